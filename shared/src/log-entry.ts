@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Sha256Hex, Timestamp } from './common';
+import { Action, Exemption, PolicyCategory, TcoType } from './taxonomy';
+
+/**
+ * One entry of the transparency log. Entries are serialised as RFC 8785 canonical JSON and the
+ * exact bytes are hashed into the Merkle tree. They hold no personal data: opaque ids, hashes of
+ * the excerpt and URL (never the text), and a keyed pseudonym of the person who acted.
+ */
+export const LOG_EVENT_TYPES = [
+  'report_received',
+  'decision_made',
+  'statement_published',
+  'appeal_filed',
+  'appeal_decided',
+  'content_purged',
+  'target_created',
+  'target_closed',
+] as const;
+export const LogEventType = z.enum(LOG_EVENT_TYPES);
+export type LogEventType = z.infer<typeof LogEventType>;
+
+/** A keyed pseudonym (HMAC) of a person: stable, so auditors can tell two deciders apart. */
+export const Pseudonym = z.string().regex(/^p_[0-9a-f]{16}$/);
+
+export const LogEntry = z.strictObject({
+  v: z.literal(1),
+  type: LogEventType,
+  at: Timestamp,
+  reportId: z.uuid().nullable(),
+  caseNumber: z.string().nullable(),
+  actor: Pseudonym.nullable(),
+  category: PolicyCategory.nullable(),
+  tcoType: TcoType.nullable(),
+  action: Action.nullable(),
+  ground: z.enum(['illegal_content', 'incompatible_content']).nullable(),
+  exemptionApplied: z.boolean().nullable(),
+  exemptions: z.array(Exemption).nullable(),
+  automatedDetection: z.boolean().nullable(),
+  excerptSha256: Sha256Hex.nullable(),
+  urlSha256: Sha256Hex.nullable(),
+  /** Event-specific, non-personal details (decision id, appeal outcome, territory, purge reason…). */
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])),
+});
+export type LogEntry = z.infer<typeof LogEntry>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { checkClassification, checkExemptionAllowsAction, classificationShape, ExemptionAssessment } from './assessment';
+import { ClassifierSignals } from './classifier';
+import { Id, LanguageCode, Sha256Hex, Timestamp } from './common';
+import { Action, ContentType } from './taxonomy';
+
+export const MAX_EXCERPT_CHARS = 10_000;
+
+/** The content a reviewer saw, as captured in the browser. */
+export const ReportedContent = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  excerpt: z.string().min(1).max(MAX_EXCERPT_CHARS),
+  /** SHA-256 of the UTF-8 excerpt; the server recomputes it and refuses a mismatch. */
+  excerptSha256: Sha256Hex,
+  language: LanguageCode,
+  site: z.string().min(1).max(253),
+  contentType: ContentType,
+  capturedAt: Timestamp,
+});
+export type ReportedContent = z.infer<typeof ReportedContent>;
+
+/** The reviewer's own assessment: the classifier only ranked, the human judged. */
+export const ReviewerAssessment = z
+  .strictObject({
+    ...classificationShape,
+    exemption: ExemptionAssessment,
+    suggestedAction: Action,
+    threatToLife: z.boolean().default(false),
+    rationale: z.string().trim().min(1).max(5000),
+  })
+  .superRefine((value, ctx) => {
+    checkClassification(value, ctx);
+    checkExemptionAllowsAction({ exemption: value.exemption, action: value.suggestedAction }, ctx, 'suggestedAction');
+  });
+export type ReviewerAssessment = z.infer<typeof ReviewerAssessment>;
+
+/** Without this explicit statement that a person reviewed the content, no report is taken. */
+export const HumanAttestation = z.strictObject({
+  humanReviewed: z.literal(true, { error: 'a report needs a human attestation: humanReviewed must be true' }),
+  reviewedAt: Timestamp,
+});
+
+/** How the content was found: the on-device classifier flagged it, or a person found it. */
+export const DetectionSource = z.enum(['classifier', 'reviewer']);
+export type DetectionSource = z.infer<typeof DetectionSource>;
+
+/** Body of `POST /v1/reports`. */
+export const ReportSubmission = z.strictObject({
+  content: ReportedContent,
+  detectedBy: DetectionSource,
+  classifier: ClassifierSignals.nullable().default(null),
+  assessment: ReviewerAssessment,
+  attestation: HumanAttestation,
+});
+export type ReportSubmission = z.infer<typeof ReportSubmission>;
+
+export const ReportStatus = z.enum(['awaiting_decision', 'decided', 'appealed', 'closed']);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+/** A report as the API returns it. `caseNumber` is the short human reference. */
+export const Report = z.strictObject({
+  id: Id,
+  caseNumber: z.string(),
+  status: ReportStatus,
+  receivedAt: Timestamp,
+  content: ReportedContent.nullable(), // null once purged under the retention rule
+  detectedBy: DetectionSource,
+  classifier: ClassifierSignals.nullable(),
+  assessment: ReviewerAssessment,
+  attestation: HumanAttestation,
+  decisionId: Id.nullable(),
+});
+export type Report = z.infer<typeof Report>;
