@@ -7,3 +7,6 @@ export * from './decision';
 export * from './statement';
 export * from './errors';
 export * from './log-entry';
+export * from './transparency-details';
+export * from './appeal';
+export * from './transparency';

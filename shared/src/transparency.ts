@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import { isReinstatement } from './appeal';
+import { Timestamp } from './common';
+import type { LogEntry } from './log-entry';
+import {
+  Action,
+  ACTION_IDS,
+  EXEMPTION_IDS,
+  POLICY_CATEGORY_IDS,
+  REMOVAL_ACTIONS,
+  TCO_TYPE_IDS,
+} from './taxonomy';
+import {
+  AppealDecidedDetails,
+  AppealFiledDetails,
+  AutomatedDecision,
+  DecisionMadeDetails,
+} from './transparency-details';
+
+/**
+ * The transparency report: the items of TCO Art. 7 and the Santa Clara numbers, every one of
+ * them computed by `computeTransparencyFigures` from log entries alone, so that an auditor can
+ * recompute them from `/v1/log/entries` and compare.
+ */
+
+/** A reporting period, `from` inclusive and `to` exclusive. */
+export const ReportingPeriod = z
+  .strictObject({ from: Timestamp, to: Timestamp })
+  .refine((p) => Date.parse(p.from) < Date.parse(p.to), { path: ['to'], message: 'to must be after from' });
+export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
+
+const count = z.number().int().nonnegative();
+const countsOf = <T extends readonly [string, ...string[]]>(ids: T) =>
+  z.strictObject(Object.fromEntries(ids.map((id) => [id, count])) as { [K in T[number]]: typeof count });
+
+/** Median and 90th percentile (nearest rank) of durations in milliseconds; null when none. */
+export const DurationSummary = z.strictObject({
+  count,
+  medianMs: count.nullable(),
+  p90Ms: count.nullable(),
+});
+export type DurationSummary = z.infer<typeof DurationSummary>;
+
+export const TransparencyFigures = z.strictObject({
+  reports: z.strictObject({
+    received: count,
+    byCategory: countsOf(POLICY_CATEGORY_IDS),
+    /** Santa Clara "detection source": flagged by the classifier vs found by a person. */
+    byDetection: z.strictObject({ classifier: count, person: count }),
+  }),
+  decisions: z.strictObject({
+    total: count,
+    /** Any action other than `no_action`. */
+    actioned: count,
+    /** TCO Art. 7(2)(c): items removed or with access disabled. */
+    removedOrDisabled: count,
+    byCategory: countsOf(POLICY_CATEGORY_IDS),
+    byTcoType: countsOf(TCO_TYPE_IDS),
+    byAction: countsOf(ACTION_IDS),
+    /** Actioned items per territory; actions without a territorial scope count as `worldwide`. */
+    byTerritory: z.record(z.string(), count),
+    byGround: z.strictObject({ illegal_content: count, incompatible_content: count }),
+    byDetection: z.strictObject({ classifier: count, person: count }),
+    byAutomation: z.strictObject({ fully: count, partially: count, not_automated: count, not_stated: count }),
+    /** Art. 1(3) exemptions: decisions where one applied, and how often each was named. */
+    exemptionApplied: count,
+    byExemption: countsOf(EXEMPTION_IDS),
+  }),
+  appeals: z.strictObject({
+    received: count,
+    byAppellant: z.strictObject({ content_provider: count, reporter: count }),
+    decided: count,
+    outcomes: z.strictObject({ upheld: count, reversed: count, modified: count }),
+    /** Appeals decided by the pseudonym that took the contested decision: must be 0. */
+    decidedByOriginalDecider: count,
+    /** Appeals decided after their due date (14 days after filing). */
+    decidedLate: count,
+  }),
+  /** TCO Art. 7(2)(d)/(e): content restored after an appeal. */
+  reinstatements: count,
+  contentPurged: count,
+  timings: z.strictObject({ reportToDecision: DurationSummary, appealToOutcome: DurationSummary }),
+});
+export type TransparencyFigures = z.infer<typeof TransparencyFigures>;
+
+/** The checkpoint a report was computed at: the log had `treeSize` entries with this root. */
+export const ReportCheckpoint = z.strictObject({
+  treeSize: count,
+  rootHash: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'expected standard base64'),
+});
+
+/** `GET /v1/transparency/report` */
+export const TransparencyReport = z.strictObject({
+  period: ReportingPeriod,
+  checkpoint: ReportCheckpoint,
+  generatedAt: Timestamp,
+  figures: TransparencyFigures,
+  /** How every figure is computed, for readers of the report. */
+  method: z.string(),
+});
+export type TransparencyReport = z.infer<typeof TransparencyReport>;
+
+export const TRANSPARENCY_METHOD =
+  'Every figure is computed from the log entries whose time lies in [from, to), by the pure function computeTransparencyFigures in @counterweight/shared, over the first treeSize entries of the log. Durations pair each decision with its report_received entry and each appeal outcome with its appeal_filed entry, wherever in the log those lie; median and p90 use the nearest-rank method. A reinstatement is an appeal reversed where the content had been acted on.';
+
+function zeros<T extends string>(ids: readonly T[]): Record<T, number> {
+  return Object.fromEntries(ids.map((id) => [id, 0])) as Record<T, number>;
+}
+
+/** Nearest-rank percentile (`q` in (0, 1]) of a list of numbers; null for an empty list. */
+export function nearestRank(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null;
+}
+
+function summarise(durations: number[]): DurationSummary {
+  return { count: durations.length, medianMs: nearestRank(durations, 0.5), p90Ms: nearestRank(durations, 0.9) };
+}
+
+/**
+ * Compute every figure of a transparency report from log entries alone. `entries` are in log
+ * order and should include everything before `period.to` (earlier entries are used to pair a
+ * decision with its report and an appeal with its filing and the contested decision); only
+ * events with `from <= at < to` are counted. Pure and deterministic.
+ */
+export function computeTransparencyFigures(
+  entries: readonly LogEntry[],
+  period: ReportingPeriod,
+): TransparencyFigures {
+  const from = Date.parse(period.from);
+  const to = Date.parse(period.to);
+  const f = emptyFigures();
+  const receivedAt = new Map<string, number>();
+  const filedAt = new Map<string, { at: number; dueAt: number }>();
+  const actionOf = new Map<string, Action>();
+  const deciderOf = new Map<string, string | null>();
+  const reportToDecision: number[] = [];
+  const appealToOutcome: number[] = [];
+
+  for (const e of entries) {
+    const at = Date.parse(e.at);
+    const inPeriod = at >= from && at < to;
+    const reportId = e.reportId ?? '';
+    switch (e.type) {
+      case 'report_received': {
+        receivedAt.set(reportId, at);
+        if (!inPeriod) break;
+        f.reports.received++;
+        if (e.category) f.reports.byCategory[e.category]++;
+        f.reports.byDetection[e.automatedDetection ? 'classifier' : 'person']++;
+        break;
+      }
+      case 'decision_made': {
+        if (e.action) actionOf.set(reportId, e.action);
+        deciderOf.set(reportId, e.actor);
+        if (!inPeriod) break;
+        countDecision(f, e);
+        const received = receivedAt.get(reportId);
+        if (received !== undefined) reportToDecision.push(at - received);
+        break;
+      }
+      case 'appeal_filed': {
+        const details = AppealFiledDetails.safeParse(e.details);
+        if (details.success) filedAt.set(details.data.appealId, { at, dueAt: Date.parse(details.data.dueAt) });
+        if (!inPeriod) break;
+        f.appeals.received++;
+        if (details.success) f.appeals.byAppellant[details.data.appellant]++;
+        break;
+      }
+      case 'appeal_decided': {
+        const details = AppealDecidedDetails.safeParse(e.details);
+        const previousAction = actionOf.get(reportId) ?? (details.success ? details.data.previousAction : undefined);
+        if (e.action) actionOf.set(reportId, e.action);
+        if (!inPeriod) break;
+        f.appeals.decided++;
+        if (e.actor !== null && e.actor === deciderOf.get(reportId)) f.appeals.decidedByOriginalDecider++;
+        if (!details.success) break;
+        f.appeals.outcomes[details.data.outcome]++;
+        if (previousAction && isReinstatement(details.data.outcome, previousAction)) f.reinstatements++;
+        const filed = filedAt.get(details.data.appealId);
+        if (filed) {
+          appealToOutcome.push(at - filed.at);
+          if (at > filed.dueAt) f.appeals.decidedLate++;
+        }
+        break;
+      }
+      case 'content_purged': {
+        if (inPeriod) f.contentPurged++;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  f.timings.reportToDecision = summarise(reportToDecision);
+  f.timings.appealToOutcome = summarise(appealToOutcome);
+  return f;
+}
+
+function countDecision(f: TransparencyFigures, e: LogEntry): void {
+  const d = f.decisions;
+  d.total++;
+  if (e.category) d.byCategory[e.category]++;
+  if (e.tcoType) d.byTcoType[e.tcoType]++;
+  if (e.ground) d.byGround[e.ground]++;
+  d.byDetection[e.automatedDetection ? 'classifier' : 'person']++;
+  const details = DecisionMadeDetails.safeParse(e.details);
+  const automation = details.success ? details.data.automatedDecision : undefined;
+  d.byAutomation[automation ?? 'not_stated']++;
+  if (e.exemptionApplied) d.exemptionApplied++;
+  for (const exemption of e.exemptions ?? []) d.byExemption[exemption]++;
+  if (!e.action) return;
+  d.byAction[e.action]++;
+  if (e.action === 'no_action') return;
+  d.actioned++;
+  if (REMOVAL_ACTIONS.includes(e.action)) d.removedOrDisabled++;
+  const scope = details.success ? details.data.territorialScope : undefined;
+  for (const territory of scope && scope.length > 0 ? scope : ['worldwide'])
+    d.byTerritory[territory] = (d.byTerritory[territory] ?? 0) + 1;
+}
+
+/** A report with every count at zero. */
+export function emptyFigures(): TransparencyFigures {
+  const empty = { count: 0, medianMs: null, p90Ms: null };
+  return {
+    reports: { received: 0, byCategory: zeros(POLICY_CATEGORY_IDS), byDetection: { classifier: 0, person: 0 } },
+    decisions: {
+      total: 0,
+      actioned: 0,
+      removedOrDisabled: 0,
+      byCategory: zeros(POLICY_CATEGORY_IDS),
+      byTcoType: zeros(TCO_TYPE_IDS),
+      byAction: zeros(ACTION_IDS),
+      byTerritory: {},
+      byGround: { illegal_content: 0, incompatible_content: 0 },
+      byDetection: { classifier: 0, person: 0 },
+      byAutomation: zeros([...AutomatedDecision.options, 'not_stated'] as const),
+      exemptionApplied: 0,
+      byExemption: zeros(EXEMPTION_IDS),
+    },
+    appeals: {
+      received: 0,
+      byAppellant: { content_provider: 0, reporter: 0 },
+      decided: 0,
+      outcomes: { upheld: 0, reversed: 0, modified: 0 },
+      decidedByOriginalDecider: 0,
+      decidedLate: 0,
+    },
+    reinstatements: 0,
+    contentPurged: 0,
+    timings: { reportToDecision: { ...empty }, appealToOutcome: { ...empty } },
+  };
+}
+
+/** One difference between a published figure and a recomputed one, by dotted path. */
+export interface FigureMismatch {
+  path: string;
+  published: unknown;
+  recomputed: unknown;
+}
+
+/** Compare two sets of figures leaf by leaf; an empty list means they match exactly. */
+export function compareFigures(published: unknown, recomputed: unknown, path = ''): FigureMismatch[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  if (!isObject(published) || !isObject(recomputed))
+    return Object.is(published, recomputed) ? [] : [{ path: path || '(root)', published, recomputed }];
+  const keys = [...new Set([...Object.keys(published), ...Object.keys(recomputed)])].sort();
+  return keys.flatMap((key) => compareFigures(published[key], recomputed[key], path ? `${path}.${key}` : key));
+}
