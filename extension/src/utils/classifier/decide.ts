@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { ClassifierDecision, ClassifierLabel, ClassifierResult } from '@counterweight/shared';
+
+/** Score cut-offs of one label: at or above `flag` flags, at or above `uncertain` is uncertain. */
+export const LabelThresholds = z
+  .strictObject({ flag: z.number().min(0).max(1), uncertain: z.number().min(0).max(1) })
+  .refine((t) => t.uncertain <= t.flag, { message: 'uncertain must not exceed flag' });
+export const Thresholds = z.strictObject({ hate: LabelThresholds, extremist: LabelThresholds });
+export type Thresholds = z.infer<typeof Thresholds>;
+
+/** How eager the reviewer wants a label to be flagged; `standard` keeps the model's own cut-offs. */
+export const Sensitivity = z.enum(['low', 'standard', 'high']);
+export type Sensitivity = z.infer<typeof Sensitivity>;
+export const SensitivityByLabel = z.strictObject({ hate: Sensitivity, extremist: Sensitivity });
+export type SensitivityByLabel = z.infer<typeof SensitivityByLabel>;
+
+/** Shift of both cut-offs per sensitivity step: low raises them, high lowers them. */
+export const SENSITIVITY_SHIFT: Record<Sensitivity, number> = { low: 0.1, standard: 0, high: -0.1 };
+
+const LABELS: readonly ClassifierLabel[] = ['hate', 'extremist'];
+const RANK: Record<ClassifierDecision, number> = { clear: 0, uncertain: 1, flag: 2 };
+
+function clamp(x: number): number {
+  return Math.min(0.99, Math.max(0.01, x));
+}
+
+/**
+ * The decision shown on the page for one classifier result under the reviewer's sensitivity.
+ * With every label at `standard` the model's decision is returned unchanged; otherwise each
+ * label's score is compared with its shifted cut-offs and the strongest decision wins (ties go
+ * to the higher score). Evidence is kept; it is what moved the score.
+ */
+export function decide(
+  result: ClassifierResult,
+  thresholds: Thresholds,
+  sensitivity: SensitivityByLabel,
+): Pick<ClassifierResult, 'decision' | 'label'> {
+  if (sensitivity.hate === 'standard' && sensitivity.extremist === 'standard')
+    return { decision: result.decision, label: result.label };
+  let best: { decision: ClassifierDecision; label: ClassifierLabel | null; score: number } = {
+    decision: 'clear',
+    label: null,
+    score: -1,
+  };
+  for (const label of LABELS) {
+    const shift = SENSITIVITY_SHIFT[sensitivity[label]];
+    const score = result.scores[label];
+    const decision: ClassifierDecision =
+      score >= clamp(thresholds[label].flag + shift)
+        ? 'flag'
+        : score >= clamp(thresholds[label].uncertain + shift)
+          ? 'uncertain'
+          : 'clear';
+    if (decision === 'clear') continue;
+    if (RANK[decision] > RANK[best.decision] || (RANK[decision] === RANK[best.decision] && score > best.score))
+      best = { decision, label, score };
+  }
+  return { decision: best.decision, label: best.label };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ErrorBody } from '@counterweight/shared';
+import type { DeliveryOutcome } from './outbox';
+import type { OutboxEntry, OutboxKind, Receipt } from './outbox-entry';
+
+/** How each kind's acknowledgement names what the API stored. */
+const RECEIPTS: Record<OutboxKind, (json: unknown) => Receipt | null> = {
+  report: (json) => {
+    const parsed = z.object({ id: z.string(), caseNumber: z.string() }).safeParse(json);
+    return parsed.success ? { id: parsed.data.id, reference: parsed.data.caseNumber } : null;
+  },
+};
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** `Retry-After` in milliseconds (seconds or an HTTP date), capped at ten minutes. */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 600_000) : undefined;
+}
+
+/**
+ * One attempt to deliver an outbox entry: `POST {apiBaseUrl}{path}` with the bearer token and
+ * the entry's key as `Idempotency-Key`. Network failures, 408/425/429 and 5xx come back as
+ * `retry`; any other 4xx as `refused` with the API's `ErrorBody`; 2xx as `acknowledged`.
+ */
+export async function deliver(
+  entry: OutboxEntry,
+  connection: { apiBaseUrl: string; token: string },
+  fetchImpl: typeof fetch = fetch,
+  now = Date.now(),
+): Promise<DeliveryOutcome> {
+  if (!connection.token) return { type: 'retry', reason: 'No API token set: add it on the options page.' };
+  let response: Response;
+  try {
+    response = await fetchImpl(new URL(entry.path, connection.apiBaseUrl), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${connection.token}`,
+        'idempotency-key': entry.key,
+      },
+      body: JSON.stringify(entry.body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    return { type: 'retry', reason: `API unreachable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const receipt = RECEIPTS[entry.kind](json);
+    if (receipt) return { type: 'acknowledged', receipt };
+    return { type: 'retry', reason: `API answered ${response.status} without a receipt` };
+  }
+  const after = retryAfterMs(response.headers.get('retry-after'), now);
+  const error = ErrorBody.safeParse(json);
+  const message = error.success ? error.data.message : `HTTP ${response.status}`;
+  if (RETRYABLE.has(response.status))
+    return { type: 'retry', reason: `API answered ${response.status}: ${message}`, ...(after ? { retryAfterMs: after } : {}) };
+  return {
+    type: 'refused',
+    refusal: {
+      status: response.status,
+      code: error.success ? error.data.code : 'http_' + response.status,
+      message,
+      issues: error.success ? (error.data.issues ?? []) : [],
+    },
+  };
+}

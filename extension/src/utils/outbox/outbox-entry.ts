@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { FieldIssue, Timestamp } from '@counterweight/shared';
+
+/**
+ * What the outbox can carry. Each kind is posted to its own endpoint with the same guarantees
+ * (Idempotency-Key reused on every retry, kept until the API acknowledges or refuses it).
+ */
+export const OUTBOX_KINDS = ['report'] as const;
+export const OutboxKind = z.enum(OUTBOX_KINDS);
+export type OutboxKind = z.infer<typeof OutboxKind>;
+
+/**
+ * Lifecycle of an entry:
+ *
+ *   queued ──attempt──▶ sending ──2xx──▶ sent (receipt: case number)
+ *     ▲                   │ ├──4xx──▶ refused (the API's reason) ──retry by reviewer──▶ queued
+ *     └──backoff (network, 408, 429, 5xx)─┘
+ *
+ * `sending` is only ever seen across a crash or restart, and then counts as queued.
+ */
+export const OutboxState = z.enum(['queued', 'sending', 'sent', 'refused']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+export const Receipt = z.strictObject({ id: z.string(), reference: z.string() });
+export type Receipt = z.infer<typeof Receipt>;
+
+export const Refusal = z.strictObject({
+  status: z.number().int(),
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(FieldIssue),
+});
+export type Refusal = z.infer<typeof Refusal>;
+
+export const OutboxEntry = z.strictObject({
+  /** Sent as `Idempotency-Key` on every attempt. */
+  key: z.uuid(),
+  kind: OutboxKind,
+  path: z.string().regex(/^\/v1\/[a-z0-9/_-]+$/),
+  body: z.json(),
+  /** For the side panel: what this is, without re-reading the body. */
+  summary: z.strictObject({ title: z.string().max(200), site: z.string() }),
+  createdAt: Timestamp,
+  state: OutboxState,
+  attempts: z.number().int().min(0),
+  /** Epoch milliseconds of the next attempt while queued. */
+  nextAttemptAt: z.number(),
+  lastError: z.string().nullable(),
+  receipt: Receipt.nullable(),
+  refusal: Refusal.nullable(),
+  sentAt: Timestamp.nullable(),
+  screenshotSha256: z.string().nullable(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { ClassifierDecision, ClassifierLabel, ClassifierScores, Timestamp } from '@counterweight/shared';
+
+/**
+ * A flag as the content script shows it to the side panel: one distinct text of the page that the
+ * classifier flagged (or was unsure about), with the evidence behind it. The text never leaves
+ * the browser unless a reviewer confirms it and sends a report.
+ */
+export const PageFlag = z.strictObject({
+  flagId: z.string().min(1).max(50),
+  text: z.string().min(1),
+  decision: ClassifierDecision.exclude(['clear']),
+  label: ClassifierLabel,
+  scores: ClassifierScores,
+  evidence: z.array(z.string()),
+  modelVersion: z.string(),
+  capturedAt: Timestamp,
+  occurrences: z.number().int().min(1),
+  reported: z.boolean(),
+});
+export type PageFlag = z.infer<typeof PageFlag>;
