@@ -10,3 +10,8 @@ export * from './log-entry';
 export * from './transparency-details';
 export * from './appeal';
 export * from './transparency';
+export * from './log-bytes';
+export * from './merkle';
+export * from './log-tree';
+export * from './log-note';
+export * from './checkpoint';
