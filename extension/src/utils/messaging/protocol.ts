@@ -60,6 +60,8 @@ export const FlagRef = z.strictObject({ flagId: z.string().min(1).max(50) });
 export const PageFlagsResponse = z.strictObject({
   url: z.string(),
   site: z.string(),
+  /** The page's declared language (`<html lang>`), as an ISO 639-1 code when it has one. */
+  language: z.string().nullable(),
   active: z.boolean(),
   flags: z.array(PageFlag),
 });

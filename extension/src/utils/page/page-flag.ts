@@ -14,6 +14,8 @@ export const PageFlag = z.strictObject({
   scores: ClassifierScores,
   evidence: z.array(z.string()),
   modelVersion: z.string(),
+  /** The page address when the text was first seen there. */
+  url: z.string(),
   capturedAt: Timestamp,
   occurrences: z.number().int().min(1),
   reported: z.boolean(),

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ClassifierResult } from '@counterweight/shared';
+import { PageScanner } from '../page-scanner';
+
+// A stand-in for the background's model: the word "FLAG" flags, "MAYBE" is uncertain. The real
+// model runs in the end-to-end tests.
+const calls: string[][] = [];
+function classify(texts: string[]) {
+  calls.push(texts);
+  const result = (t: string): ClassifierResult =>
+    t.includes('FLAG')
+      ? { decision: 'flag', label: 'hate', scores: { hate: 0.9, extremist: 0.1 }, evidence: ['FLAG'] }
+      : t.includes('MAYBE')
+        ? { decision: 'uncertain', label: 'extremist', scores: { hate: 0.1, extremist: 0.55 }, evidence: [] }
+        : { decision: 'clear', label: null, scores: { hate: 0.1, extremist: 0.1 }, evidence: [] };
+  return Promise.resolve({
+    modelVersion: 'test-1',
+    thresholds: { hate: { flag: 0.7, uncertain: 0.5 }, extremist: { flag: 0.7, uncertain: 0.5 } },
+    items: texts.map((t) => ({ result: result(t), dismissed: t.includes('DISMISSED') })),
+  });
+}
+const standard = { hate: 'standard', extremist: 'standard' } as const;
+
+beforeEach(() => {
+  calls.length = 0;
+  document.body.innerHTML = '';
+});
+
+describe('PageScanner', () => {
+  it('flags violating blocks, leaves clear ones bare and classifies each distinct text once', async () => {
+    document.body.innerHTML = `
+      <p id="a">This paragraph says FLAG loudly.</p>
+      <p id="b">This paragraph says FLAG loudly.</p>
+      <p id="c">A perfectly ordinary paragraph.</p>
+      <p id="d">A paragraph that says MAYBE here.</p>
+      <p id="e">Something DISMISSED FLAG earlier on.</p>`;
+    const counts: number[] = [];
+    const scanner = new PageScanner({ doc: document, classify, onFlagsChanged: (n) => counts.push(n) }, standard);
+    await scanner.start();
+    expect(calls.flat()).toHaveLength(4);
+    const attr = (id: string) => document.getElementById(id)!.getAttribute('data-counterweight');
+    expect([attr('a'), attr('b'), attr('c'), attr('d'), attr('e')]).toEqual(['flag', 'flag', null, 'uncertain', null]);
+    expect(document.getElementById('c')!.attributes).toHaveLength(1);
+    const flags = scanner.flags();
+    expect(flags.map((f) => [f.text, f.occurrences, f.decision])).toEqual([
+      ['This paragraph says FLAG loudly.', 2, 'flag'],
+      ['A paragraph that says MAYBE here.', 1, 'uncertain'],
+    ]);
+    expect(counts.at(-1)).toBe(2);
+    await scanner.stop();
+  });
+
+  it('classifies only what is new when the page grows, and re-reads edited blocks', async () => {
+    document.body.innerHTML = `<main id="feed"><p>An ordinary first post here.</p></main>`;
+    const scanner = new PageScanner({ doc: document, classify }, standard);
+    await scanner.start();
+    const feed = document.getElementById('feed')!;
+    const p = document.createElement('p');
+    p.textContent = 'A newly loaded post with FLAG inside.';
+    const again = document.createElement('p');
+    again.textContent = 'An ordinary first post here.';
+    feed.append(p, again);
+    await new Promise((r) => setTimeout(r, 100));
+    await scanner.idle();
+    expect(calls).toEqual([['An ordinary first post here.'], ['A newly loaded post with FLAG inside.']]);
+    expect(p.getAttribute('data-counterweight')).toBe('flag');
+    p.textContent = 'The post was edited and is now fine.';
+    await new Promise((r) => setTimeout(r, 100));
+    await scanner.idle();
+    expect(p.hasAttribute('data-counterweight')).toBe(false);
+    await scanner.stop();
+  });
+
+  it('dismissal, sensitivity and stop take flags off; reported keeps them', async () => {
+    document.body.innerHTML = `<p id="a">This one says FLAG clearly.</p><p id="d">This one says MAYBE perhaps.</p>`;
+    const scanner = new PageScanner({ doc: document, classify }, standard);
+    await scanner.start();
+    const [flag, maybe] = scanner.flags();
+    await scanner.setSensitivity({ hate: 'standard', extremist: 'low' });
+    expect(document.getElementById('d')!.hasAttribute('data-counterweight')).toBe(false);
+    await scanner.setSensitivity({ hate: 'standard', extremist: 'high' });
+    expect(document.getElementById('d')!.getAttribute('data-counterweight')).toBe('uncertain');
+    expect(scanner.markReported(flag!.flagId)).toBe('This one says FLAG clearly.');
+    expect(scanner.flags()[0]!.reported).toBe(true);
+    expect(scanner.dismiss(maybe!.flagId)).toBe('This one says MAYBE perhaps.');
+    expect(document.getElementById('d')!.hasAttribute('data-counterweight')).toBe(false);
+    await scanner.stop();
+    expect(document.querySelectorAll('[data-counterweight], counterweight-marker')).toHaveLength(0);
+  });
+});

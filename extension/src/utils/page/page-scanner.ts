@@ -1,0 +1,311 @@
+import type { ClassifierResult } from '@counterweight/shared';
+import { decide, type SensitivityByLabel, type Thresholds } from '../classifier/decide';
+import { MAX_CLASSIFIED_CHARS, type ClassifyResponse } from '../messaging/protocol';
+import type { z } from 'zod';
+import { applyFlag, clearFlag, revealFlag } from './flag-attributes';
+import { MARKER_TAG } from './marker';
+import type { PageFlag } from './page-flag';
+import { BLOCK_SELECTOR, collectTextBlocks, enclosingBlock, isBlockElement } from './text-blocks';
+import { forEachSliced } from './time-slice';
+
+export const CLASSIFY_BATCH = 250;
+const MUTATION_DEBOUNCE_MS = 60;
+
+export interface ScannerDeps {
+  doc: Document;
+  /** Asks the background's model about distinct texts (never more than {@link CLASSIFY_BATCH}). */
+  classify: (texts: string[]) => Promise<z.output<typeof ClassifyResponse>>;
+  /** Told whenever the set of flags on the page changes. */
+  onFlagsChanged?: (count: number) => void;
+  now?: () => Date;
+}
+
+interface Seen {
+  flagId: string;
+  result: ClassifierResult;
+  dismissed: boolean;
+  reported: boolean;
+  modelVersion: string;
+  url: string;
+  capturedAt: string;
+}
+
+/**
+ * Follows one page: reads its visible text blocks, sends each distinct text to the model once,
+ * and keeps the flags on the page in step with the results, the reviewer's sensitivity, the
+ * page's own changes (infinite scroll, client navigation) and the reviewer's dismissals.
+ */
+export class PageScanner {
+  private readonly textOf = new WeakMap<Element, string>();
+  private readonly elementsByText = new Map<string, Set<Element>>();
+  private readonly seen = new Map<string, Seen>();
+  private readonly textByFlagId = new Map<string, string>();
+  private readonly queued = new Set<string>();
+  private pending: string[] = [];
+  private draining: Promise<void> | null = null;
+  private observer: MutationObserver | null = null;
+  private dirty = new Set<Element>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private thresholds: Thresholds | null = null;
+  private nextFlag = 1;
+  private lastFlagCount = -1;
+  active = false;
+
+  constructor(
+    private readonly deps: ScannerDeps,
+    private sensitivity: SensitivityByLabel,
+  ) {}
+
+  /** Scans the whole page and follows its changes. Resolves when the first pass is classified. */
+  async start(): Promise<void> {
+    if (this.active) return;
+    this.active = true;
+    const body = this.deps.doc.body;
+    if (!body) return;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(body, { childList: true, subtree: true, characterData: true });
+    await this.scan(body);
+  }
+
+  /** Stops following the page and takes every flag off it (results are kept for a restart). */
+  async stop(): Promise<void> {
+    this.active = false;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.dirty.clear();
+    const all = [...this.elementsByText.values()].flatMap((set) => [...set]);
+    await forEachSliced(all, (el) => clearFlag(el));
+    this.elementsByText.clear();
+    this.notify();
+  }
+
+  /** Re-decides every seen text under a new sensitivity. */
+  async setSensitivity(sensitivity: SensitivityByLabel): Promise<void> {
+    this.sensitivity = sensitivity;
+    await forEachSliced([...this.elementsByText], ([text, elements]) => {
+      for (const el of elements) this.render(el, text);
+    });
+    this.notify();
+  }
+
+  /** Reads the blocks under `root` and flags or queues each. */
+  async scan(root: Element): Promise<void> {
+    const blocks = await collectTextBlocks(root);
+    if (!this.active) return;
+    for (const { element, text } of blocks) this.register(element, text.slice(0, MAX_CLASSIFIED_CHARS));
+    await this.drain();
+  }
+
+  /** Waits until every queued text has been classified and rendered. */
+  async idle(): Promise<void> {
+    while (this.draining || this.timer) {
+      if (this.draining) await this.draining;
+      else await new Promise((r) => setTimeout(r, MUTATION_DEBOUNCE_MS));
+    }
+  }
+
+  /** The page's flags for the side panel: one per distinct text still on the page. */
+  flags(): PageFlag[] {
+    const out: PageFlag[] = [];
+    for (const [text, seen] of this.seen) {
+      const decision = this.decisionFor(seen);
+      if (decision.decision === 'clear' || !decision.label) continue;
+      const occurrences = [...(this.elementsByText.get(text) ?? [])].filter((el) => el.isConnected).length;
+      if (occurrences === 0) continue;
+      out.push({
+        flagId: seen.flagId,
+        text,
+        decision: decision.decision,
+        label: decision.label,
+        scores: seen.result.scores,
+        evidence: seen.result.evidence,
+        modelVersion: seen.modelVersion,
+        url: seen.url,
+        capturedAt: seen.capturedAt,
+        occurrences,
+        reported: seen.reported,
+      });
+    }
+    return out;
+  }
+
+  /** A dismissed text loses its flag everywhere on the page. Returns the text, or null. */
+  dismiss(flagId: string): string | null {
+    return this.mark(flagId, (s) => (s.dismissed = true));
+  }
+
+  /** A reported text keeps its flag, shown as reported. */
+  markReported(flagId: string): string | null {
+    return this.mark(flagId, (s) => (s.reported = true));
+  }
+
+  /** Brings the first occurrence of a flag into view and focuses its marker. */
+  reveal(flagId: string): boolean {
+    const text = this.textByFlagId.get(flagId);
+    const el = text ? [...(this.elementsByText.get(text) ?? [])].find((e) => e.isConnected) : undefined;
+    if (el) revealFlag(el);
+    return Boolean(el);
+  }
+
+  private mark(flagId: string, fn: (seen: Seen) => void): string | null {
+    const text = this.textByFlagId.get(flagId);
+    const seen = text ? this.seen.get(text) : undefined;
+    if (!text || !seen) return null;
+    fn(seen);
+    for (const el of this.elementsByText.get(text) ?? []) this.render(el, text);
+    this.notify();
+    return text;
+  }
+
+  private register(element: Element, text: string): void {
+    const previous = this.textOf.get(element);
+    if (previous === text) return;
+    if (previous !== undefined) {
+      this.elementsByText.get(previous)?.delete(element);
+      clearFlag(element);
+    }
+    this.textOf.set(element, text);
+    const set = this.elementsByText.get(text);
+    if (set) set.add(element);
+    else this.elementsByText.set(text, new Set([element]));
+    if (this.seen.has(text)) this.render(element, text);
+    else if (!this.queued.has(text)) {
+      this.queued.add(text);
+      this.pending.push(text);
+    }
+  }
+
+  private decisionFor(seen: Seen): Pick<ClassifierResult, 'decision' | 'label'> {
+    if (seen.dismissed || !this.thresholds) return { decision: 'clear', label: null };
+    return decide(seen.result, this.thresholds, this.sensitivity);
+  }
+
+  private render(element: Element, text: string): void {
+    const seen = this.seen.get(text);
+    if (!seen || !this.active) return;
+    const { decision, label } = this.decisionFor(seen);
+    if (decision === 'clear' || !label) return clearFlag(element);
+    applyFlag(element, {
+      decision,
+      label,
+      score: seen.result.scores[label],
+      scores: seen.result.scores,
+      evidence: seen.result.evidence,
+      reported: seen.reported,
+    });
+  }
+
+  private drain(): Promise<void> {
+    if (!this.draining)
+      this.draining = this.classifyPending().finally(() => {
+        this.draining = null;
+      });
+    return this.draining;
+  }
+
+  private async classifyPending(): Promise<void> {
+    // One batch in flight while the previous one is rendered.
+    let inFlight: { batch: string[]; answer: Promise<z.output<typeof ClassifyResponse>> } | null = null;
+    const send = () => {
+      const batch = this.pending.splice(0, CLASSIFY_BATCH);
+      return batch.length > 0 ? { batch, answer: this.deps.classify(batch) } : null;
+    };
+    inFlight = send();
+    while (inFlight && this.active) {
+      const { batch, answer } = inFlight;
+      let response: z.output<typeof ClassifyResponse>;
+      try {
+        response = await answer;
+      } catch (error) {
+        for (const text of batch) this.queued.delete(text);
+        console.warn('[counterweight] classification failed', error);
+        inFlight = send();
+        continue;
+      }
+      inFlight = send();
+      this.thresholds = response.thresholds;
+      const now = (this.deps.now ?? (() => new Date()))().toISOString();
+      const url = this.deps.doc.location?.href ?? '';
+      const rendered: [Element, string][] = [];
+      batch.forEach((text, i) => {
+        const item = response.items[i];
+        this.queued.delete(text);
+        if (!item) return;
+        this.seen.set(text, {
+          flagId: `f${this.nextFlag++}`,
+          result: item.result,
+          dismissed: item.dismissed,
+          reported: false,
+          modelVersion: response.modelVersion,
+          url,
+          capturedAt: now,
+        });
+        this.textByFlagId.set(`f${this.nextFlag - 1}`, text);
+        if (item.result.decision !== 'clear' || this.sensitivity.hate !== 'standard' || this.sensitivity.extremist !== 'standard')
+          for (const el of this.elementsByText.get(text) ?? []) rendered.push([el, text]);
+      });
+      await forEachSliced(rendered, ([el, text]) => this.render(el, text));
+      this.notify();
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      if (isOwnUi(target)) continue;
+      if (record.type === 'characterData') {
+        const block = enclosingBlock(target);
+        if (block) this.dirty.add(block);
+        continue;
+      }
+      // A new block (or a custom element holding blocks) is read on its own; loose text or
+      // inline content changes the text of the block around it.
+      for (const node of Array.from(record.addedNodes)) {
+        if (isOwnUi(node)) continue;
+        if (isBlockElement(node) || holdsBlocks(node)) this.dirty.add(node as Element);
+        else this.addEnclosing(target);
+      }
+      for (const node of Array.from(record.removedNodes))
+        if (!isOwnUi(node) && !isBlockElement(node) && !holdsBlocks(node)) this.addEnclosing(target);
+    }
+    if (this.dirty.size > 0 && !this.timer)
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.rescanDirty();
+      }, MUTATION_DEBOUNCE_MS);
+  }
+
+  private addEnclosing(node: Node): void {
+    const block = enclosingBlock(node);
+    if (block) this.dirty.add(block);
+  }
+
+  private async rescanDirty(): Promise<void> {
+    const roots = [...this.dirty].filter((el) => el.isConnected);
+    this.dirty.clear();
+    const outermost = roots.filter((el) => !roots.some((other) => other !== el && other.contains(el)));
+    for (const root of outermost) {
+      const blocks = await collectTextBlocks(root);
+      if (!this.active) return;
+      for (const { element, text } of blocks) this.register(element, text.slice(0, MAX_CLASSIFIED_CHARS));
+    }
+    await this.drain();
+    this.notify();
+  }
+
+  private notify(): void {
+    const count = this.active ? this.flags().length : 0;
+    if (count === this.lastFlagCount) return;
+    this.lastFlagCount = count;
+    this.deps.onFlagsChanged?.(count);
+  }
+}
+
+function holdsBlocks(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).querySelector(BLOCK_SELECTOR) !== null;
+}
+
+function isOwnUi(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARKER_TAG;
+}
