@@ -239,6 +239,8 @@ export const GuidanceSubmission = ThemeGuidance.pick({ points: true }).strict();
 /** A target as the API returns it to a CSO team. */
 export const Target = z.strictObject({
   id: Id,
+  /** Short reference for the team, e.g. `T-42`. */
+  reference: z.string(),
   createdAt: Timestamp,
   status: TargetStatus,
   url: z.string(),
