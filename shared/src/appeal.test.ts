@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonthsUtc,
   AppealDecisionSubmission,
   AppealSubmission,
-  appealDeadline,
   appealDueAt,
   isReinstatement,
   resultingAction,
@@ -28,6 +26,8 @@ describe('AppealDecisionSubmission', () => {
     expect(AppealDecisionSubmission.safeParse({ outcome: 'modified', reasons: 'r' }).error?.issues[0]?.path).toEqual(['action']);
     expect(AppealDecisionSubmission.safeParse({ outcome: 'upheld', reasons: 'r', action: 'label' }).error?.issues[0]?.path).toEqual(['action']);
     expect(AppealDecisionSubmission.safeParse({ outcome: 'reversed', reasons: 'r' }).success).toBe(true);
+    expect(AppealDecisionSubmission.safeParse({ outcome: 'modified', reasons: 'r', action: 'disable_in_territory' }).error?.issues[0]?.path).toEqual(['territorialScope']);
+    expect(AppealDecisionSubmission.safeParse({ outcome: 'modified', reasons: 'r', action: 'disable_in_territory', territorialScope: ['DE'] }).success).toBe(true);
   });
 });
 
@@ -53,12 +53,6 @@ describe('resultingAction', () => {
 });
 
 describe('deadlines', () => {
-  it('adds calendar months, clamping to the end of a short month', () => {
-    expect(addMonthsUtc(new Date('2026-08-31T10:00:00Z'), 6).toISOString()).toBe('2027-02-28T10:00:00.000Z');
-    expect(addMonthsUtc(new Date('2027-08-31T10:00:00Z'), 6).toISOString()).toBe('2028-02-29T10:00:00.000Z');
-    expect(appealDeadline(new Date('2026-01-15T00:00:00Z')).toISOString()).toBe('2026-07-15T00:00:00.000Z');
-  });
-
   it('makes an appeal due fourteen days after filing', () => {
     expect(appealDueAt(new Date('2026-01-01T12:00:00Z')).toISOString()).toBe('2026-01-15T12:00:00.000Z');
   });

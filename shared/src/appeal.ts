@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, TerritoryCode, Timestamp } from './common';
 import { Action } from './taxonomy';
 import { Appellant, AppealOutcome } from './transparency-details';
 
 export { Appellant, AppealOutcome } from './transparency-details';
 
 /** Appeals are accepted for six months after the decision (DSA Art. 20(1)). */
-export const APPEAL_WINDOW_MONTHS = 6;
+export const APPEAL_WINDOW_MONTHS = 6; // the API stores each decision's deadline
 /** An appeal is due fourteen days after it was filed (TCO Art. 10(2): "two weeks"). */
 export const APPEAL_DUE_DAYS = 14;
 export const MAX_APPEAL_GROUNDS_CHARS = 5000;
@@ -42,12 +42,18 @@ export const AppealDecisionSubmission = z
     outcome: AppealOutcome,
     reasons: z.string().trim().min(1).max(5000),
     action: Action.optional(),
+    /** Required when the action after the appeal is `disable_in_territory`. */
+    territorialScope: z.array(TerritoryCode).min(1).max(60).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.outcome === 'upheld' && value.action)
       ctx.addIssue({ code: 'custom', path: ['action'], message: 'an upheld decision keeps its action; leave action out' });
     if (value.outcome === 'modified' && !value.action)
       ctx.addIssue({ code: 'custom', path: ['action'], message: 'required when outcome is modified' });
+    if (value.action === 'disable_in_territory' && !value.territorialScope)
+      ctx.addIssue({ code: 'custom', path: ['territorialScope'], message: 'required when action is disable_in_territory' });
+    if (value.action !== 'disable_in_territory' && value.territorialScope)
+      ctx.addIssue({ code: 'custom', path: ['territorialScope'], message: 'only with action disable_in_territory' });
   });
 export type AppealDecisionSubmission = z.infer<typeof AppealDecisionSubmission>;
 
@@ -60,7 +66,7 @@ export const Appeal = z.strictObject({
   decisionId: Id,
   caseNumber: z.string(),
   appellant: Appellant,
-  grounds: z.string(),
+  grounds: z.string().nullable(), // null once purged under the retention rule
   status: AppealStatus,
   filedAt: Timestamp,
   dueAt: Timestamp,
@@ -117,22 +123,6 @@ export function resultingAction(
   if (requested === 'no_action' || previousAction === 'no_action')
     return { error: 'to or from no_action is a reversal, not a modification' };
   return { action: requested };
-}
-
-/** Add whole calendar months in UTC, clamping to the month's last day (Aug 31 + 6 → Feb 28/29). */
-export function addMonthsUtc(at: Date, months: number): Date {
-  const d = new Date(at.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
-}
-
-/** The last moment an appeal is accepted: six months after the decision. */
-export function appealDeadline(decidedAt: Date): Date {
-  return addMonthsUtc(decidedAt, APPEAL_WINDOW_MONTHS);
 }
 
 /** When an appeal filed at `filedAt` is due. */

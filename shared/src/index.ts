@@ -15,3 +15,4 @@ export * from './merkle';
 export * from './log-tree';
 export * from './log-note';
 export * from './checkpoint';
+export * from './transparency-series';

@@ -16,7 +16,7 @@ export type AutomatedDecision = z.infer<typeof AutomatedDecision>;
 export const DecisionMadeDetails = z.looseObject({
   decisionId: z.uuid(),
   /** Territories of a `disable_in_territory` action (ISO 3166-1 alpha-2). */
-  territorialScope: z.array(TerritoryCode).optional(),
+  territorialScope: z.array(TerritoryCode).nullish(),
   automatedDecision: AutomatedDecision.optional(),
 });
 
