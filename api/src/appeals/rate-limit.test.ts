@@ -20,7 +20,12 @@ describe('TokenBuckets', () => {
   });
 
   it('forgets the least recently seen clients beyond maxClients', () => {
-    const buckets = new TokenBuckets({ capacity: 1, refillPerSecond: 0.001, now: () => 0, maxClients: 2 });
+    const buckets = new TokenBuckets({
+      capacity: 1,
+      refillPerSecond: 0.001,
+      now: () => 0,
+      maxClients: 2,
+    });
     buckets.take('a');
     buckets.take('b');
     buckets.take('c'); // forgets a
@@ -32,10 +37,17 @@ describe('TokenBuckets', () => {
 describe('rateLimit', () => {
   it('answers 429 rate_limited with Retry-After per client', async () => {
     const app = new Hono();
-    app.onError((error, c) => (error instanceof ApiError ? errorResponse(c, error) : c.text('bug', 500)));
+    app.onError((error, c) =>
+      error instanceof ApiError ? errorResponse(c, error) : c.text('bug', 500),
+    );
     const buckets = new TokenBuckets({ capacity: 2, refillPerSecond: 0.1, now: () => 0 });
-    app.post('/x', rateLimit(buckets, (c) => c.req.header('x-client') ?? 'none'), (c) => c.text('ok'));
-    const send = (client: string) => app.request('/x', { method: 'POST', headers: { 'x-client': client } });
+    app.post(
+      '/x',
+      rateLimit(buckets, (c) => c.req.header('x-client') ?? 'none'),
+      (c) => c.text('ok'),
+    );
+    const send = (client: string) =>
+      app.request('/x', { method: 'POST', headers: { 'x-client': client } });
     expect((await send('1')).status).toBe(200);
     expect((await send('1')).status).toBe(200);
     const refused = await send('1');

@@ -29,7 +29,10 @@ export class TokenBuckets {
     const { capacity, refillPerSecond } = this.options;
     const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
     this.buckets.delete(key); // re-inserted below, so Map order is least recently seen first
-    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * refillPerSecond);
+    bucket.tokens = Math.min(
+      capacity,
+      bucket.tokens + ((now - bucket.at) / 1000) * refillPerSecond,
+    );
     bucket.at = now;
     this.buckets.set(key, bucket);
     this.forgetOldest();
@@ -62,12 +65,18 @@ export function socketAddress(c: Context): string {
  * Middleware answering 429 `rate_limited` (with `Retry-After`) once a client has spent its
  * bucket. `clientKey` picks the client; by default its socket address.
  */
-export function rateLimit(buckets: TokenBuckets, clientKey: (c: Context) => string = socketAddress): MiddlewareHandler {
+export function rateLimit(
+  buckets: TokenBuckets,
+  clientKey: (c: Context) => string = socketAddress,
+): MiddlewareHandler {
   return async (c, next) => {
     const verdict = buckets.take(clientKey(c));
     if (!verdict.ok) {
       c.header('Retry-After', String(verdict.retryAfterSeconds));
-      throw new ApiError('rate_limited', `too many appeals from this client; retry in ${verdict.retryAfterSeconds} s`);
+      throw new ApiError(
+        'rate_limited',
+        `too many appeals from this client; retry in ${verdict.retryAfterSeconds} s`,
+      );
     }
     await next();
   };

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Env } from '../env';
+import { lockDataDir } from './data-dir-lock';
+import type { Db } from './db';
+import { migrate } from './migrate';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+
+/**
+ * Opens the store the environment points at (PostgreSQL when `DATABASE_URL` is set, else PGlite
+ * in `<COUNTERWEIGHT_DATA_DIR>/pglite`, locked for this process) and brings its schema up to date.
+ */
+export async function openDatabase(
+  env: Pick<Env, 'DATABASE_URL' | 'COUNTERWEIGHT_DATA_DIR'>,
+): Promise<Db> {
+  if (env.DATABASE_URL) {
+    const db = await openPostgres(env.DATABASE_URL);
+    await migrate(db);
+    return db;
+  }
+  const release = lockDataDir(env.COUNTERWEIGHT_DATA_DIR);
+  try {
+    const db = await openPglite(join(env.COUNTERWEIGHT_DATA_DIR, 'pglite'));
+    await migrate(db);
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,146 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type {
+  Decision,
+  DecisionSubmission,
+  LogEntry,
+  ReportedContent,
+  StatementOfReasons,
+} from '@counterweight/shared';
+import canonicalize from 'canonicalize';
+import { pseudonymOf } from '../auth/pseudonym';
+import type { Principal } from '../auth/tokens';
+import { ApiError } from '../errors';
+import type { LogSequencer } from '../log/sequence';
+import { REPORT_COLUMNS, type ReportRow } from '../reports/store';
+import { appealDeadline, buildStatement } from './statement-of-reasons';
+
+/** What the decider gets back: the decision and its statement, with the appeal token. */
+export interface DecisionRecorded {
+  decision: Decision;
+  statement: StatementOfReasons;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Records a human decision on a report awaiting one, with its statement of reasons and their log
+ * entries, in one transaction. Refuses: unknown report (404), a decider who submitted the report
+ * (403: a second person decides), a report no longer awaiting decision (409; the conditional
+ * update also stops two concurrent deciders). The appeal token is returned here only; the
+ * database keeps its hash.
+ */
+export async function recordDecision(
+  deps: { sequencer: LogSequencer; pseudonymKey: Uint8Array },
+  decider: Principal,
+  reportId: string,
+  submission: DecisionSubmission,
+): Promise<DecisionRecorded> {
+  return deps.sequencer.write(async (tx, append) => {
+    const [row] = await tx.query<
+      ReportRow & { submitter_name: string | null; url_sha256: string; excerpt_sha256: string }
+    >(
+      `SELECT ${REPORT_COLUMNS}, url_sha256, excerpt_sha256,
+         (SELECT name FROM api_tokens t WHERE t.id = reports.submitted_by) AS submitter_name
+       FROM reports WHERE id = $1 FOR UPDATE`,
+      [reportId],
+    );
+    if (!row) throw new ApiError('not_found', `no report ${reportId}`);
+    const samePerson =
+      row.submitted_by === decider.tokenId ||
+      (row.submitter_name !== null &&
+        decider.name !== null &&
+        row.submitter_name.toLowerCase() === decider.name.toLowerCase());
+    if (samePerson)
+      throw new ApiError(
+        'forbidden',
+        'you submitted this report; a different reviewer must decide it (four-eyes rule)',
+      );
+    if (row.status !== 'awaiting_decision')
+      throw new ApiError(
+        'conflict',
+        `report ${row.case_number} is ${row.status}, not awaiting a decision`,
+      );
+    const content = row.content as ReportedContent | null;
+    if (!content)
+      throw new ApiError('conflict', `the content of report ${row.case_number} has been purged`);
+
+    const decision: Decision = {
+      id: randomUUID(),
+      reportId,
+      caseNumber: row.case_number,
+      decidedAt: new Date().toISOString(),
+      ground: submission.ground,
+      category: submission.category,
+      tcoType: submission.tcoType,
+      protectedCharacteristic: submission.protectedCharacteristic,
+      exemption: submission.exemption,
+      action: submission.action,
+      territorialScope: submission.territorialScope,
+      escalateThreatToLife: submission.escalateThreatToLife,
+      facts: submission.facts,
+      automatedDetection: row.detected_by === 'classifier',
+    };
+    const updated = await tx.query(
+      `UPDATE reports SET status = 'decided', decision_id = $2 WHERE id = $1 AND status = 'awaiting_decision' RETURNING id`,
+      [reportId, decision.id],
+    );
+    if (updated.length !== 1)
+      throw new ApiError('conflict', `report ${row.case_number} was decided meanwhile`);
+
+    const appealToken = `cwa_${randomBytes(32).toString('base64url')}`;
+    const published = buildStatement(decision, content, null);
+    const stored = JSON.parse(JSON.stringify(decision)) as Decision;
+    await tx.query(
+      `INSERT INTO decisions (id, report_id, decided_by, decided_at, body, appeal_token_sha256, appeal_deadline)
+       VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7)`,
+      [
+        decision.id,
+        reportId,
+        decider.tokenId,
+        decision.decidedAt,
+        JSON.stringify(stored),
+        sha256(appealToken),
+        appealDeadline(decision.decidedAt),
+      ],
+    );
+    await tx.query(
+      'INSERT INTO statements (decision_id, published_at, body) VALUES ($1, $2, $3::text::jsonb)',
+      [decision.id, decision.decidedAt, JSON.stringify(published)],
+    );
+
+    const common = {
+      v: 1,
+      at: decision.decidedAt,
+      reportId,
+      caseNumber: row.case_number,
+      actor: pseudonymOf(deps.pseudonymKey, decider.tokenId),
+      category: decision.category,
+      tcoType: decision.tcoType ?? null,
+      action: decision.action,
+      ground: decision.ground.type,
+      exemptionApplied: decision.exemption.applies,
+      exemptions: decision.exemption.exemptions,
+      automatedDetection: decision.automatedDetection,
+      excerptSha256: row.excerpt_sha256,
+      urlSha256: row.url_sha256,
+    } satisfies Omit<LogEntry, 'type' | 'details'>;
+    append({
+      ...common,
+      type: 'decision_made',
+      details: {
+        decisionId: decision.id,
+        escalatedThreatToLife: decision.escalateThreatToLife,
+        territorialScope: decision.territorialScope ?? null,
+      },
+    });
+    append({
+      ...common,
+      type: 'statement_published',
+      details: { decisionId: decision.id, statementSha256: sha256(canonicalize(published) ?? '') },
+    });
+    return {
+      decision: stored,
+      statement: { ...published, x_appeal: { ...published.x_appeal, token: appealToken } },
+    };
+  });
+}

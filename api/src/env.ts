@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+/** The API's configuration, read from the process environment once at start. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  COUNTERWEIGHT_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  COUNTERWEIGHT_CORS_ORIGINS: commaList.pipe(
+    z.array(z.url({ protocol: /^https?$/, error: 'expected an http(s) origin' })),
+  ),
+  COUNTERWEIGHT_LOG_ORIGIN: z.string().min(1).default('counterweight.local/log'),
+  COUNTERWEIGHT_LOG_KEY: z.string().min(1).optional(),
+  COUNTERWEIGHT_PSEUDONYM_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'expected 64 hex characters (a 32-byte key)')
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Thrown by {@link parseEnv} with one line per invalid variable. */
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+/**
+ * Parses the environment (default `process.env`). Throws an {@link EnvError} naming every
+ * invalid variable, so a misconfigured server fails at start rather than on first use.
+ */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,48 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from '../errors';
+
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/** 413 `payload_too_large` for a body over {@link MAX_BODY_BYTES}, declared or streamed. */
+export function limitBody(): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(
+        'payload_too_large',
+        `the request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB)`,
+      );
+    },
+  });
+}
+
+/**
+ * For requests with a body (POST, PUT, PATCH): 415 `unsupported_media_type` unless the body is
+ * declared `application/json`; 400 `validation_failed` at path `body` when it is not valid JSON.
+ * The parsed body is cached by Hono for the route's validator.
+ */
+export function requireJsonBody(): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'POST' && c.req.method !== 'PUT' && c.req.method !== 'PATCH')
+      return next();
+    const type = c.req.header('content-type');
+    if (!type || !JSON_TYPE.test(type))
+      throw new ApiError(
+        'unsupported_media_type',
+        `send the body as application/json (got ${type ? type.slice(0, 100) : 'no Content-Type'})`,
+      );
+    try {
+      await c.req.json();
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('validation_failed', 'the body is not valid JSON', [
+        { path: 'body', message: 'malformed JSON' },
+      ]);
+    }
+    await next();
+  };
+}

@@ -1,0 +1,56 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { countTokens, createToken } from './auth/tokens';
+import { openDatabase } from './db/open';
+import { createDeps } from './deps';
+import { EnvError, parseEnv } from './env';
+import { createLogger } from './logger';
+import { loadPseudonymKey } from './secrets';
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const db = await openDatabase(env);
+  const deps = await createDeps(db, {
+    pseudonymKey: loadPseudonymKey(env.COUNTERWEIGHT_DATA_DIR, env.COUNTERWEIGHT_PSEUDONYM_KEY),
+    corsOrigins: env.COUNTERWEIGHT_CORS_ORIGINS,
+    logger,
+  });
+  const app = createApp(deps);
+
+  const firstTokens =
+    (await countTokens(db)) === 0
+      ? [
+          await createToken(db, 'admin', 'first admin'),
+          await createToken(db, 'reviewer', 'first reviewer'),
+        ]
+      : [];
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
+    const store =
+      db.kind === 'pglite'
+        ? `PGlite in ${env.COUNTERWEIGHT_DATA_DIR}/pglite`
+        : 'PostgreSQL (DATABASE_URL)';
+    console.log(`Counterweight API listening on ${url} (store: ${store})`);
+    console.log(`  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
+    for (const t of firstTokens)
+      console.log(`  First ${t.role} token (shown once, keep it safe): ${t.token}`);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    void db.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});

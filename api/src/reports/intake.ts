@@ -1,0 +1,273 @@
+import type { LogEntry, Report, ReportSubmission } from '@counterweight/shared';
+import type { Principal } from '../auth/tokens';
+import type { Queryable } from '../db/db';
+import { ApiError } from '../errors';
+import type { AppendLogEntry, LogSequencer } from '../log/sequence';
+import { caseNumberOf, findReports, reportFromRow } from './store';
+
+/** A fully validated report, ready to store; nothing about it can be refused any more but its key. */
+export interface PreparedReport {
+  id: string;
+  receivedAt: string;
+  submission: ReportSubmission;
+  submitter: Principal;
+  /** Keyed pseudonym of the submitter for the log. */
+  actor: string;
+  urlSha256: string;
+  idempotency: { key: string; bodySha256: string } | null;
+}
+
+/** What an intake answers: the stored report, and whether it is a replay of an earlier one. */
+export interface IntakeResult {
+  report: Report;
+  replayed: boolean;
+}
+
+type Outcome = { ok: IntakeResult } | { error: ApiError };
+interface Pending {
+  item: PreparedReport;
+  resolve: (result: IntakeResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group-commit writer for report intake. Reports that arrive while a batch is being written wait
+ * and go together into the next transaction (multi-row inserts, with their log entries); every
+ * request is acknowledged only after its batch commits. Idempotency keys are honoured within a
+ * batch and across batches. If a batch fails, its items are retried one by one so that one bad
+ * item cannot fail the others.
+ */
+export class ReportIntake {
+  #pending: Pending[] = [];
+  #draining = false;
+
+  constructor(
+    private readonly sequencer: LogSequencer,
+    private readonly options: { maxBatch: number } = { maxBatch: 256 },
+  ) {}
+
+  /** Stores a report (or finds the one its idempotency key names); resolves after commit. */
+  submit(item: PreparedReport): Promise<IntakeResult> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ item, resolve, reject });
+      if (!this.#draining) {
+        this.#draining = true;
+        // Let every request parsed in this turn of the event loop join the first batch.
+        setImmediate(() => void this.#drain());
+      }
+    });
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#pending.length > 0) {
+        await this.#write(this.#pending.splice(0, this.options.maxBatch));
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #write(batch: Pending[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.sequencer.write((tx, append) =>
+        writeBatch(
+          tx,
+          append,
+          batch.map((p) => p.item),
+        ),
+      );
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      for (const pending of batch) await this.#write([pending]);
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      const pending = batch[i]!;
+      if ('ok' in outcome) pending.resolve(outcome.ok);
+      else pending.reject(outcome.error);
+    });
+  }
+}
+
+interface StoredKey {
+  token_id: string;
+  key: string;
+  body_sha256: string;
+  report_id: string;
+}
+
+const conflict = () =>
+  new ApiError('conflict', 'this Idempotency-Key was already used with a different request body');
+
+async function writeBatch(
+  tx: Queryable,
+  append: AppendLogEntry,
+  items: PreparedReport[],
+): Promise<Outcome[]> {
+  const scopeOf = (item: PreparedReport) => `${item.submitter.tokenId}\n${item.idempotency?.key}`;
+  const keyed = items.filter((item) => item.idempotency);
+  const stored = new Map<string, StoredKey>();
+  if (keyed.length > 0) {
+    const rows = await tx.query<StoredKey>(
+      `SELECT i.token_id::text AS token_id, i.key, i.body_sha256, i.report_id::text AS report_id
+       FROM idempotency_keys i
+       JOIN jsonb_to_recordset($1::text::jsonb) AS k(token_id uuid, key text)
+         ON i.token_id = k.token_id AND i.key = k.key`,
+      [
+        JSON.stringify(
+          keyed.map((item) => ({ token_id: item.submitter.tokenId, key: item.idempotency!.key })),
+        ),
+      ],
+    );
+    for (const row of rows) stored.set(`${row.token_id}\n${row.key}`, row);
+  }
+
+  // Decide, in arrival order, which items are new, replays or conflicts.
+  type Plan =
+    | { kind: 'new' }
+    | { kind: 'replay-stored'; reportId: string }
+    | { kind: 'replay-batch'; of: number }
+    | { kind: 'conflict' };
+  const firstInBatch = new Map<string, number>();
+  const plans: Plan[] = items.map((item, i) => {
+    if (!item.idempotency) return { kind: 'new' };
+    const scope = scopeOf(item);
+    const old = stored.get(scope);
+    if (old)
+      return old.body_sha256 === item.idempotency.bodySha256
+        ? { kind: 'replay-stored', reportId: old.report_id }
+        : { kind: 'conflict' };
+    const first = firstInBatch.get(scope);
+    if (first !== undefined)
+      return items[first]!.idempotency!.bodySha256 === item.idempotency.bodySha256
+        ? { kind: 'replay-batch', of: first }
+        : { kind: 'conflict' };
+    firstInBatch.set(scope, i);
+    return { kind: 'new' };
+  });
+
+  const fresh = items.filter((_, i) => plans[i]!.kind === 'new');
+  const created = new Map<PreparedReport, Report>();
+  if (fresh.length > 0) {
+    const seqs = (
+      await tx.query<{ n: string }>(
+        "SELECT nextval('report_case_seq')::text AS n FROM generate_series(1, $1::int)",
+        [fresh.length],
+      )
+    )
+      .map((row) => Number(row.n))
+      .sort((a, b) => a - b);
+    const rows = fresh.map((item, i) => {
+      const seq = seqs[i]!;
+      const s = item.submission;
+      const report: Report = {
+        id: item.id,
+        caseNumber: caseNumberOf(seq),
+        status: 'awaiting_decision',
+        receivedAt: item.receivedAt,
+        content: s.content,
+        detectedBy: s.detectedBy,
+        classifier: s.classifier,
+        assessment: s.assessment,
+        attestation: s.attestation,
+        decisionId: null,
+      };
+      created.set(item, report);
+      append(reportReceivedEntry(item, report));
+      return {
+        id: item.id,
+        case_seq: seq,
+        case_number: report.caseNumber,
+        priority: s.assessment.threatToLife ? 0 : 1,
+        received_at: item.receivedAt,
+        submitted_by: item.submitter.tokenId,
+        content: s.content,
+        detected_by: s.detectedBy,
+        classifier: s.classifier,
+        assessment: s.assessment,
+        attestation: s.attestation,
+        excerpt_sha256: s.content.excerptSha256,
+        url_sha256: item.urlSha256,
+      };
+    });
+    await tx.query(
+      `INSERT INTO reports (id, case_seq, case_number, status, priority, received_at, submitted_by, content,
+         detected_by, classifier, assessment, attestation, excerpt_sha256, url_sha256)
+       SELECT r.id, r.case_seq, r.case_number, 'awaiting_decision', r.priority, r.received_at, r.submitted_by,
+         r.content, r.detected_by, r.classifier, r.assessment, r.attestation, r.excerpt_sha256, r.url_sha256
+       FROM jsonb_to_recordset($1::text::jsonb) AS r(id uuid, case_seq bigint, case_number text, priority smallint,
+         received_at timestamptz, submitted_by uuid, content jsonb, detected_by text, classifier jsonb,
+         assessment jsonb, attestation jsonb, excerpt_sha256 text, url_sha256 text)`,
+      [JSON.stringify(rows)],
+    );
+    const keys = fresh
+      .filter((item) => item.idempotency)
+      .map((item) => ({
+        token_id: item.submitter.tokenId,
+        key: item.idempotency!.key,
+        body_sha256: item.idempotency!.bodySha256,
+        report_id: item.id,
+      }));
+    if (keys.length > 0) {
+      await tx.query(
+        `INSERT INTO idempotency_keys (token_id, key, body_sha256, report_id)
+         SELECT r.token_id, r.key, r.body_sha256, r.report_id
+         FROM jsonb_to_recordset($1::text::jsonb) AS r(token_id uuid, key text, body_sha256 text, report_id uuid)`,
+        [JSON.stringify(keys)],
+      );
+    }
+  }
+
+  const replayIds = plans.flatMap((plan) => (plan.kind === 'replay-stored' ? [plan.reportId] : []));
+  const replayed = new Map(
+    (await findReports(tx, replayIds)).map((row) => [row.id, reportFromRow(row)]),
+  );
+
+  return plans.map((plan, i): Outcome => {
+    switch (plan.kind) {
+      case 'new':
+        return { ok: { report: created.get(items[i]!)!, replayed: false } };
+      case 'replay-batch':
+        return { ok: { report: created.get(items[plan.of]!)!, replayed: true } };
+      case 'replay-stored': {
+        const report = replayed.get(plan.reportId);
+        return report
+          ? { ok: { report, replayed: true } }
+          : { error: new ApiError('internal', 'idempotent report missing') };
+      }
+      case 'conflict':
+        return { error: conflict() };
+    }
+  });
+}
+
+/** The log entry of a received report: hashes, taxonomy and a pseudonym, never the content. */
+export function reportReceivedEntry(item: PreparedReport, report: Report): LogEntry {
+  const s = item.submission;
+  return {
+    v: 1,
+    type: 'report_received',
+    at: report.receivedAt,
+    reportId: report.id,
+    caseNumber: report.caseNumber,
+    actor: item.actor,
+    category: s.assessment.category,
+    tcoType: s.assessment.tcoType ?? null,
+    action: null,
+    ground: null,
+    exemptionApplied: s.assessment.exemption.applies,
+    exemptions: s.assessment.exemption.exemptions,
+    automatedDetection: s.detectedBy === 'classifier',
+    excerptSha256: s.content.excerptSha256,
+    urlSha256: item.urlSha256,
+    details: {
+      contentType: s.content.contentType,
+      language: s.content.language,
+      suggestedAction: s.assessment.suggestedAction,
+      threatToLife: s.assessment.threatToLife,
+      modelVersion: s.classifier?.modelVersion ?? null,
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import type { Db } from '../db/db';
+import { migrate } from '../db/migrate';
+import { openPglite } from '../db/pglite';
+import { openPostgres } from '../db/postgres';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+/** The stores the storage suite runs on here: PGlite always, PostgreSQL when DATABASE_URL is set. */
+export function storesUnderTest(): StoreKind[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/**
+ * Says loudly that the PostgreSQL half of a suite is not running; under `CI=true` that is a
+ * failure, so CI cannot pass while testing one store only.
+ */
+export function requirePostgresOrWarn(suite: string): void {
+  if (process.env.DATABASE_URL) return;
+  const message = `${suite}: DATABASE_URL is not set, so the PostgreSQL run is SKIPPED (PGlite only).`;
+  if (process.env.CI === 'true') throw new Error(`${message} CI=true requires it.`);
+  console.warn(
+    `\n*** WARNING *** ${message}\n    Start it: pg_ctlcluster 15 main start; export DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/postgres\n`,
+  );
+}
+
+/**
+ * A fresh, migrated database of the given kind: in-memory PGlite, or a new PostgreSQL database
+ * created through the DATABASE_URL admin connection and dropped again by `drop`.
+ */
+export async function openTestDb(
+  kind: StoreKind,
+): Promise<{ db: Db; url?: string; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const db = await openPglite();
+    await migrate(db);
+    return { db, drop: () => db.close() };
+  }
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error('DATABASE_URL is required for the PostgreSQL store');
+  const name = `cw_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString());
+  await migrate(db);
+  return {
+    db,
+    url: url.toString(),
+    drop: async () => {
+      await db.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
