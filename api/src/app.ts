@@ -12,6 +12,8 @@ import { queueRoutes } from './routes/queue';
 import { reportRoutes } from './routes/reports';
 import { statementRoutes } from './routes/statements';
 import { taxonomyRoutes } from './routes/taxonomy';
+import { guidanceRoutes } from './routes/guidance';
+import { targetRoutes } from './routes/targets';
 import { newRouter } from './routes/router';
 
 /** The OpenAPI document's info block. */
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     statementRoutes,
     taxonomyRoutes,
     meRoutes,
+    targetRoutes,
+    guidanceRoutes,
   ])
     app.route('/', routes(deps));
 
