@@ -12,12 +12,10 @@ const Count = z
   .string()
   .regex(/^(0|[1-9][0-9]{0,14})$/, 'expected a non-negative decimal integer')
   .transform(Number);
-const Base64Hash = z
-  .string()
-  .openapi({
-    description: 'SHA-256, standard base64',
-    example: 'XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=',
-  });
+const Base64Hash = z.string().openapi({
+  description: 'SHA-256, standard base64',
+  example: 'XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=',
+});
 
 export const LogEntriesResponse = z.object({
   entries: z.array(
