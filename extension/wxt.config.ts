@@ -1,13 +1,44 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
+const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+/** The classifier artifact trained in models/ and shipped inside the extension under /model/. */
+const artifactDir = resolve(import.meta.dirname, '../models/artifact');
 
 export default defineConfig({
   srcDir: 'src',
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Counterweight',
     description: 'Flags likely terrorist, violent-extremist and hate content for human review.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'tabs',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Counterweight' },
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'counterweight@counterweight.local', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, assets) => {
+      for (const name of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm') && !f.includes('threaded')))
+        assets.push({ absoluteSrc: join(wasmDir, name), relativeDest: name });
+      if (!existsSync(artifactDir) && process.env.COUNTERWEIGHT_ALLOW_NO_MODEL === '1') return;
+      if (!existsSync(artifactDir)) throw new Error(`The classifier artifact is missing: ${artifactDir} (train it in models/ first).`);
+      for (const name of readdirSync(artifactDir).filter((f) => /\.(json|bin)$/.test(f)))
+        assets.push({ absoluteSrc: join(artifactDir, name), relativeDest: `model/${name}` });
     },
   },
 });

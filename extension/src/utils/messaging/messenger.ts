@@ -2,9 +2,12 @@ import { defineExtensionMessaging, type ExtensionMessage } from '@webext-core/me
 import { z } from 'zod';
 import { PROTOCOL, type MessageAnswer, type MessageData, type MessageType } from './protocol';
 
-type Wire = { [T in MessageType]: (data: unknown) => unknown };
-
-const messenger = defineExtensionMessaging<Wire>();
+// Types come from PROTOCOL and its schemas, so the library sees plain unknown data.
+interface Wire {
+  sendMessage(type: string, data: unknown, tabId?: number): Promise<unknown>;
+  onMessage(type: string, cb: (message: { data: unknown } & ExtensionMessage) => Promise<unknown>): () => void;
+}
+const messenger = defineExtensionMessaging() as unknown as Wire;
 
 /** A message that failed its schema where it arrived; names the message and the fields. */
 export class MessageRejected extends Error {

@@ -1,0 +1,10 @@
+import type { ClassifierResult } from '@counterweight/shared';
+import type { Thresholds } from './decide';
+
+/** The model as the background uses it: ranks texts and explains, never decides. */
+export interface TextClassifier {
+  modelVersion: string;
+  /** The model's own cut-offs, which the reviewer's sensitivity shifts. */
+  thresholds: Thresholds;
+  classify(texts: string[]): Promise<ClassifierResult[]>;
+}

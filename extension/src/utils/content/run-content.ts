@@ -1,0 +1,66 @@
+import { onMessage, sendMessage } from '../messaging/messenger';
+import { PageScanner } from '../page/page-scanner';
+import { pageLanguage } from '../review/review-draft';
+import { settingsItem, type Settings } from '../storage/items';
+
+/** Whether the extension flags on `site` under these settings. */
+export function activeOn(site: string, settings: Settings): boolean {
+  return !settings.paused && !settings.disabledSites.includes(site);
+}
+
+const HIGHLIGHT_CSS = `
+[data-counterweight="flag"] { outline: 2px solid #b3261e !important; outline-offset: 2px !important; }
+[data-counterweight="uncertain"] { outline: 2px dashed #8a5a00 !important; outline-offset: 2px !important; }
+`;
+
+/**
+ * The content script: one scanner for the page, switched on and off by the popup's settings,
+ * answering the side panel's questions about the page's flags. Returns a stop function.
+ */
+export async function runContentScript(doc: Document): Promise<() => void> {
+  const site = doc.location.hostname;
+  let settings = await settingsItem.get();
+  const scanner = new PageScanner(
+    {
+      doc,
+      classify: (texts) => sendMessage('classify', { site, texts }),
+      onFlagsChanged: (count) => void sendMessage('pageFlagsChanged', { count }).catch(() => undefined),
+    },
+    settings.sensitivity,
+  );
+  const style = doc.createElement('style');
+  style.textContent = HIGHLIGHT_CSS;
+  (doc.head ?? doc.documentElement).append(style);
+
+  const apply = async (next: Settings) => {
+    const previous = settings;
+    settings = next;
+    if (activeOn(site, next) && !scanner.active) await scanner.start();
+    else if (!activeOn(site, next) && scanner.active) await scanner.stop();
+    else if (scanner.active && JSON.stringify(previous.sensitivity) !== JSON.stringify(next.sensitivity))
+      await scanner.setSensitivity(next.sensitivity);
+  };
+  const unwatch = settingsItem.watch((next) => void apply(next));
+
+  const ok = { ok: true } as const;
+  const removers = [
+    onMessage('getPageFlags', () => ({
+      url: doc.location.href,
+      site,
+      language: pageLanguage(doc.documentElement.lang),
+      active: scanner.active,
+      flags: scanner.flags(),
+    })),
+    onMessage('dismissFlag', ({ flagId }) => (scanner.dismiss(flagId), ok)),
+    onMessage('markReported', ({ flagId }) => (scanner.markReported(flagId), ok)),
+    onMessage('revealFlag', ({ flagId }) => (scanner.reveal(flagId), ok)),
+  ];
+
+  if (activeOn(site, settings)) await scanner.start();
+  return () => {
+    unwatch();
+    removers.forEach((remove) => remove());
+    void scanner.stop();
+    style.remove();
+  };
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import {
+  Action,
+  Exemption,
+  MAX_EXCERPT_CHARS,
+  PolicyCategory,
+  ProtectedCharacteristic,
+  ReportSubmission,
+  TcoType,
+} from '@counterweight/shared';
+import type { PageFlag } from '../page/page-flag';
+
+/** The review form as the reviewer fills it; `''` and `null` mean not answered yet. */
+export interface ReviewDraft {
+  category: PolicyCategory | '';
+  tcoType: TcoType | '';
+  protectedCharacteristic: ProtectedCharacteristic | '';
+  /** The Art. 1(3) question: required, never defaulted. */
+  exemptionApplies: boolean | null;
+  exemptions: Exemption[];
+  exemptionReasoning: string;
+  suggestedAction: Action | '';
+  threatToLife: boolean;
+  rationale: string;
+  language: string;
+}
+
+export function emptyDraft(language: string | null): ReviewDraft {
+  return {
+    category: '',
+    tcoType: '',
+    protectedCharacteristic: '',
+    exemptionApplies: null,
+    exemptions: [],
+    exemptionReasoning: '',
+    suggestedAction: '',
+    threatToLife: false,
+    rationale: '',
+    language: pageLanguage(language) ?? '',
+  };
+}
+
+/** `<html lang>` as an ISO 639-1 code (`en-GB` → `en`), or null when the page declares none. */
+export function pageLanguage(lang: string | null | undefined): string | null {
+  const code = lang?.trim().slice(0, 2).toLowerCase();
+  return code && /^[a-z]{2}$/.test(code) ? code : null;
+}
+
+/** The excerpt sent for a flag: the block's text, cut to the API's limit. */
+export function excerptOf(flag: Pick<PageFlag, 'text'>): string {
+  return flag.text.slice(0, MAX_EXCERPT_CHARS);
+}
+
+export type Issue = { path: string; message: string };
+export type BuiltSubmission = { ok: true; submission: ReportSubmission } | { ok: false; issues: Issue[] };
+
+const orUndefined = <T extends string>(v: T | ''): T | undefined => (v === '' ? undefined : v);
+
+/**
+ * The exact `ReportSubmission` a confirmed flag becomes, checked with the shared schema before
+ * anything is queued. Fails with the form's fields named (dotted paths as the API names them).
+ */
+export function buildSubmission(
+  flag: PageFlag,
+  draft: ReviewDraft,
+  context: { site: string; excerptSha256: string; reviewedAt: string },
+): BuiltSubmission {
+  const issues: Issue[] = [];
+  if (draft.exemptionApplies === null)
+    issues.push({ path: 'assessment.exemption.applies', message: 'answer whether an Art. 1(3) exemption applies' });
+  const candidate = {
+    content: {
+      url: flag.url,
+      excerpt: excerptOf(flag),
+      excerptSha256: context.excerptSha256,
+      language: draft.language,
+      site: context.site,
+      contentType: 'text',
+      capturedAt: flag.capturedAt,
+    },
+    detectedBy: 'classifier',
+    classifier: {
+      modelVersion: flag.modelVersion,
+      decision: flag.decision,
+      label: flag.label,
+      scores: flag.scores,
+      evidence: flag.evidence.slice(0, 20).map((w) => w.slice(0, 200)),
+    },
+    assessment: {
+      category: orUndefined(draft.category),
+      tcoType: draft.category === 'terrorist_content' ? orUndefined(draft.tcoType) : undefined,
+      protectedCharacteristic: draft.category === 'hate_speech' ? orUndefined(draft.protectedCharacteristic) : undefined,
+      exemption: {
+        applies: draft.exemptionApplies ?? false,
+        exemptions: draft.exemptionApplies ? draft.exemptions : [],
+        reasoning: draft.exemptionReasoning,
+      },
+      suggestedAction: orUndefined(draft.suggestedAction),
+      threatToLife: draft.threatToLife,
+      rationale: draft.rationale,
+    },
+    attestation: { humanReviewed: true, reviewedAt: context.reviewedAt },
+  };
+  const parsed = ReportSubmission.safeParse(candidate);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) issues.push({ path: issue.path.join('.'), message: issue.message });
+  if (issues.length > 0 || !parsed.success) return { ok: false, issues: dedupe(issues) };
+  return { ok: true, submission: parsed.data };
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => (seen.has(i.path) ? false : (seen.add(i.path), true)));
+}
+
+/** The JSON text the reviewer is shown and the outbox sends, byte for byte. */
+export function previewJson(submission: ReportSubmission): string {
+  return JSON.stringify(submission, null, 2);
+}
+
+export const LanguageInput = z.string().regex(/^[a-z]{2}$/);
