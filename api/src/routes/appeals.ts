@@ -1,20 +1,15 @@
-import { AppealDecisionSubmission, AppealQueue, AppealSubmission, Id } from '@counterweight/shared';
-import { Hono, type Context } from 'hono';
-import type { z } from 'zod';
-import {
-  appealQueue,
-  decideAppeal,
-  fileAppeal,
-  getAppeal,
-  type AppealDeps,
-} from '../appeals/appeals';
-import { amendStatementAfterAppeal } from '../appeals/amend-statement';
+import { createRoute, z } from '@hono/zod-openapi';
+import { Appeal, AppealDecisionSubmission, AppealQueue, AppealReceipt, AppealSubmission, Id } from '@counterweight/shared';
+import type { Context } from 'hono';
+import { appealQueue, decideAppeal, fileAppeal, getAppeal, type AppealDeps } from '../appeals/appeals';
 import { rateLimit, socketAddress, TokenBuckets } from '../appeals/rate-limit';
-import type { AppDeps, AppEnv } from '../app-env';
+import type { AppDeps } from '../app-env';
 import { pseudonymOf } from '../auth/pseudonym';
 import { requireRole } from '../auth/require-role';
 import { hashToken } from '../auth/tokens';
-import { ApiError, validationError } from '../errors';
+import { ApiError } from '../errors';
+import { requireJsonBody } from '../http/json-body';
+import { BEARER, errorResponses, newRouter } from './router';
 
 export interface AppealRouteOptions {
   now?: () => Date;
@@ -22,36 +17,63 @@ export interface AppealRouteOptions {
   rateLimit?: { capacity: number; refillPerSecond: number; clientKey?: (c: Context) => string };
 }
 
-/** Parses a JSON body with `schema`, answering 400 with the failing fields (never a 500). */
-export async function parseJsonBody<S extends z.ZodType>(
-  c: Context,
-  schema: S,
-): Promise<z.infer<S>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new ApiError('validation_failed', 'the body is not valid JSON', [
-      { path: 'body', message: 'invalid JSON' },
-    ]);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
-}
+const AppealParams = z.object({ id: Id });
+const RATE_LIMITED = { 429: { description: 'Too many appeals from this client; see Retry-After', content: { 'application/json': { schema: z.any() } } } };
 
-function parseId(value: string, field: string): string {
-  const parsed = Id.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error, field);
-  return parsed.data;
-}
+const file = createRoute({
+  method: 'post',
+  path: '/v1/appeals',
+  summary: 'File an appeal (public)',
+  description:
+    'No account needed. A content provider sends the appeal token from the statement of reasons (`x_appeal.token`); a reporter contesting a "no action" decision sends `appellant: "reporter"` with the report id and their own bearer token. Accepted until the decision\'s appeal deadline (six months); one appeal per decision; due 14 days after filing. Rate-limited per client address.',
+  tags: ['appeals'],
+  request: { body: { required: true, content: { 'application/json': { schema: AppealSubmission } } } },
+  responses: {
+    201: { description: 'Appeal filed', content: { 'application/json': { schema: AppealReceipt } } },
+    ...errorResponses(400, 401, 404, 409, 413, 415),
+    ...RATE_LIMITED,
+  },
+});
+
+const queue = createRoute({
+  method: 'get',
+  path: '/v1/appeals/queue',
+  summary: 'Open appeals, overdue first',
+  tags: ['appeals'],
+  security: BEARER,
+  responses: { 200: { description: 'Open appeals', content: { 'application/json': { schema: AppealQueue } } }, ...errorResponses(401, 403) },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/v1/appeals/{id}',
+  summary: 'One appeal',
+  tags: ['appeals'],
+  security: BEARER,
+  request: { params: AppealParams },
+  responses: { 200: { description: 'The appeal', content: { 'application/json': { schema: Appeal } } }, ...errorResponses(400, 401, 403, 404) },
+});
+
+const decide = createRoute({
+  method: 'post',
+  path: '/v1/appeals/{id}/decision',
+  summary: 'Decide an appeal',
+  description:
+    'A senior reviewer who did not take the contested decision decides: upheld, reversed or modified, with reasons. A reversal of an action reinstates the content and amends the statement of reasons (`x_amended_by_appeal`).',
+  tags: ['appeals'],
+  security: BEARER,
+  request: { params: AppealParams, body: { required: true, content: { 'application/json': { schema: AppealDecisionSubmission } } } },
+  responses: {
+    200: { description: 'The decided appeal', content: { 'application/json': { schema: Appeal } } },
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+  },
+});
 
 /**
- * `/v1/appeals`: `POST /` is public (content provider with the appeal token, or the reporter
- * with their bearer token) and rate-limited per client; `GET /queue`, `GET /{id}` and
- * `POST /{id}/decision` are for senior reviewers.
+ * Appeals (DSA Art. 20, TCO Art. 10): filing is public and rate-limited per client; the queue,
+ * reading and deciding are for senior reviewers.
  */
-export function appealRoutes(deps: AppDeps, options: AppealRouteOptions = {}): Hono<AppEnv> {
+export function appealRoutes(deps: AppDeps, options: AppealRouteOptions = {}) {
   const store: AppealDeps = {
     db: deps.db,
     sequencer: deps.sequencer,
@@ -59,45 +81,30 @@ export function appealRoutes(deps: AppDeps, options: AppealRouteOptions = {}): H
     now: options.now ?? (() => new Date()),
   };
   const limit = options.rateLimit ?? { capacity: 5, refillPerSecond: 1 / 60 };
-  const buckets = new TokenBuckets({
-    capacity: limit.capacity,
-    refillPerSecond: limit.refillPerSecond,
-    now: () => store.now().getTime(),
-  });
+  const buckets = new TokenBuckets({ capacity: limit.capacity, refillPerSecond: limit.refillPerSecond, now: () => store.now().getTime() });
   const seniors = requireRole(deps, ['senior_reviewer']);
 
-  return new Hono<AppEnv>()
-    .post('/', rateLimit(buckets, limit.clientKey ?? socketAddress), async (c) => {
-      const submission = await parseJsonBody(c, AppealSubmission);
-      let caller: { tokenId: string } | null = null;
+  const router = newRouter();
+  router.use('/v1/appeals', rateLimit(buckets, limit.clientKey ?? socketAddress), requireJsonBody());
+  router.use('/v1/appeals/queue', seniors);
+  router.use('/v1/appeals/:id', seniors);
+  router.use('/v1/appeals/:id/decision', seniors, requireJsonBody());
+
+  router.openapi(file, async (c) => {
+    const submission = c.req.valid('json');
+    let caller: { tokenId: string } | null = null;
+    if (submission.appellant === 'reporter') {
       const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-      if (submission.appellant === 'reporter') {
-        caller = bearer ? await deps.tokens.lookup(bearer) : null;
-        if (!caller)
-          throw new ApiError(
-            'unauthorized',
-            'a reporter appeal needs the bearer token that submitted the report',
-          );
-      }
-      const receipt = await fileAppeal(store, submission, caller, hashToken);
-      return c.json(receipt, 201);
-    })
-    .get('/queue', seniors, async (c) =>
-      c.json(AppealQueue.parse({ items: await appealQueue(store) })),
-    )
-    .get('/:id', seniors, async (c) =>
-      c.json(await getAppeal(store, parseId(c.req.param('id'), 'id'))),
-    )
-    .post('/:id/decision', seniors, async (c) => {
-      const id = parseId(c.req.param('id'), 'id');
-      const submission = await parseJsonBody(c, AppealDecisionSubmission);
-      const appeal = await decideAppeal(
-        store,
-        id,
-        submission,
-        c.get('principal'),
-        amendStatementAfterAppeal,
-      );
-      return c.json(appeal);
-    });
+      caller = bearer ? await deps.tokens.lookup(bearer) : null;
+      if (!caller) throw new ApiError('unauthorized', 'a reporter appeal needs the bearer token that submitted the report');
+    }
+    return c.json(await fileAppeal(store, submission, caller, hashToken), 201);
+  });
+  router.openapi(queue, async (c) => c.json(AppealQueue.parse({ items: await appealQueue(store) }), 200));
+  router.openapi(read, async (c) => c.json(await getAppeal(store, c.req.valid('param').id), 200));
+  router.openapi(decide, async (c) => {
+    const appeal = await decideAppeal(store, c.req.valid('param').id, c.req.valid('json'), c.get('principal'));
+    return c.json(appeal, 200);
+  });
+  return router;
 }
