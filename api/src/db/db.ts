@@ -12,12 +12,17 @@ export interface Queryable {
  * back are kept out of callers by casting in SQL: ids and counters as `::text`/`::int`,
  * timestamps through {@link isoSql}, JSON as `jsonb` (parsed), bytea as `Uint8Array`.
  */
+/** An open transaction: parameterised queries, and scripts of several statements. */
+export interface Transaction extends Queryable {
+  exec(sql: string): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -23,11 +23,11 @@ export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<str
     if (done.has(name)) continue;
     const script = await readFile(`${dir}/${name}`, 'utf8');
     try {
-      await db.exec(
-        `BEGIN;\n${script}\n;INSERT INTO schema_migrations (name) VALUES ('${name}');\nCOMMIT;`,
-      );
+      await db.transaction(async (tx) => {
+        await tx.exec(script);
+        await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
+      });
     } catch (error) {
-      await db.exec('ROLLBACK').catch(() => {});
       throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
     }
     applied.push(name);

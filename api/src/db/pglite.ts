@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable, Row } from './db';
+import type { Db, Queryable, Row, Transaction } from './db';
 
 /**
  * Opens embedded PGlite: in memory when `dataDir` is undefined, else persisted in that folder.
@@ -21,7 +21,14 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     async exec(sql) {
       await pg.exec(sql);
     },
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) =>
+      pg.transaction((tx) => {
+        const wrapped: Transaction = {
+          ...wrap(tx),
+          exec: async (sql) => void (await tx.exec(sql)),
+        };
+        return fn(wrapped);
+      }),
     close: () => pg.close(),
   };
 }

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import type { Db, Queryable, Row } from './db';
+import type { Db, Queryable, Row, Transaction } from './db';
 
 /** Opens a pool of connections to PostgreSQL at `url`. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
@@ -20,7 +20,14 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     async exec(script) {
       await sql.unsafe(script);
     },
-    transaction: async (fn) => (await sql.begin((tx) => fn(wrap(tx)))) as never,
+    transaction: async (fn) =>
+      (await sql.begin((tx) => {
+        const wrapped: Transaction = {
+          ...wrap(tx),
+          exec: async (script) => void (await tx.unsafe(script)),
+        };
+        return fn(wrapped);
+      })) as never,
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -52,7 +52,7 @@ export async function createTestApp(
     auditor: await make('auditor', 'Auditor E'),
     admin: await make('admin', 'Admin F'),
   };
-  const call: TestApp['call'] = (method, path, opts = {}) => {
+  const call: TestApp['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     const token = opts.token === undefined ? tokens.reviewer : opts.token;
     if (token) headers.authorization = `Bearer ${typeof token === 'string' ? token : token.token}`;
