@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from './harness/e2e-setup';
+import { PORTS } from './harness/paths';
+
+let rig: E2E;
+const BROWSER_OWN_HOSTS = /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)(:443)?$/;
+beforeAll(async () => {
+  rig = await startE2E(PORTS.flags);
+});
+afterAll(async () => {
+  await rig?.dispose();
+});
+
+/** Waits until the content script has had every expected block classified. */
+async function waitForFlags(page: Page, selector: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, n]) => document.querySelectorAll(`${sel}[data-counterweight]`).length >= n,
+    [selector, count] as const,
+    { timeout: 30_000 },
+  );
+}
+
+const ATTRS = (page: Page) =>
+  page.$$eval('[data-expect]', (els) =>
+    els.map((el) => ({
+      id: el.id,
+      expect: el.getAttribute('data-expect'),
+      decision: el.getAttribute('data-counterweight'),
+      label: el.getAttribute('data-counterweight-label'),
+      score: el.getAttribute('data-counterweight-score'),
+    })),
+  );
+
+describe('flags on the page (real model, real Chromium)', () => {
+  it('violating paragraphs carry the attributes; counter-speech, news and neutral mentions carry none', async () => {
+    const page = await rig.browser.context.newPage();
+    await page.goto(rig.fixtures.url('/feed.html'));
+    await waitForFlags(page, '#violating p', 4);
+    await page.waitForTimeout(500);
+    const blocks = await ATTRS(page);
+    for (const b of blocks) {
+      if (b.expect === 'clear') expect(b, `${b.id} should carry no attribute`).toMatchObject({ decision: null, label: null, score: null });
+      else {
+        expect(['flag', 'uncertain'], `${b.id} decision`).toContain(b.decision);
+        expect(b.label, `${b.id} label`).toBe(b.expect);
+        expect(b.score).toMatch(/^(0|1)\.\d{3}$/);
+      }
+    }
+    // Inputs and hidden elements are never read, and so never flagged.
+    expect(await page.$eval('#hidden-1', (el) => el.hasAttribute('data-counterweight'))).toBe(false);
+    expect(await page.$eval('#draft', (el) => el.hasAttribute('data-counterweight'))).toBe(false);
+    await page.close();
+  });
+
+  it('the marker survives hostile page CSS, is a keyboard-reachable button with a spoken label, and opens the evidence', async () => {
+    const page = await rig.browser.context.newPage();
+    await page.goto(rig.fixtures.url('/feed.html'));
+    await waitForFlags(page, '#violating p', 4);
+    const marker = page.locator('#v-hate-1 counterweight-marker button');
+    await expect(marker.isVisible()).resolves.toBe(true);
+    const label = (await marker.getAttribute('aria-label')) ?? '';
+    expect(label).toMatch(/^Counterweight: (flagged as likely|possibly) hate speech, score 0\.\d\d\./);
+    // Keyboard: Tab from the top of the page reaches a marker.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+    expect(focused).toBe('counterweight-marker');
+    await marker.click();
+    const evidence = page.locator('#v-hate-1 counterweight-marker .evidence');
+    await expect(evidence.isVisible()).resolves.toBe(true);
+    expect(await evidence.textContent()).toMatch(/Scores: hate 0\.\d\d/);
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect(evidence.isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('classifies what infinite scroll adds, and only that', async () => {
+    const page = await rig.browser.context.newPage();
+    await page.goto(rig.fixtures.url('/infinite-scroll.html'));
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-counterweight]').length)).toBe(0);
+    await page.evaluate(() => (window as unknown as { loadMore(): boolean }).loadMore());
+    await page.waitForSelector('#b1-1[data-counterweight]', { timeout: 15_000 });
+    expect(await page.getAttribute('#b1-1', 'data-counterweight-label')).toBe('extremist');
+    expect(await page.getAttribute('#b1-0', 'data-counterweight')).toBeNull();
+    await page.evaluate(() => (window as unknown as { loadMore(): boolean }).loadMore());
+    await page.waitForSelector('#b2-0[data-counterweight]', { timeout: 15_000 });
+    expect(await page.getAttribute('#b2-0', 'data-counterweight-label')).toBe('hate');
+    expect(await page.getAttribute('#b2-1', 'data-counterweight')).toBeNull();
+    await page.close();
+  });
+
+  it('the popup turns a site off (flags go) and on again, and pauses everywhere', async () => {
+    const page = await rig.browser.context.newPage();
+    await page.goto(rig.fixtures.url('/feed.html'));
+    await waitForFlags(page, '#violating p', 4);
+    const tabId = await rig.browser.tabIdOf(page);
+    const popup = await rig.browser.context.newPage();
+    await popup.goto(rig.browser.extensionUrl(`popup.html?tabId=${tabId}`));
+    const siteToggle = popup.getByLabel('Flag content on 127.0.0.1');
+    await siteToggle.uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('[data-counterweight], counterweight-marker').length === 0);
+    await siteToggle.check();
+    await waitForFlags(page, '#violating p', 4);
+    await popup.getByLabel('Pause on all sites').check();
+    await page.waitForFunction(() => document.querySelectorAll('[data-counterweight]').length === 0);
+    await popup.getByLabel('Pause on all sites').uncheck();
+    await waitForFlags(page, '#violating p', 4);
+    await popup.close();
+    await page.close();
+  });
+
+  it('no request left the browser with page text', () => {
+    const texts = ['Muslims are vermin', 'Join the fighters of the caliphate', 'I am a gay Muslim woman', 'martyrdom operation'];
+    for (const t of texts) expect(rig.proxy.carrying(t), t).toEqual([]);
+    // The extension talked only to the fixture pages and the API; anything else is Chromium's
+    // own update and account traffic, which carries no page text either (checked above).
+    const hosts = new Set(rig.proxy.requests.map((r) => (r.method === 'CONNECT' ? r.url : new URL(r.url).host)));
+    const ours = [`127.0.0.1:${rig.fixtures.port}`, `127.0.0.1:${rig.api.port}`];
+    for (const host of hosts) if (!ours.includes(host)) expect(host).toMatch(BROWSER_OWN_HOSTS);
+    expect(hosts).toContain(ours[0]);
+  });
+});

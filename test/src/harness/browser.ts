@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, EXTENSION_OUTPUT } from './paths';
+
+/**
+ * Chromium (the system binary, never a downloaded one) with the built extension loaded, in a
+ * profile that survives {@link ExtensionBrowser.restart} like a real browser restart, and all
+ * traffic sent through the recording proxy.
+ */
+export class ExtensionBrowser {
+  readonly profile = mkdtempSync(join(tmpdir(), 'cw-e2e-profile-'));
+  context!: BrowserContext;
+  worker!: Worker;
+  extensionId = '';
+
+  constructor(
+    private readonly proxy: string | null,
+    private readonly withExtension = true,
+  ) {}
+
+  async launch(): Promise<void> {
+    this.context = await chromium.launchPersistentContext(this.profile, {
+      executablePath: CHROMIUM,
+      headless: false,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        '--headless=new',
+        ...(this.withExtension ? [`--disable-extensions-except=${EXTENSION_OUTPUT}`, `--load-extension=${EXTENSION_OUTPUT}`] : []),
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-features=DialMediaRouteProvider,OptimizationHints,Translate',
+        ...(this.proxy ? [`--proxy-server=${this.proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
+      ],
+    });
+    if (!this.withExtension) return;
+    this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    this.extensionId = new URL(this.worker.url()).host;
+  }
+
+  /** Closes the browser and opens it again on the same profile (extension storage survives). */
+  async restart(): Promise<void> {
+    await this.context.close();
+    await this.launch();
+  }
+
+  async close(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    rmSync(this.profile, { recursive: true, force: true });
+  }
+
+  extensionUrl(path: string): string {
+    return `chrome-extension://${this.extensionId}/${path}`;
+  }
+
+  /** The browser's tab id of a page, as the extension sees it. */
+  async tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    const id = await this.worker.evaluate(async (u) => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs;
+      return (await tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+    }, url);
+    if (id < 0) throw new Error(`no tab for ${url}`);
+    return id;
+  }
+
+  /** The side panel's page bound to `tabId` (opened as a tab; headless Chromium has no panel UI). */
+  async openSidePanel(tabId: number): Promise<Page> {
+    const panel = await this.context.newPage();
+    await panel.goto(this.extensionUrl(`sidepanel.html?tabId=${tabId}`));
+    return panel;
+  }
+
+  /** Points the extension at the API through its options page and waits for the token check. */
+  async configure(apiBaseUrl: string, token: string): Promise<string> {
+    const options = await this.context.newPage();
+    await options.goto(this.extensionUrl('options.html'));
+    await options.getByLabel('API base URL').fill(apiBaseUrl);
+    await options.getByLabel('API token').fill(token);
+    await options.getByRole('button', { name: 'Save and check token' }).click();
+    const status = options.getByRole('status');
+    await status.waitFor();
+    const text = (await status.textContent()) ?? '';
+    await options.close();
+    return text;
+  }
+}
