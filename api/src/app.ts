@@ -6,14 +6,18 @@ import { apiCors } from './http/cors';
 import { docsRoutes } from './http/docs';
 import { limitBody } from './http/json-body';
 import { requestId } from './http/request-id';
+import { appealRoutes } from './routes/appeals';
 import { decisionRoutes } from './routes/decisions';
 import { meRoutes } from './routes/me';
 import { queueRoutes } from './routes/queue';
 import { reportRoutes } from './routes/reports';
 import { statementRoutes } from './routes/statements';
 import { taxonomyRoutes } from './routes/taxonomy';
+import { transparencyRoutes } from './routes/transparency';
 import { guidanceRoutes } from './routes/guidance';
+import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
+import { csoPageRoutes } from './pages/cso-page';
 import { newRouter } from './routes/router';
 
 /** The OpenAPI document's info block. */
@@ -63,8 +67,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     meRoutes,
     targetRoutes,
     guidanceRoutes,
+    appealRoutes,
+    transparencyRoutes,
   ])
     app.route('/', routes(deps));
+
+  app.route('/', logRoutes(deps.log));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -73,5 +81,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes());
+  app.route('/', csoPageRoutes());
   return app;
 }

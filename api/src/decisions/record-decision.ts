@@ -131,6 +131,7 @@ export async function recordDecision(
         decisionId: decision.id,
         escalatedThreatToLife: decision.escalateThreatToLife,
         territorialScope: decision.territorialScope ?? null,
+        automatedDecision: 'not_automated',
       },
     });
     append({

@@ -1,15 +1,45 @@
-import { Appeal, AppealQueue, AppealReceipt, LogEntry, StatementOfReasons, type DecisionSubmission } from '@counterweight/shared';
+import {
+  Appeal,
+  AppealQueue,
+  AppealReceipt,
+  LogEntry,
+  StatementOfReasons,
+  type DecisionSubmission,
+} from '@counterweight/shared';
 import type { IssuedToken } from '@counterweight/shared/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp } from '../testing/test-app';
 import { requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
 import { decodeLogEntry } from '../transparency/log-reader';
+import { onError } from '../errors';
+import { requestId } from '../http/request-id';
 import { appealRoutes } from './appeals';
+import { decisionRoutes } from './decisions';
+import { reportRoutes } from './reports';
+import { newRouter } from './router';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE } from './examples';
 
 requirePostgresOrWarn('appeals');
 
 const DAY = 86_400_000;
+
+/** `app.request` with a bearer token (default `fallback`) and a JSON body, like `TestApp.call`. */
+function callWith(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  fallback: IssuedToken,
+): TestApp['call'] {
+  return async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token === undefined ? fallback : options.token;
+    if (token) headers.authorization = `Bearer ${typeof token === 'string' ? token : token.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return app.request(path, { method, headers, body });
+  };
+}
 
 describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) => {
   let t: TestApp;
@@ -18,32 +48,71 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    // A small bucket keyed by a test header, so the rate limit can be driven per "client".
-    t.app.route('/', appealRoutes(t.deps, { now, rateLimit: { capacity: 3, refillPerSecond: 1 / 3600, clientKey: (c) => c.req.header('x-test-client') ?? 'default' } }));
+    // The app's own appeal routes use the real clock and socket addresses; this one has an
+    // injected clock and a small bucket keyed by a test header, to drive deadlines and limits.
+    const app = newRouter();
+    app.onError(onError(() => {}));
+    app.use('*', requestId());
+    for (const routes of [reportRoutes, decisionRoutes]) app.route('/', routes(t.deps));
+    app.route(
+      '/',
+      appealRoutes(t.deps, {
+        now,
+        rateLimit: {
+          capacity: 3,
+          refillPerSecond: 1 / 3600,
+          clientKey: (c) => c.req.header('x-test-client') ?? 'default',
+        },
+      }),
+    );
+    t = { ...t, app: app as TestApp['app'], call: callWith(app, t.tokens.reviewer) };
   }, 120_000);
   afterAll(async () => t?.close());
 
   let client = 0;
   /** A report by `reporter`, decided by `decider` with `decision` overrides. */
-  async function decidedReport(decider: IssuedToken, decision: Partial<DecisionSubmission> = {}, reporter = t.tokens.reviewer) {
+  async function decidedReport(
+    decider: IssuedToken,
+    decision: Partial<DecisionSubmission> = {},
+    reporter = t.tokens.reviewer,
+  ) {
     const report = await t.call('POST', '/v1/reports', { token: reporter, body: REPORT_EXAMPLE });
     expect(report.status).toBe(201);
     const { id } = (await report.json()) as { id: string };
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, { token: decider, body: { ...DECISION_EXAMPLE, ...decision } });
+    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+      token: decider,
+      body: { ...DECISION_EXAMPLE, ...decision },
+    });
     expect(decided.status).toBe(201);
-    const { statement } = (await decided.json()) as { statement: StatementOfReasons; decision: { id: string } };
+    const { statement } = (await decided.json()) as {
+      statement: StatementOfReasons;
+      decision: { id: string };
+    };
     return { reportId: id, decisionId: statement.x_decision_id, token: statement.x_appeal.token! };
   }
-  const fileAppeal = (body: unknown, options: { token?: IssuedToken | null; client?: string } = {}) =>
-    t.call('POST', '/v1/appeals', { token: options.token ?? null, body, headers: { 'x-test-client': options.client ?? `c${client++}` } });
+  const fileAppeal = (
+    body: unknown,
+    options: { token?: IssuedToken | null; client?: string } = {},
+  ) =>
+    t.call('POST', '/v1/appeals', {
+      token: options.token ?? null,
+      body,
+      headers: { 'x-test-client': options.client ?? `c${client++}` },
+    });
   async function logEntries(): Promise<LogEntry[]> {
-    const rows = await t.db.query<{ data: Uint8Array }>('SELECT data FROM log_entries ORDER BY idx');
+    const rows = await t.db.query<{ data: Uint8Array }>(
+      'SELECT data FROM log_entries ORDER BY idx',
+    );
     return rows.map((row) => decodeLogEntry(row.data));
   }
 
   it('lets a content provider appeal with the token, and a second senior reverse it', async () => {
     const { decisionId, token, reportId } = await decidedReport(t.tokens.reviewer2);
-    const filed = await fileAppeal({ appellant: 'content_provider', token, grounds: 'This was a news report about the attack.' });
+    const filed = await fileAppeal({
+      appellant: 'content_provider',
+      token,
+      grounds: 'This was a news report about the attack.',
+    });
     expect(filed.status).toBe(201);
     const receipt = AppealReceipt.parse(await filed.json());
     expect(Date.parse(receipt.dueAt) - Date.parse(receipt.filedAt)).toBe(14 * DAY);
@@ -51,22 +120,46 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
     const report = await t.call('GET', `/v1/reports/${reportId}`);
     expect(((await report.json()) as { status: string }).status).toBe('appealed');
 
-    const decided = await t.call('POST', `/v1/appeals/${receipt.appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'reversed', reasons: 'Journalistic purpose: Art. 1(3) applies.' } });
+    const decided = await t.call('POST', `/v1/appeals/${receipt.appealId}/decision`, {
+      token: t.tokens.senior,
+      body: { outcome: 'reversed', reasons: 'Journalistic purpose: Art. 1(3) applies.' },
+    });
     expect(decided.status).toBe(200);
     const appeal = Appeal.parse(await decided.json());
-    expect(appeal).toMatchObject({ status: 'decided', outcome: 'reversed', originalAction: 'remove', resultingAction: 'no_action', overdue: false });
+    expect(appeal).toMatchObject({
+      status: 'decided',
+      outcome: 'reversed',
+      originalAction: 'remove',
+      resultingAction: 'no_action',
+      overdue: false,
+    });
 
-    const statement = StatementOfReasons.parse(await (await t.call('GET', `/v1/decisions/${decisionId}/statement`)).json());
+    const statement = StatementOfReasons.parse(
+      await (await t.call('GET', `/v1/decisions/${decisionId}/statement`)).json(),
+    );
     expect(statement.x_amended_by_appeal).toBe(`${receipt.appealId}: reversed`);
     expect(statement.x_action).toBe('no_action');
     expect(statement.decision_visibility).toEqual(['DECISION_VISIBILITY_OTHER']);
     expect(statement.x_appeal.token).toBeNull();
 
     const entries = (await logEntries()).filter((e) => e.reportId === reportId);
-    expect(entries.map((e) => e.type)).toEqual(['report_received', 'decision_made', 'statement_published', 'appeal_filed', 'appeal_decided']);
+    expect(entries.map((e) => e.type)).toEqual([
+      'report_received',
+      'decision_made',
+      'statement_published',
+      'appeal_filed',
+      'appeal_decided',
+    ]);
     const [filedEntry, decidedEntry] = entries.slice(3);
-    expect(filedEntry).toMatchObject({ actor: null, action: 'remove', details: { appealId: receipt.appealId, appellant: 'content_provider', decisionId } });
-    expect(decidedEntry).toMatchObject({ action: 'no_action', details: { outcome: 'reversed', previousAction: 'remove', reinstatement: true } });
+    expect(filedEntry).toMatchObject({
+      actor: null,
+      action: 'remove',
+      details: { appealId: receipt.appealId, appellant: 'content_provider', decisionId },
+    });
+    expect(decidedEntry).toMatchObject({
+      action: 'no_action',
+      details: { outcome: 'reversed', previousAction: 'remove', reinstatement: true },
+    });
     expect(decidedEntry!.actor).not.toBe(entries[1]!.actor);
     // The grounds are personal: they never reach the log.
     expect(JSON.stringify(entries)).not.toContain('news report');
@@ -74,59 +167,114 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
 
   it('refuses the senior who took the original decision (403), and leaves nothing written', async () => {
     const { token } = await decidedReport(t.tokens.senior);
-    const receipt = AppealReceipt.parse(await (await fileAppeal({ appellant: 'content_provider', token, grounds: 'g' })).json());
+    const receipt = AppealReceipt.parse(
+      await (await fileAppeal({ appellant: 'content_provider', token, grounds: 'g' })).json(),
+    );
     const before = await rowCounts(t.db);
-    const refused = await t.call('POST', `/v1/appeals/${receipt.appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'upheld', reasons: 'r' } });
+    const refused = await t.call('POST', `/v1/appeals/${receipt.appealId}/decision`, {
+      token: t.tokens.senior,
+      body: { outcome: 'upheld', reasons: 'r' },
+    });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: 'forbidden' });
     expect(await rowCounts(t.db)).toEqual(before);
     // A reviewer (not senior) may not decide at all.
-    expect((await t.call('POST', `/v1/appeals/${receipt.appealId}/decision`, { token: t.tokens.reviewer2, body: { outcome: 'upheld', reasons: 'r' } })).status).toBe(403);
+    expect(
+      (
+        await t.call('POST', `/v1/appeals/${receipt.appealId}/decision`, {
+          token: t.tokens.reviewer2,
+          body: { outcome: 'upheld', reasons: 'r' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('lets the reporter contest a no action decision, and only that', async () => {
-    const noAction = await decidedReport(t.tokens.reviewer2, { action: 'no_action', escalateThreatToLife: false });
-    const body = { appellant: 'reporter', reportId: noAction.reportId, grounds: 'This glorifies the attack.' };
+    const noAction = await decidedReport(t.tokens.reviewer2, {
+      action: 'no_action',
+      escalateThreatToLife: false,
+    });
+    const body = {
+      appellant: 'reporter',
+      reportId: noAction.reportId,
+      grounds: 'This glorifies the attack.',
+    };
     expect((await fileAppeal(body)).status).toBe(401);
     expect((await fileAppeal(body, { token: t.tokens.reviewer2 })).status).toBe(404); // not the reporter
     const filed = await fileAppeal(body, { token: t.tokens.reviewer });
     expect(filed.status).toBe(201);
     const { appealId } = AppealReceipt.parse(await filed.json());
-    const noActionNeeded = await t.call('POST', `/v1/appeals/${appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'reversed', reasons: 'It is incitement.' } });
+    const noActionNeeded = await t.call('POST', `/v1/appeals/${appealId}/decision`, {
+      token: t.tokens.senior,
+      body: { outcome: 'reversed', reasons: 'It is incitement.' },
+    });
     expect(noActionNeeded.status).toBe(400);
     expect(await noActionNeeded.json()).toMatchObject({ issues: [{ path: 'action' }] });
-    const decided = await t.call('POST', `/v1/appeals/${appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'reversed', reasons: 'It is incitement.', action: 'remove' } });
-    expect(Appeal.parse(await decided.json())).toMatchObject({ resultingAction: 'remove', appellant: 'reporter' });
+    const decided = await t.call('POST', `/v1/appeals/${appealId}/decision`, {
+      token: t.tokens.senior,
+      body: { outcome: 'reversed', reasons: 'It is incitement.', action: 'remove' },
+    });
+    expect(Appeal.parse(await decided.json())).toMatchObject({
+      resultingAction: 'remove',
+      appellant: 'reporter',
+    });
     const last = (await logEntries()).at(-1)!;
-    expect(last.details).toMatchObject({ outcome: 'reversed', previousAction: 'no_action', reinstatement: false });
+    expect(last.details).toMatchObject({
+      outcome: 'reversed',
+      previousAction: 'no_action',
+      reinstatement: false,
+    });
 
     const removed = await decidedReport(t.tokens.reviewer2);
-    const refused = await fileAppeal({ ...body, reportId: removed.reportId }, { token: t.tokens.reviewer });
+    const refused = await fileAppeal(
+      { ...body, reportId: removed.reportId },
+      { token: t.tokens.reviewer },
+    );
     expect(refused.status).toBe(409);
   });
 
   it('refuses bad input with the field named, unknown tokens, a second appeal and a late one', async () => {
     const bad = await fileAppeal({ appellant: 'content_provider', token: 'short', grounds: '' });
     expect(bad.status).toBe(400);
-    const issues = ((await bad.json()) as { issues: { path: string }[] }).issues.map((i) => i.path).sort();
+    const issues = ((await bad.json()) as { issues: { path: string }[] }).issues
+      .map((i) => i.path)
+      .sort();
     expect(issues).toEqual(['grounds', 'token']);
-    const notJson = await t.call('POST', '/v1/appeals', { token: null, body: '{"appellant":', headers: { 'x-test-client': 'json' } });
+    const notJson = await t.call('POST', '/v1/appeals', {
+      token: null,
+      body: '{"appellant":',
+      headers: { 'x-test-client': 'json' },
+    });
     expect(notJson.status).toBe(400);
-    const unknown = await fileAppeal({ appellant: 'content_provider', token: 'cwa_' + 'x'.repeat(43), grounds: 'g' });
+    const unknown = await fileAppeal({
+      appellant: 'content_provider',
+      token: 'cwa_' + 'x'.repeat(43),
+      grounds: 'g',
+    });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ issues: [{ path: 'token' }] });
 
     const { token } = await decidedReport(t.tokens.reviewer2);
-    expect((await fileAppeal({ appellant: 'content_provider', token, grounds: 'g' })).status).toBe(201);
-    expect((await fileAppeal({ appellant: 'content_provider', token, grounds: 'again' })).status).toBe(409);
+    expect((await fileAppeal({ appellant: 'content_provider', token, grounds: 'g' })).status).toBe(
+      201,
+    );
+    expect(
+      (await fileAppeal({ appellant: 'content_provider', token, grounds: 'again' })).status,
+    ).toBe(409);
 
     const late = await decidedReport(t.tokens.reviewer2);
     const saved = clock;
     clock += 184 * DAY; // past six months
     try {
-      const refused = await fileAppeal({ appellant: 'content_provider', token: late.token, grounds: 'g' });
+      const refused = await fileAppeal({
+        appellant: 'content_provider',
+        token: late.token,
+        grounds: 'g',
+      });
       expect(refused.status).toBe(409);
-      expect(((await refused.json()) as { message: string }).message).toMatch(/appeal period ended/);
+      expect(((await refused.json()) as { message: string }).message).toMatch(
+        /appeal period ended/,
+      );
     } finally {
       clock = saved;
     }
@@ -135,7 +283,8 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
   it('rate-limits filing per client with 429 rate_limited', async () => {
     const body = { appellant: 'content_provider', token: 'cwa_' + 'y'.repeat(43), grounds: 'g' };
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await fileAppeal(body, { client: 'flooder' })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await fileAppeal(body, { client: 'flooder' })).status);
     expect(statuses).toEqual([404, 404, 404, 429]);
     const limited = await fileAppeal(body, { client: 'flooder' });
     expect(await limited.json()).toMatchObject({ code: 'rate_limited' });
@@ -148,20 +297,32 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
     try {
       clock = saved - 20 * DAY; // filed 20 days ago: overdue
       const old = await decidedReport(t.tokens.reviewer2);
-      const overdue = AppealReceipt.parse(await (await fileAppeal({ appellant: 'content_provider', token: old.token, grounds: 'g' })).json());
+      const overdue = AppealReceipt.parse(
+        await (
+          await fileAppeal({ appellant: 'content_provider', token: old.token, grounds: 'g' })
+        ).json(),
+      );
       clock = saved - 1 * DAY;
       const fresh = await decidedReport(t.tokens.reviewer2);
-      const recent = AppealReceipt.parse(await (await fileAppeal({ appellant: 'content_provider', token: fresh.token, grounds: 'g' })).json());
+      const recent = AppealReceipt.parse(
+        await (
+          await fileAppeal({ appellant: 'content_provider', token: fresh.token, grounds: 'g' })
+        ).json(),
+      );
       clock = saved;
       const queue = await t.call('GET', '/v1/appeals/queue', { token: t.tokens.senior });
       expect(queue.status).toBe(200);
       const { items } = AppealQueue.parse(await queue.json());
       const overdueCount = items.filter((a) => a.overdue).length;
       expect(items.slice(0, overdueCount).every((a) => a.overdue)).toBe(true);
-      expect(items.findIndex((a) => a.id === overdue.appealId)).toBeLessThan(items.findIndex((a) => a.id === recent.appealId));
+      expect(items.findIndex((a) => a.id === overdue.appealId)).toBeLessThan(
+        items.findIndex((a) => a.id === recent.appealId),
+      );
       expect(items.find((a) => a.id === overdue.appealId)?.overdue).toBe(true);
       expect(items.every((a) => a.status === 'open')).toBe(true);
-      expect((await t.call('GET', '/v1/appeals/queue', { token: t.tokens.reviewer })).status).toBe(403);
+      expect((await t.call('GET', '/v1/appeals/queue', { token: t.tokens.reviewer })).status).toBe(
+        403,
+      );
       expect((await t.call('GET', '/v1/appeals/queue', { token: null })).status).toBe(401);
     } finally {
       clock = saved;
@@ -170,12 +331,26 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
 
   it('modifies to a milder action, keeps an Art. 1(3) exemption from allowing removal', async () => {
     const { token } = await decidedReport(t.tokens.reviewer2);
-    const { appealId } = AppealReceipt.parse(await (await fileAppeal({ appellant: 'content_provider', token, grounds: 'g' })).json());
-    const same = await t.call('POST', `/v1/appeals/${appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'modified', reasons: 'r', action: 'remove' } });
+    const { appealId } = AppealReceipt.parse(
+      await (await fileAppeal({ appellant: 'content_provider', token, grounds: 'g' })).json(),
+    );
+    const same = await t.call('POST', `/v1/appeals/${appealId}/decision`, {
+      token: t.tokens.senior,
+      body: { outcome: 'modified', reasons: 'r', action: 'remove' },
+    });
     expect(same.status).toBe(400);
-    const ok = await t.call('POST', `/v1/appeals/${appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'modified', reasons: 'A label suffices.', action: 'label' } });
-    expect(Appeal.parse(await ok.json())).toMatchObject({ outcome: 'modified', resultingAction: 'label' });
-    const again = await t.call('POST', `/v1/appeals/${appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'upheld', reasons: 'r' } });
+    const ok = await t.call('POST', `/v1/appeals/${appealId}/decision`, {
+      token: t.tokens.senior,
+      body: { outcome: 'modified', reasons: 'A label suffices.', action: 'label' },
+    });
+    expect(Appeal.parse(await ok.json())).toMatchObject({
+      outcome: 'modified',
+      resultingAction: 'label',
+    });
+    const again = await t.call('POST', `/v1/appeals/${appealId}/decision`, {
+      token: t.tokens.senior,
+      body: { outcome: 'upheld', reasons: 'r' },
+    });
     expect(again.status).toBe(409);
 
     const exempt = await decidedReport(t.tokens.reviewer2, {
@@ -183,8 +358,15 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
       escalateThreatToLife: false,
       exemption: { applies: true, exemptions: ['journalistic'], reasoning: 'News report.' },
     });
-    const { appealId: exemptAppeal } = AppealReceipt.parse(await (await fileAppeal({ appellant: 'content_provider', token: exempt.token, grounds: 'g' })).json());
-    const removal = await t.call('POST', `/v1/appeals/${exemptAppeal}/decision`, { token: t.tokens.senior, body: { outcome: 'modified', reasons: 'r', action: 'remove' } });
+    const { appealId: exemptAppeal } = AppealReceipt.parse(
+      await (
+        await fileAppeal({ appellant: 'content_provider', token: exempt.token, grounds: 'g' })
+      ).json(),
+    );
+    const removal = await t.call('POST', `/v1/appeals/${exemptAppeal}/decision`, {
+      token: t.tokens.senior,
+      body: { outcome: 'modified', reasons: 'r', action: 'remove' },
+    });
     expect(removal.status).toBe(400);
     expect(await removal.json()).toMatchObject({ issues: [{ path: 'action' }] });
   });

@@ -1,43 +1,50 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../app-env';
-import type { Db } from '../db/db';
-import { ApiError } from '../errors';
+import { createRoute, z } from '@hono/zod-openapi';
+import { SeriesBucket, toBase64, TransparencyReport, TransparencySeries } from '@counterweight/shared';
+import type { AppDeps } from '../app-env';
 import { LogReader } from '../transparency/log-reader';
-import { BUCKETS, periodFromQuery, type Bucket } from '../transparency/period';
-import {
-  buildTransparencyReport,
-  buildTransparencySeries,
-  type CheckpointSource,
-} from '../transparency/report';
+import { periodFromQuery } from '../transparency/period';
+import { buildTransparencyReport, buildTransparencySeries, type CheckpointSource } from '../transparency/report';
+import { errorResponses, newRouter } from './router';
 
-export interface TransparencyRouteDeps {
-  db: Db;
-  /** The tree size of the latest published checkpoint; by default every stored entry. */
-  checkpoint?: CheckpointSource;
-}
+// Dates are checked by periodFromQuery, which names the field; the schema documents them.
+const PeriodQuery = z.object({
+  from: z.string().optional().openapi({ description: 'Start, inclusive: a date (2026-01-01) or an ISO timestamp', example: '2026-01-01' }),
+  to: z.string().optional().openapi({ description: 'End, exclusive: a date or an ISO timestamp', example: '2027-01-01' }),
+});
 
-/**
- * Public transparency figures, recomputable from the log: `GET /report?from=&to=` and
- * `GET /series?from=&to=&bucket=day|week|month` (mounted at `/v1/transparency`).
- */
-export function transparencyRoutes(deps: TransparencyRouteDeps): Hono<AppEnv> {
+const report = createRoute({
+  method: 'get',
+  path: '/v1/transparency/report',
+  summary: 'Transparency report (public)',
+  description:
+    'The items of TCO Art. 7 and the Santa Clara numbers for [from, to), computed from the log entries of the latest checkpoint, which the report names (tree size and root). `pnpm verify-log URL --report FROM TO` recomputes every figure from the log.',
+  tags: ['transparency'],
+  request: { query: PeriodQuery },
+  responses: { 200: { description: 'The report', content: { 'application/json': { schema: TransparencyReport } } }, ...errorResponses(400) },
+});
+
+const series = createRoute({
+  method: 'get',
+  path: '/v1/transparency/series',
+  summary: 'Transparency figures over time (public)',
+  description: 'The report figures per calendar day, week (from Monday) or month of [from, to), at most 400 buckets.',
+  tags: ['transparency'],
+  request: { query: PeriodQuery.extend({ bucket: SeriesBucket.default('month') }) },
+  responses: { 200: { description: 'One point per bucket', content: { 'application/json': { schema: TransparencySeries } } }, ...errorResponses(400) },
+});
+
+/** Public transparency figures, recomputable by anyone from `/v1/log/entries`. */
+export function transparencyRoutes(deps: Pick<AppDeps, 'db' | 'log'>) {
   const reader = new LogReader(deps.db);
-  const checkpoint: CheckpointSource =
-    deps.checkpoint ?? (async () => ({ treeSize: await reader.size() }));
-  return new Hono<AppEnv>()
-    .get('/report', async (c) => {
-      const period = periodFromQuery(c.req.query());
-      return c.json(await buildTransparencyReport(reader, checkpoint, period));
-    })
-    .get('/series', async (c) => {
-      const period = periodFromQuery(c.req.query());
-      const bucket = c.req.query('bucket') ?? 'month';
-      if (!(BUCKETS as readonly string[]).includes(bucket))
-        throw new ApiError(
-          'validation_failed',
-          `query bucket must be one of ${BUCKETS.join(', ')}`,
-          [{ path: 'query.bucket', message: `expected ${BUCKETS.join(' | ')}` }],
-        );
-      return c.json(await buildTransparencySeries(reader, checkpoint, period, bucket as Bucket));
-    });
+  const checkpoint: CheckpointSource = () => {
+    const treeSize = deps.log.size;
+    return { treeSize, rootHash: toBase64(deps.log.root(treeSize)) };
+  };
+  const router = newRouter();
+  router.openapi(report, async (c) => c.json(await buildTransparencyReport(reader, checkpoint, periodFromQuery(c.req.valid('query'))), 200));
+  router.openapi(series, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await buildTransparencySeries(reader, checkpoint, periodFromQuery(query), query.bucket), 200);
+  });
+  return router;
 }

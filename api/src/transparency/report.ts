@@ -8,8 +8,8 @@ import {
 import type { LogReader } from './log-reader';
 import { splitPeriod, type Bucket } from './period';
 
-/** Where the tree stands for a report: a size the log has published a checkpoint for. */
-export type CheckpointSource = () => Promise<{ treeSize: number }>;
+/** The latest published checkpoint: its tree size and root hash (standard base64). */
+export type CheckpointSource = () => { treeSize: number; rootHash: string };
 
 /**
  * Builds the transparency report for `period` from the first `treeSize` log entries (the
@@ -21,11 +21,11 @@ export async function buildTransparencyReport(
   period: ReportingPeriod,
   now: Date = new Date(),
 ): Promise<TransparencyReport> {
-  const { treeSize } = await checkpoint();
-  const entries = await reader.entries(treeSize);
+  const at = checkpoint();
+  const entries = await reader.entries(at.treeSize);
   return TransparencyReport.parse({
     period,
-    checkpoint: { treeSize, rootHash: await reader.root(treeSize) },
+    checkpoint: at,
     generatedAt: now.toISOString(),
     figures: computeTransparencyFigures(entries, period),
     method: TRANSPARENCY_METHOD,
@@ -39,14 +39,14 @@ export async function buildTransparencySeries(
   period: ReportingPeriod,
   bucket: Bucket,
 ): Promise<TransparencySeries> {
-  const { treeSize } = await checkpoint();
-  const entries = await reader.entries(treeSize);
+  const at = checkpoint();
+  const entries = await reader.entries(at.treeSize);
   const points = splitPeriod(period, bucket).map((p) => ({
     period: p,
     figures: computeTransparencyFigures(entries, p),
   }));
   return TransparencySeries.parse({
-    checkpoint: { treeSize, rootHash: await reader.root(treeSize) },
+    checkpoint: at,
     bucket,
     points,
   });
