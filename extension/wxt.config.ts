@@ -4,7 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 const require = createRequire(import.meta.url);
-const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+const wasmDir = dirname(
+  require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
+);
 /** The classifier artifact trained in models/ and shipped inside the extension under /model/. */
 const artifactDir = resolve(import.meta.dirname, '../models/artifact');
 
@@ -28,15 +30,24 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'counterweight@counterweight.local', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'counterweight@counterweight.local', strict_min_version: '128.0' },
+          },
+        }
       : {}),
   }),
   hooks: {
     'build:publicAssets': (_wxt, assets) => {
-      for (const name of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm') && !f.includes('threaded')))
+      for (const name of readdirSync(wasmDir).filter(
+        (f) => f.endsWith('.wasm') && !f.includes('threaded'),
+      ))
         assets.push({ absoluteSrc: join(wasmDir, name), relativeDest: name });
       if (!existsSync(artifactDir) && process.env.COUNTERWEIGHT_ALLOW_NO_MODEL === '1') return;
-      if (!existsSync(artifactDir)) throw new Error(`The classifier artifact is missing: ${artifactDir} (train it in models/ first).`);
+      if (!existsSync(artifactDir))
+        throw new Error(
+          `The classifier artifact is missing: ${artifactDir} (train it in models/ first).`,
+        );
       for (const name of readdirSync(artifactDir).filter((f) => /\.(json|bin)$/.test(f)))
         assets.push({ absoluteSrc: join(artifactDir, name), relativeDest: `model/${name}` });
     },

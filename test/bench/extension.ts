@@ -21,18 +21,30 @@ const FLAG_EVERY = 10;
 
 // Runs in the page's main world before any of its HTML is parsed.
 const PROBE = () => {
-  const w = window as unknown as { __cw: { longTasks: { start: number; duration: number }[]; flagged: number; lastFlagAt: number } };
+  const w = window as unknown as {
+    __cw: { longTasks: { start: number; duration: number }[]; flagged: number; lastFlagAt: number };
+  };
   w.__cw = { longTasks: [], flagged: 0, lastFlagAt: 0 };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__cw.longTasks.push({ start: e.startTime, duration: e.duration });
+    for (const e of list.getEntries())
+      w.__cw.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   new MutationObserver((records) => {
     for (const r of records)
-      if (r.attributeName === 'data-counterweight' && r.oldValue === null && (r.target as Element).hasAttribute('data-counterweight')) {
+      if (
+        r.attributeName === 'data-counterweight' &&
+        r.oldValue === null &&
+        (r.target as Element).hasAttribute('data-counterweight')
+      ) {
         w.__cw.flagged++;
         w.__cw.lastFlagAt = performance.now();
       }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-counterweight'], attributeOldValue: true });
+  }).observe(document, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-counterweight'],
+    attributeOldValue: true,
+  });
 };
 
 interface PageRun {
@@ -43,13 +55,28 @@ interface PageRun {
   tasksOver50: number;
 }
 
-async function measure(page: Page, url: string, expected: number, withExtension: boolean): Promise<PageRun> {
+async function measure(
+  page: Page,
+  url: string,
+  expected: number,
+  withExtension: boolean,
+): Promise<PageRun> {
   await page.goto(url, { waitUntil: 'load' });
   if (withExtension)
-    await page.waitForFunction((n) => (window as any).__cw.flagged >= n && document.querySelectorAll('[data-counterweight] > counterweight-marker').length >= n, expected, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(
+      (n) =>
+        (window as any).__cw.flagged >= n &&
+        document.querySelectorAll('[data-counterweight] > counterweight-marker').length >= n,
+      expected,
+      { timeout: 60_000, polling: 50 },
+    );
   await page.waitForTimeout(1_500);
   return page.evaluate(() => {
-    const cw = (window as any).__cw as { longTasks: { start: number; duration: number }[]; flagged: number; lastFlagAt: number };
+    const cw = (window as any).__cw as {
+      longTasks: { start: number; duration: number }[];
+      flagged: number;
+      lastFlagAt: number;
+    };
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const after = cw.longTasks.filter((t) => t.start >= nav.domContentLoadedEventEnd);
     return {
@@ -62,14 +89,22 @@ async function measure(page: Page, url: string, expected: number, withExtension:
   });
 }
 
-async function memoryOf(withExtension: boolean, fixtures: FixtureServer, n: number): Promise<{ mib: number; processes: number; flagged: number }> {
+async function memoryOf(
+  withExtension: boolean,
+  fixtures: FixtureServer,
+  n: number,
+): Promise<{ mib: number; processes: number; flagged: number }> {
   const browser = new ExtensionBrowser(null, withExtension);
   await browser.launch();
   try {
     const page = await browser.context.newPage();
     await page.addInitScript(PROBE);
     await page.goto(fixtures.url(`/large.html?n=${n}`), { waitUntil: 'load' });
-    if (withExtension) await page.waitForFunction((k) => (window as any).__cw.flagged >= k, n / FLAG_EVERY, { timeout: 120_000, polling: 200 });
+    if (withExtension)
+      await page.waitForFunction((k) => (window as any).__cw.flagged >= k, n / FLAG_EVERY, {
+        timeout: 120_000,
+        polling: 200,
+      });
     await page.waitForTimeout(5_000);
     const flagged = await page.evaluate(() => (window as any).__cw.flagged as number);
     const samples: number[] = [];
@@ -102,8 +137,12 @@ async function main(): Promise<void> {
       try {
         const page = await browser.context.newPage();
         await page.addInitScript(PROBE);
-        runs.cold!.push(await measure(page, fixtures.url(`/large.html?n=${n}&r=${round}`), expected, true));
-        runs.warm!.push(await measure(page, fixtures.url(`/large.html?n=${n}&r=${round}w`), expected, true));
+        runs.cold!.push(
+          await measure(page, fixtures.url(`/large.html?n=${n}&r=${round}`), expected, true),
+        );
+        runs.warm!.push(
+          await measure(page, fixtures.url(`/large.html?n=${n}&r=${round}w`), expected, true),
+        );
       } finally {
         await browser.close();
       }
@@ -112,7 +151,9 @@ async function main(): Promise<void> {
       try {
         const page = await plain.context.newPage();
         await page.addInitScript(PROBE);
-        runs.without!.push(await measure(page, fixtures.url(`/large.html?n=${n}&r=${round}p`), 0, false));
+        runs.without!.push(
+          await measure(page, fixtures.url(`/large.html?n=${n}&r=${round}p`), 0, false),
+        );
       } finally {
         await plain.close();
       }
@@ -120,7 +161,11 @@ async function main(): Promise<void> {
     results.page2000 = runs;
     const withExt = await memoryOf(true, fixtures, 10_000);
     const without = await memoryOf(false, fixtures, 10_000);
-    results.memory10000 = { withExtension: withExt, withoutExtension: without, addedMiB: withExt.mib - without.mib };
+    results.memory10000 = {
+      withExtension: withExt,
+      withoutExtension: without,
+      addedMiB: withExt.mib - without.mib,
+    };
   } finally {
     await fixtures.stop();
   }
@@ -129,9 +174,17 @@ async function main(): Promise<void> {
 }
 
 const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(0));
-const worst = (runs: PageRun[], key: 'allFlagsAfterLoadMs' | 'longestTaskMs') => Math.max(...runs.map((r) => r[key] ?? Infinity));
+const worst = (runs: PageRun[], key: 'allFlagsAfterLoadMs' | 'longestTaskMs') =>
+  Math.max(...runs.map((r) => r[key] ?? Infinity));
 
-function writeSection(r: { page2000: Record<'cold' | 'warm' | 'without', PageRun[]>; memory10000: { withExtension: { mib: number; processes: number; flagged: number }; withoutExtension: { mib: number }; addedMiB: number } }): void {
+function writeSection(r: {
+  page2000: Record<'cold' | 'warm' | 'without', PageRun[]>;
+  memory10000: {
+    withExtension: { mib: number; processes: number; flagged: number };
+    withoutExtension: { mib: number };
+    addedMiB: number;
+  };
+}): void {
   const date = new Date().toISOString().slice(0, 10);
   const row = (name: string, runs: PageRun[]) =>
     `| ${name} | ${runs.map((x) => fmt(x.allFlagsAfterLoadMs)).join(' / ')} | ${runs.map((x) => fmt(x.allFlagsAfterNavMs)).join(' / ')} | ${runs.map((x) => x.flagged).join(' / ')} | ${runs.map((x) => fmt(x.longestTaskMs)).join(' / ')} | ${runs.map((x) => x.tasksOver50).join(' / ')} |`;

@@ -32,8 +32,12 @@ function pssKb(pid: number): number {
  * extension's service worker). PSS splits shared pages fairly, so sums do not double count.
  */
 export function chromiumPssMiB(profile: string): { total: number; processes: number } {
-  const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
-  const roots = pids.filter((p) => cmdline(p).includes(`--user-data-dir=${profile}`) && !cmdline(p).includes('--type='));
+  const pids = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
+  const roots = pids.filter(
+    (p) => cmdline(p).includes(`--user-data-dir=${profile}`) && !cmdline(p).includes('--type='),
+  );
   const family = new Set(roots);
   let grew = true;
   while (grew) {

@@ -40,7 +40,12 @@ describe('flags on the page (real model, real Chromium)', () => {
     await page.waitForTimeout(500);
     const blocks = await ATTRS(page);
     for (const b of blocks) {
-      if (b.expect === 'clear') expect(b, `${b.id} should carry no attribute`).toMatchObject({ decision: null, label: null, score: null });
+      if (b.expect === 'clear')
+        expect(b, `${b.id} should carry no attribute`).toMatchObject({
+          decision: null,
+          label: null,
+          score: null,
+        });
       else {
         expect(['flag', 'uncertain'], `${b.id} decision`).toContain(b.decision);
         expect(b.label, `${b.id} label`).toBe(b.expect);
@@ -48,7 +53,9 @@ describe('flags on the page (real model, real Chromium)', () => {
       }
     }
     // Inputs and hidden elements are never read, and so never flagged.
-    expect(await page.$eval('#hidden-1', (el) => el.hasAttribute('data-counterweight'))).toBe(false);
+    expect(await page.$eval('#hidden-1', (el) => el.hasAttribute('data-counterweight'))).toBe(
+      false,
+    );
     expect(await page.$eval('#draft', (el) => el.hasAttribute('data-counterweight'))).toBe(false);
     await page.close();
   });
@@ -60,7 +67,9 @@ describe('flags on the page (real model, real Chromium)', () => {
     const marker = page.locator('#v-hate-1 counterweight-marker button');
     await expect(marker.isVisible()).resolves.toBe(true);
     const label = (await marker.getAttribute('aria-label')) ?? '';
-    expect(label).toMatch(/^Counterweight: (flagged as likely|possibly) hate speech, score 0\.\d\d\./);
+    expect(label).toMatch(
+      /^Counterweight: (flagged as likely|possibly) hate speech, score 0\.\d\d\./,
+    );
     // Keyboard: Tab from the top of the page reaches a marker.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Tab');
@@ -80,7 +89,9 @@ describe('flags on the page (real model, real Chromium)', () => {
     const page = await rig.browser.context.newPage();
     await page.goto(rig.fixtures.url('/infinite-scroll.html'));
     await page.waitForTimeout(1_000);
-    expect(await page.evaluate(() => document.querySelectorAll('[data-counterweight]').length)).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('[data-counterweight]').length),
+    ).toBe(0);
     await page.evaluate(() => (window as unknown as { loadMore(): boolean }).loadMore());
     await page.waitForSelector('#b1-1[data-counterweight]', { timeout: 15_000 });
     expect(await page.getAttribute('#b1-1', 'data-counterweight-label')).toBe('extremist');
@@ -101,11 +112,15 @@ describe('flags on the page (real model, real Chromium)', () => {
     await popup.goto(rig.browser.extensionUrl(`popup.html?tabId=${tabId}`));
     const siteToggle = popup.getByLabel('Flag content on 127.0.0.1');
     await siteToggle.uncheck();
-    await page.waitForFunction(() => document.querySelectorAll('[data-counterweight], counterweight-marker').length === 0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-counterweight], counterweight-marker').length === 0,
+    );
     await siteToggle.check();
     await waitForFlags(page, '#violating p', 4);
     await popup.getByLabel('Pause on all sites').check();
-    await page.waitForFunction(() => document.querySelectorAll('[data-counterweight]').length === 0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-counterweight]').length === 0,
+    );
     await popup.getByLabel('Pause on all sites').uncheck();
     await waitForFlags(page, '#violating p', 4);
     await popup.close();
@@ -113,11 +128,18 @@ describe('flags on the page (real model, real Chromium)', () => {
   });
 
   it('no request left the browser with page text', () => {
-    const texts = ['Muslims are vermin', 'Join the fighters of the caliphate', 'I am a gay Muslim woman', 'martyrdom operation'];
+    const texts = [
+      'Muslims are vermin',
+      'Join the fighters of the caliphate',
+      'I am a gay Muslim woman',
+      'martyrdom operation',
+    ];
     for (const t of texts) expect(rig.proxy.carrying(t), t).toEqual([]);
     // The extension talked only to the fixture pages and the API; anything else is Chromium's
     // own update and account traffic, which carries no page text either (checked above).
-    const hosts = new Set(rig.proxy.requests.map((r) => (r.method === 'CONNECT' ? r.url : new URL(r.url).host)));
+    const hosts = new Set(
+      rig.proxy.requests.map((r) => (r.method === 'CONNECT' ? r.url : new URL(r.url).host)),
+    );
     const ours = [`127.0.0.1:${rig.fixtures.port}`, `127.0.0.1:${rig.api.port}`];
     for (const host of hosts) if (!ours.includes(host)) expect(host).toMatch(BROWSER_OWN_HOSTS);
     expect(hosts).toContain(ours[0]);

@@ -14,21 +14,29 @@ afterAll(async () => {
 
 const TEXTS = {
   outage: 'Muslims are vermin and they should all be driven out of this country by force.',
-  dropped: 'Brothers, the martyrdom operation in the city was glorious; strike the crusaders again and kill them all.',
-  restart: 'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.',
+  dropped:
+    'Brothers, the martyrdom operation in the city was glorious; strike the crusaders again and kill them all.',
+  restart:
+    'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.',
 };
 
 async function openFeed(): Promise<{ page: Page; panel: Page }> {
   const page = await rig.browser.context.newPage();
   await page.goto(rig.fixtures.url('/feed.html'));
-  await page.waitForFunction(() => document.querySelectorAll('#violating [data-counterweight]').length >= 3, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('#violating [data-counterweight]').length >= 3,
+    null,
+    { timeout: 30_000 },
+  );
   const panel = await rig.browser.openSidePanel(await rig.browser.tabIdOf(page));
   await panel.getByRole('heading', { name: /Flags on this page \([1-9]/ }).waitFor();
   return { page, panel };
 }
 
 const postsOf = (text: string) =>
-  rig.proxy.carrying(text).filter((r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/reports');
+  rig.proxy
+    .carrying(text)
+    .filter((r) => r.method === 'POST' && new URL(r.url).pathname === '/v1/reports');
 
 describe('the outbox never loses a report', () => {
   it('with the API down the report waits (queued, retried with one key) and is delivered exactly once when it returns', async () => {
@@ -66,7 +74,9 @@ describe('the outbox never loses a report', () => {
     const { page, panel } = await openFeed();
     await rig.api.stop();
     await reportFlag(panel, TEXTS.restart);
-    await outboxCard(panel, TEXTS.restart.slice(0, 40)).getByText(/Attempt 1 failed/).waitFor({ timeout: 30_000 });
+    await outboxCard(panel, TEXTS.restart.slice(0, 40))
+      .getByText(/Attempt 1 failed/)
+      .waitFor({ timeout: 30_000 });
     await rig.browser.restart();
     await rig.api.start();
     const panel2 = await rig.browser.openSidePanel(-1);

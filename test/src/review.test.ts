@@ -13,13 +13,19 @@ afterAll(async () => {
   await rig?.dispose();
 });
 
-const REPORTED = 'Join the fighters of the caliphate, take up arms and slaughter the unbelievers wherever you find them.';
-const DISMISSED = 'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.';
+const REPORTED =
+  'Join the fighters of the caliphate, take up arms and slaughter the unbelievers wherever you find them.';
+const DISMISSED =
+  'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.';
 
 async function openFeed(): Promise<{ page: Page; panel: Page }> {
   const page = await rig.browser.context.newPage();
   await page.goto(rig.fixtures.url('/feed.html'));
-  await page.waitForFunction(() => document.querySelectorAll('#violating [data-counterweight]').length >= 3, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('#violating [data-counterweight]').length >= 3,
+    null,
+    { timeout: 30_000 },
+  );
   const panel = await rig.browser.openSidePanel(await rig.browser.tabIdOf(page));
   await panel.getByRole('heading', { name: /Flags on this page \([1-9]/ }).waitFor();
   return { page, panel };
@@ -29,10 +35,16 @@ describe('review in the side panel (real API)', () => {
   it('a dismissal takes the flag off, is remembered for the site and counted as feedback', async () => {
     const { page, panel } = await openFeed();
     await flagCard(panel, DISMISSED).getByRole('button', { name: 'Dismiss' }).click();
-    await page.waitForFunction(() => !document.getElementById('v-hate-2')!.hasAttribute('data-counterweight'));
+    await page.waitForFunction(
+      () => !document.getElementById('v-hate-2')!.hasAttribute('data-counterweight'),
+    );
     await expect(flagCard(panel, DISMISSED).count()).resolves.toBe(0);
     await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll('#violating [data-counterweight]').length >= 3, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('#violating [data-counterweight]').length >= 3,
+      null,
+      { timeout: 30_000 },
+    );
     await page.waitForTimeout(500);
     expect(await page.getAttribute('#v-hate-2', 'data-counterweight')).toBeNull();
     const options = await rig.browser.context.newPage();
@@ -46,13 +58,19 @@ describe('review in the side panel (real API)', () => {
     await flagCard(panel, REPORTED).getByRole('button', { name: 'Confirm and review' }).click();
     // The form refuses to go on without the Art. 1(3) question answered.
     await panel.getByRole('button', { name: 'Preview report' }).click();
-    await expect(panel.getByRole('alert').textContent()).resolves.toContain('assessment.exemption.applies');
+    await expect(panel.getByRole('alert').textContent()).resolves.toContain(
+      'assessment.exemption.applies',
+    );
     // The form comes from the shared taxonomy: all five TCO types once terrorist content is picked.
     await panel.getByRole('radio', { name: 'Terrorist content', exact: true }).check();
-    await expect(panel.getByRole('radio', { name: /^Art\. 2\(7\)\([a-e]\)/ }).count()).resolves.toBe(5);
+    await expect(
+      panel.getByRole('radio', { name: /^Art\. 2\(7\)\([a-e]\)/ }).count(),
+    ).resolves.toBe(5);
     // An exemption rules out removal.
     await panel.getByRole('radio', { name: 'An exemption applies' }).check();
-    await expect(panel.getByRole('radio', { name: 'Remove', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(
+      panel.getByRole('radio', { name: 'Remove', exact: true }).isDisabled(),
+    ).resolves.toBe(true);
     await fillTerroristReview(panel);
 
     const sha = createHash('sha256').update(REPORTED, 'utf8').digest('hex');
@@ -63,9 +81,20 @@ describe('review in the side panel (real API)', () => {
 
     await panel.getByRole('button', { name: 'Preview report' }).click();
     const preview = JSON.parse((await panel.getByTestId('preview-json').textContent()) ?? '');
-    expect(preview.content).toMatchObject({ excerpt: REPORTED, excerptSha256: sha, url: rig.fixtures.url('/feed.html'), language: 'en', site: '127.0.0.1' });
+    expect(preview.content).toMatchObject({
+      excerpt: REPORTED,
+      excerptSha256: sha,
+      url: rig.fixtures.url('/feed.html'),
+      language: 'en',
+      site: '127.0.0.1',
+    });
     expect(preview.attestation.humanReviewed).toBe(true);
-    expect(preview.assessment).toMatchObject({ category: 'terrorist_content', tcoType: 'incitement', suggestedAction: 'remove', exemption: { applies: false } });
+    expect(preview.assessment).toMatchObject({
+      category: 'terrorist_content',
+      tcoType: 'incitement',
+      suggestedAction: 'remove',
+      exemption: { applies: false },
+    });
     await panel.getByRole('button', { name: 'Send report' }).click();
 
     const card = outboxCard(panel, REPORTED.slice(0, 40));
@@ -76,12 +105,18 @@ describe('review in the side panel (real API)', () => {
     expect(caseText).toBe(`Case ${stored[0]!.caseNumber}`);
     expect(stored[0]!.content).toMatchObject({ excerpt: REPORTED, excerptSha256: sha });
     // The sent body is byte for byte what the preview showed.
-    const posts = rig.proxy.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/v1/reports'));
+    const posts = rig.proxy.requests.filter(
+      (r) => r.method === 'POST' && r.url.endsWith('/v1/reports'),
+    );
     expect(posts).toHaveLength(1);
     expect(JSON.parse(posts[0]!.body)).toEqual(preview);
     // The marker on the page now says reported.
     await page.waitForFunction(() =>
-      document.querySelector('#v-ext-1 counterweight-marker')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label')?.includes('Reported'),
+      document
+        .querySelector('#v-ext-1 counterweight-marker')
+        ?.shadowRoot?.querySelector('button')
+        ?.getAttribute('aria-label')
+        ?.includes('Reported'),
     );
     await Promise.all([panel.close(), page.close()]);
   });
@@ -89,23 +124,34 @@ describe('review in the side panel (real API)', () => {
   it('a page full of XSS payloads runs none of them in the side panel', async () => {
     const page = await rig.browser.context.newPage();
     await page.goto(rig.fixtures.url('/xss.html'));
-    await page.waitForFunction(() => document.querySelectorAll('[data-counterweight]').length >= 2, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-counterweight]').length >= 2,
+      null,
+      { timeout: 30_000 },
+    );
     const panel = await rig.browser.openSidePanel(await rig.browser.tabIdOf(page));
     await panel.getByRole('heading', { name: /Flags on this page \([1-9]/ }).waitFor();
     const cards = panel.getByRole('list', { name: 'Flags' }).getByRole('listitem');
     const n = await cards.count();
     expect(n).toBeGreaterThanOrEqual(2);
     // The payloads are shown as the text they are.
-    await expect(panel.getByText('<img src=x onerror=', { exact: false }).count()).resolves.toBeGreaterThan(0);
+    await expect(
+      panel.getByText('<img src=x onerror=', { exact: false }).count(),
+    ).resolves.toBeGreaterThan(0);
     // Open the review and the preview of a payload-carrying flag too.
     await cards.first().getByRole('button', { name: 'Confirm and review' }).click();
     await fillTerroristReview(panel);
     await panel.getByRole('button', { name: 'Preview report' }).click();
     await panel.getByTestId('preview-json').waitFor();
     // Open every marker's evidence on the page as well.
-    for (const marker of await page.locator('counterweight-marker button').all()) await marker.click();
+    for (const marker of await page.locator('counterweight-marker button').all())
+      await marker.click();
     await page.waitForTimeout(1_000);
-    const injected = await panel.evaluate(() => document.querySelectorAll('img, script:not([src]), svg, iframe, a[href^="javascript"]').length);
+    const injected = await panel.evaluate(
+      () =>
+        document.querySelectorAll('img, script:not([src]), svg, iframe, a[href^="javascript"]')
+          .length,
+    );
     expect(injected).toBe(0);
     expect(rig.fixtures.xssHits).toEqual([]);
     await Promise.all([panel.close(), page.close()]);
@@ -113,9 +159,16 @@ describe('review in the side panel (real API)', () => {
 
   it('no request left the browser with page text except the one report the reviewer sent', () => {
     const reported = rig.proxy.carrying(REPORTED);
-    expect(reported.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /v1/reports']);
-    for (const text of ['Muslims are vermin', DISMISSED, 'martyrdom operation', 'I am a gay Muslim woman', 'Immigrants are filthy animals'])
+    expect(reported.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'POST /v1/reports',
+    ]);
+    for (const text of [
+      'Muslims are vermin',
+      DISMISSED,
+      'martyrdom operation',
+      'I am a gay Muslim woman',
+      'Immigrants are filthy animals',
+    ])
       expect(rig.proxy.carrying(text), text).toEqual([]);
   });
 });
-

@@ -12,10 +12,14 @@ export function FlagCard(props: {
   const { flag } = props;
   const score = flag.scores[flag.label];
   return (
-    <li className="card" aria-label={`${LABELS[flag.label]} ${flag.decision}, score ${score.toFixed(2)}`}>
+    <li
+      className="card"
+      aria-label={`${LABELS[flag.label]} ${flag.decision}, score ${score.toFixed(2)}`}
+    >
       <div className="row">
         <span className={`chip ${flag.decision}`}>
-          {flag.decision === 'flag' ? '⚑ Flag' : '? Uncertain'}: {LABELS[flag.label]} {score.toFixed(2)}
+          {flag.decision === 'flag' ? '⚑ Flag' : '? Uncertain'}: {LABELS[flag.label]}{' '}
+          {score.toFixed(2)}
         </span>
         {flag.occurrences > 1 && <span>{flag.occurrences}× on this page</span>}
         {flag.reported && <span className="chip sent">Reported</span>}
@@ -30,7 +34,12 @@ export function FlagCard(props: {
         <button type="button" onClick={props.onReveal}>
           Show on page
         </button>
-        <button type="button" className="primary" onClick={props.onConfirm} disabled={flag.reported}>
+        <button
+          type="button"
+          className="primary"
+          onClick={props.onConfirm}
+          disabled={flag.reported}
+        >
           Confirm and review
         </button>
         <button type="button" onClick={props.onDismiss} disabled={flag.reported}>

@@ -24,11 +24,18 @@ export function OptionsApp() {
     setStatus(null);
     try {
       const url = new URL(apiBaseUrl.trim());
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('use an http(s) address');
-      const answer = await sendMessage('checkConnection', { apiBaseUrl: url.origin + url.pathname.replace(/\/$/, ''), token: token.trim() });
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new Error('use an http(s) address');
+      const answer = await sendMessage('checkConnection', {
+        apiBaseUrl: url.origin + url.pathname.replace(/\/$/, ''),
+        token: token.trim(),
+      });
       setStatus(
         answer.ok
-          ? { ok: true, text: `Connected. The API knows this token as ${answer.me.name ?? 'unnamed'} with the role ${answer.me.role}.` }
+          ? {
+              ok: true,
+              text: `Connected. The API knows this token as ${answer.me.name ?? 'unnamed'} with the role ${answer.me.role}.`,
+            }
           : { ok: false, text: `Saved, but the token check failed: ${answer.message}` },
       );
     } catch (e) {
@@ -44,11 +51,22 @@ export function OptionsApp() {
       <form onSubmit={save}>
         <label>
           API base URL
-          <input type="url" required value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} />
+          <input
+            type="url"
+            required
+            value={apiBaseUrl}
+            onChange={(e) => setApiBaseUrl(e.target.value)}
+          />
         </label>
         <label>
           API token
-          <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+          <input
+            type="password"
+            required
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
         </label>
         <p className="row">
           <button type="submit" className="primary" disabled={busy}>
@@ -79,7 +97,9 @@ export function OptionsApp() {
           </dd>
         </dl>
       )}
-      <p className="hint">Counts stay in this browser. Page text is never sent anywhere except in a report you send.</p>
+      <p className="hint">
+        Counts stay in this browser. Page text is never sent anywhere except in a report you send.
+      </p>
     </main>
   );
 }

@@ -1,6 +1,11 @@
 import type { OutboxEntry } from '@/utils/outbox/outbox-entry';
 
-const STATE_TEXT = { queued: 'Queued', sending: 'Sending', sent: 'Sent', refused: 'Refused' } as const;
+const STATE_TEXT = {
+  queued: 'Queued',
+  sending: 'Sending',
+  sent: 'Sent',
+  refused: 'Refused',
+} as const;
 
 /** Every report the reviewer sent from this browser and where it stands with the API. */
 export function OutboxList(props: {
@@ -12,7 +17,12 @@ export function OutboxList(props: {
   return (
     <ul aria-label="Sent reports" style={{ listStyle: 'none', padding: 0 }}>
       {[...props.entries].reverse().map((entry) => (
-        <li key={entry.key} className="card" data-outbox-key={entry.key} data-outbox-state={entry.state}>
+        <li
+          key={entry.key}
+          className="card"
+          data-outbox-key={entry.key}
+          data-outbox-state={entry.state}
+        >
           <div className="row">
             <span className={`chip ${entry.state}`}>{STATE_TEXT[entry.state]}</span>
             {entry.receipt && <strong>Case {entry.receipt.reference}</strong>}
@@ -21,14 +31,18 @@ export function OutboxList(props: {
           <p className="excerpt">{entry.summary.title}</p>
           {entry.state === 'queued' && (
             <p>
-              {entry.attempts === 0 ? 'Waiting to be sent.' : `Attempt ${entry.attempts} failed: ${entry.lastError ?? ''}`}{' '}
-              {entry.attempts > 0 && `Next try at ${new Date(entry.nextAttemptAt).toLocaleTimeString()}.`}
+              {entry.attempts === 0
+                ? 'Waiting to be sent.'
+                : `Attempt ${entry.attempts} failed: ${entry.lastError ?? ''}`}{' '}
+              {entry.attempts > 0 &&
+                `Next try at ${new Date(entry.nextAttemptAt).toLocaleTimeString()}.`}
             </p>
           )}
           {entry.refusal && (
             <div className="issues">
               <p>
-                The API refused this report ({entry.refusal.status} {entry.refusal.code}): {entry.refusal.message}
+                The API refused this report ({entry.refusal.status} {entry.refusal.code}):{' '}
+                {entry.refusal.message}
               </p>
               {entry.refusal.issues.length > 0 && (
                 <ul>

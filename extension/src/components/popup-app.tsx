@@ -31,9 +31,13 @@ export function PopupApp() {
   const siteOn = site !== null && !settings.disabledSites.includes(site);
 
   const openPanel = async () => {
-    const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
-    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-    if (chromeSidePanel && tab?.windowId !== undefined) await chromeSidePanel.open({ windowId: tab.windowId });
+    const chromeSidePanel = (
+      globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }
+    ).chrome?.sidePanel;
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } })
+      .sidebarAction;
+    if (chromeSidePanel && tab?.windowId !== undefined)
+      await chromeSidePanel.open({ windowId: tab.windowId });
     else await sidebar?.open();
     window.close();
   };
@@ -58,7 +62,9 @@ export function PopupApp() {
             onChange={(e) =>
               update((s) => ({
                 ...s,
-                disabledSites: e.target.checked ? s.disabledSites.filter((x) => x !== site) : [...new Set([...s.disabledSites, site])],
+                disabledSites: e.target.checked
+                  ? s.disabledSites.filter((x) => x !== site)
+                  : [...new Set([...s.disabledSites, site])],
               }))
             }
           />{' '}
@@ -66,7 +72,12 @@ export function PopupApp() {
         </label>
       )}
       <label className="option">
-        <input type="checkbox" checked={settings.paused} onChange={(e) => update((s) => ({ ...s, paused: e.target.checked }))} /> Pause on all sites
+        <input
+          type="checkbox"
+          checked={settings.paused}
+          onChange={(e) => update((s) => ({ ...s, paused: e.target.checked }))}
+        />{' '}
+        Pause on all sites
       </label>
       {(['hate', 'extremist'] as const).map((label) => (
         <fieldset key={label}>
@@ -78,7 +89,9 @@ export function PopupApp() {
                 name={`sensitivity-${label}`}
                 value={level}
                 checked={settings.sensitivity[label] === level}
-                onChange={() => update((s) => ({ ...s, sensitivity: { ...s.sensitivity, [label]: level } }))}
+                onChange={() =>
+                  update((s) => ({ ...s, sensitivity: { ...s.sensitivity, [label]: level } }))
+                }
               />{' '}
               {SENSITIVITY_TEXT[level]}
             </label>

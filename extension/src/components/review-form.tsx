@@ -40,7 +40,11 @@ function Choices<Id extends string>(props: {
  * characteristic where they apply), the required Art. 1(3) exemption assessment, the suggested
  * action from the ladder (removal ruled out when an exemption applies) and the rationale.
  */
-export function ReviewForm(props: { draft: ReviewDraft; issues: readonly Issue[]; onChange: (draft: ReviewDraft) => void }) {
+export function ReviewForm(props: {
+  draft: ReviewDraft;
+  issues: readonly Issue[];
+  onChange: (draft: ReviewDraft) => void;
+}) {
   const { draft } = props;
   const set = (patch: Partial<ReviewDraft>) => props.onChange({ ...draft, ...patch });
   const issue = (path: string) => props.issues.find((i) => i.path === path)?.message;
@@ -75,20 +79,38 @@ export function ReviewForm(props: { draft: ReviewDraft; issues: readonly Issue[]
         />
       )}
       <fieldset aria-invalid={issue('assessment.exemption.applies') ? true : undefined}>
-        <legend>Art. 1(3) exemption: was this disseminated for a journalistic, educational, research or artistic purpose, to counter terrorism, or as polemic in public debate? (required)</legend>
+        <legend>
+          Art. 1(3) exemption: was this disseminated for a journalistic, educational, research or
+          artistic purpose, to counter terrorism, or as polemic in public debate? (required)
+        </legend>
         <label className="option">
-          <input type="radio" name="exemptionApplies" checked={draft.exemptionApplies === false} onChange={() => set({ exemptionApplies: false, exemptions: [] })} /> No exemption applies
+          <input
+            type="radio"
+            name="exemptionApplies"
+            checked={draft.exemptionApplies === false}
+            onChange={() => set({ exemptionApplies: false, exemptions: [] })}
+          />{' '}
+          No exemption applies
         </label>
         <label className="option">
           <input
             type="radio"
             name="exemptionApplies"
             checked={draft.exemptionApplies === true}
-            onChange={() => set({ exemptionApplies: true, suggestedAction: REMOVAL_ACTIONS.includes(draft.suggestedAction as never) ? '' : draft.suggestedAction })}
+            onChange={() =>
+              set({
+                exemptionApplies: true,
+                suggestedAction: REMOVAL_ACTIONS.includes(draft.suggestedAction as never)
+                  ? ''
+                  : draft.suggestedAction,
+              })
+            }
           />{' '}
           An exemption applies
         </label>
-        {issue('assessment.exemption.applies') && <p className="issues">{issue('assessment.exemption.applies')}</p>}
+        {issue('assessment.exemption.applies') && (
+          <p className="issues">{issue('assessment.exemption.applies')}</p>
+        )}
         {draft.exemptionApplies && (
           <fieldset>
             <legend>Which purpose</legend>
@@ -99,20 +121,34 @@ export function ReviewForm(props: { draft: ReviewDraft; issues: readonly Issue[]
                   name="exemptions"
                   value={e.id}
                   checked={draft.exemptions.includes(e.id)}
-                  onChange={(ev) => set({ exemptions: ev.target.checked ? [...draft.exemptions, e.id] : draft.exemptions.filter((x) => x !== e.id) })}
+                  onChange={(ev) =>
+                    set({
+                      exemptions: ev.target.checked
+                        ? [...draft.exemptions, e.id]
+                        : draft.exemptions.filter((x) => x !== e.id),
+                    })
+                  }
                 />{' '}
                 {e.name}
                 <span className="hint">{e.definition}</span>
               </label>
             ))}
-            {issue('assessment.exemption.exemptions') && <p className="issues">{issue('assessment.exemption.exemptions')}</p>}
+            {issue('assessment.exemption.exemptions') && (
+              <p className="issues">{issue('assessment.exemption.exemptions')}</p>
+            )}
           </fieldset>
         )}
         <label>
           Reasoning on the purpose of the dissemination
-          <textarea rows={3} value={draft.exemptionReasoning} onChange={(e) => set({ exemptionReasoning: e.target.value })} />
+          <textarea
+            rows={3}
+            value={draft.exemptionReasoning}
+            onChange={(e) => set({ exemptionReasoning: e.target.value })}
+          />
         </label>
-        {issue('assessment.exemption.reasoning') && <p className="issues">{issue('assessment.exemption.reasoning')}</p>}
+        {issue('assessment.exemption.reasoning') && (
+          <p className="issues">{issue('assessment.exemption.reasoning')}</p>
+        )}
       </fieldset>
       <Choices
         legend="Suggested action (mildest first; removal is the last rung)"
@@ -120,20 +156,38 @@ export function ReviewForm(props: { draft: ReviewDraft; issues: readonly Issue[]
         entries={TAXONOMY.actions}
         value={draft.suggestedAction}
         onChange={(suggestedAction) => set({ suggestedAction })}
-        disabled={(id) => (draft.exemptionApplies && REMOVAL_ACTIONS.includes(id) ? 'Not available: an Art. 1(3) exemption applies.' : null)}
+        disabled={(id) =>
+          draft.exemptionApplies && REMOVAL_ACTIONS.includes(id)
+            ? 'Not available: an Art. 1(3) exemption applies.'
+            : null
+        }
         issue={issue('assessment.suggestedAction')}
       />
       <label className="option">
-        <input type="checkbox" checked={draft.threatToLife} onChange={(e) => set({ threatToLife: e.target.checked })} /> Imminent threat to life or safety (escalate)
+        <input
+          type="checkbox"
+          checked={draft.threatToLife}
+          onChange={(e) => set({ threatToLife: e.target.checked })}
+        />{' '}
+        Imminent threat to life or safety (escalate)
       </label>
       <label>
         Rationale
-        <textarea rows={4} value={draft.rationale} onChange={(e) => set({ rationale: e.target.value })} />
+        <textarea
+          rows={4}
+          value={draft.rationale}
+          onChange={(e) => set({ rationale: e.target.value })}
+        />
       </label>
       {issue('assessment.rationale') && <p className="issues">{issue('assessment.rationale')}</p>}
       <label>
         Language of the content (ISO 639-1)
-        <input type="text" maxLength={2} value={draft.language} onChange={(e) => set({ language: e.target.value.toLowerCase() })} />
+        <input
+          type="text"
+          maxLength={2}
+          value={draft.language}
+          onChange={(e) => set({ language: e.target.value.toLowerCase() })}
+        />
       </label>
       {issue('content.language') && <p className="issues">{issue('content.language')}</p>}
     </div>

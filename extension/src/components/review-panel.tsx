@@ -2,7 +2,14 @@ import { useEffect, useState } from 'react';
 import type { ReportSubmission } from '@counterweight/shared';
 import { sendMessage } from '@/utils/messaging/messenger';
 import type { PageFlag } from '@/utils/page/page-flag';
-import { buildSubmission, emptyDraft, excerptOf, previewJson, type Issue, type ReviewDraft } from '@/utils/review/review-draft';
+import {
+  buildSubmission,
+  emptyDraft,
+  excerptOf,
+  previewJson,
+  type Issue,
+  type ReviewDraft,
+} from '@/utils/review/review-draft';
 import { sha256Hex } from '@/utils/review/sha256';
 import { ReviewForm } from './review-form';
 
@@ -35,7 +42,11 @@ export function ReviewPanel(props: {
   }, [excerpt]);
 
   const review = () => {
-    const built = buildSubmission(props.flag, draft, { site: props.site, excerptSha256: hash, reviewedAt: new Date().toISOString() });
+    const built = buildSubmission(props.flag, draft, {
+      site: props.site,
+      excerptSha256: hash,
+      reviewedAt: new Date().toISOString(),
+    });
     if (built.ok) {
       setIssues([]);
       setPreview(built.submission);
@@ -58,8 +69,13 @@ export function ReviewPanel(props: {
     if (!preview) return;
     setBusy('Putting the report in the outbox…');
     try {
-      await sendMessage('enqueueReport', { submission: preview, screenshot: shot ? { dataUrl: shot.dataUrl, sha256: shot.sha256 } : null });
-      await sendMessage('markReported', { flagId: props.flag.flagId }, props.tabId).catch(() => undefined);
+      await sendMessage('enqueueReport', {
+        submission: preview,
+        screenshot: shot ? { dataUrl: shot.dataUrl, sha256: shot.sha256 } : null,
+      });
+      await sendMessage('markReported', { flagId: props.flag.flagId }, props.tabId).catch(
+        () => undefined,
+      );
       props.onClose(true);
     } catch (e) {
       setError(`Could not queue the report: ${e instanceof Error ? e.message : String(e)}`);
@@ -72,7 +88,9 @@ export function ReviewPanel(props: {
       <h2 id="review-heading">{preview ? 'Check what will be sent' : 'Review this flag'}</h2>
       <dl className="kv" aria-label="Evidence">
         <dt>Excerpt</dt>
-        <dd className="excerpt" data-testid="excerpt">{excerpt}</dd>
+        <dd className="excerpt" data-testid="excerpt">
+          {excerpt}
+        </dd>
         <dt>URL</dt>
         <dd data-testid="url">{props.flag.url}</dd>
         <dt>Seen at</dt>
@@ -83,7 +101,11 @@ export function ReviewPanel(props: {
           <>
             <dt>Screenshot</dt>
             <dd>
-              <img className="shot" src={shot.dataUrl} alt="Screenshot of the visible tab, kept as evidence" />
+              <img
+                className="shot"
+                src={shot.dataUrl}
+                alt="Screenshot of the visible tab, kept as evidence"
+              />
               <br />
               SHA-256 {shot.sha256}
               <br />
@@ -112,10 +134,16 @@ export function ReviewPanel(props: {
       {preview && (
         <>
           <p>This exact body goes to the API, with your token, once you send it:</p>
-          <pre className="json" data-testid="preview-json">{previewJson(preview)}</pre>
+          <pre className="json" data-testid="preview-json">
+            {previewJson(preview)}
+          </pre>
         </>
       )}
-      {error && <p className="issues" role="alert">{error}</p>}
+      {error && (
+        <p className="issues" role="alert">
+          {error}
+        </p>
+      )}
       {busy && <p role="status">{busy}</p>}
       <div className="row">
         {!shot && (

@@ -26,7 +26,10 @@ export function SidePanelApp() {
     try {
       setPage(await sendMessage('getPageFlags', {}, tabId));
     } catch {
-      setPage({ unavailable: 'Counterweight does not run on this page (browser pages, files and the store are out of reach).' });
+      setPage({
+        unavailable:
+          'Counterweight does not run on this page (browser pages, files and the store are out of reach).',
+      });
     }
   }, [tabId]);
 
@@ -43,7 +46,9 @@ export function SidePanelApp() {
     if (!tabId || !page || 'unavailable' in page) return;
     await sendMessage('recordDismissal', { site: page.site, text: flag.text, label: flag.label });
     await sendMessage('dismissFlag', { flagId: flag.flagId }, tabId);
-    setNotice('Dismissed. This text will not be flagged again on this site; counted as feedback for the model.');
+    setNotice(
+      'Dismissed. This text will not be flagged again on this site; counted as feedback for the model.',
+    );
     await refresh();
   };
 
@@ -55,12 +60,17 @@ export function SidePanelApp() {
       <h1>Counterweight review</h1>
       {connection && !connection.token && (
         <p className="issues">
-          No API token set. Reports wait in the outbox until you add one in the <a href="/options.html" target="_blank">options</a>.
+          No API token set. Reports wait in the outbox until you add one in the{' '}
+          <a href="/options.html" target="_blank">
+            options
+          </a>
+          .
         </p>
       )}
       {connection?.me && (
         <p>
-          Sending as {connection.me.name ?? 'token'} ({connection.me.role}) to {connection.apiBaseUrl}
+          Sending as {connection.me.name ?? 'token'} ({connection.me.role}) to{' '}
+          {connection.apiBaseUrl}
         </p>
       )}
       {reviewing && tabId !== undefined && page && !('unavailable' in page) ? (
@@ -81,8 +91,14 @@ export function SidePanelApp() {
           <h2 id="flags-heading">Flags on this page ({flags.length})</h2>
           {notice && <p role="status">{notice}</p>}
           {page && 'unavailable' in page && <p>{page.unavailable}</p>}
-          {page && !('unavailable' in page) && !page.active && <p>Counterweight is paused or off for {page.site}. Use the toolbar popup to turn it on.</p>}
-          {page && !('unavailable' in page) && page.active && flags.length === 0 && <p>Nothing flagged on this page.</p>}
+          {page && !('unavailable' in page) && !page.active && (
+            <p>
+              Counterweight is paused or off for {page.site}. Use the toolbar popup to turn it on.
+            </p>
+          )}
+          {page && !('unavailable' in page) && page.active && flags.length === 0 && (
+            <p>Nothing flagged on this page.</p>
+          )}
           <ul aria-label="Flags" style={{ listStyle: 'none', padding: 0 }}>
             {flags.map((flag) => (
               <FlagCard
@@ -93,7 +109,10 @@ export function SidePanelApp() {
                   setReviewing(flag);
                 }}
                 onDismiss={() => void dismiss(flag)}
-                onReveal={() => tabId !== undefined && void sendMessage('revealFlag', { flagId: flag.flagId }, tabId)}
+                onReveal={() =>
+                  tabId !== undefined &&
+                  void sendMessage('revealFlag', { flagId: flag.flagId }, tabId)
+                }
               />
             ))}
           </ul>

@@ -22,13 +22,25 @@ export class ApiServer {
   }
 
   private env(): NodeJS.ProcessEnv {
-    return { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', COUNTERWEIGHT_DATA_DIR: this.dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+    return {
+      ...process.env,
+      PORT: String(this.port),
+      HOST: '127.0.0.1',
+      COUNTERWEIGHT_DATA_DIR: this.dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    };
   }
 
   /** A new token for `role`, made with the API's own CLI (the server must not be running). */
   createToken(role: string): string {
-    if (this.child) throw new Error('stop the API before creating a token (PGlite is single-process)');
-    const result = spawnSync(TSX, ['src/cli/token.ts', '--role', role, '--name', `e2e ${role}`], { cwd: API_DIR, env: this.env(), encoding: 'utf8' });
+    if (this.child)
+      throw new Error('stop the API before creating a token (PGlite is single-process)');
+    const result = spawnSync(TSX, ['src/cli/token.ts', '--role', role, '--name', `e2e ${role}`], {
+      cwd: API_DIR,
+      env: this.env(),
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`token CLI failed: ${result.stderr}`);
     const token = result.stdout.trim().split('\n').at(-1)?.trim();
     if (!token) throw new Error('token CLI printed no token');
@@ -38,14 +50,23 @@ export class ApiServer {
   async start(): Promise<void> {
     if (this.child) return;
     this.output = '';
-    const child = spawn(TSX, ['src/index.ts'], { cwd: API_DIR, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(TSX, ['src/index.ts'], {
+      cwd: API_DIR,
+      env: this.env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     this.child = child;
     child.stdout!.on('data', (d) => (this.output += d));
     child.stderr!.on('data', (d) => (this.output += d));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${this.output}`);
-      const up = await fetch(`${this.baseUrl}/health`).then((r) => r.ok, () => false);
+      if (child.exitCode !== null)
+        throw new Error(`the API exited with ${child.exitCode}:\n${this.output}`);
+      const up = await fetch(`${this.baseUrl}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -59,7 +80,10 @@ export class ApiServer {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     process.kill(-child.pid!, 'SIGTERM');
-    const timeout = setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 10_000);
+    const timeout = setTimeout(
+      () => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'),
+      10_000,
+    );
     await exited;
     clearTimeout(timeout);
   }

@@ -27,7 +27,12 @@ export class ExtensionBrowser {
       viewport: { width: 1280, height: 900 },
       args: [
         '--headless=new',
-        ...(this.withExtension ? [`--disable-extensions-except=${EXTENSION_OUTPUT}`, `--load-extension=${EXTENSION_OUTPUT}`] : []),
+        ...(this.withExtension
+          ? [
+              `--disable-extensions-except=${EXTENSION_OUTPUT}`,
+              `--load-extension=${EXTENSION_OUTPUT}`,
+            ]
+          : []),
         '--no-sandbox',
         '--disable-gpu',
         '--disable-quic',
@@ -40,7 +45,9 @@ export class ExtensionBrowser {
       ],
     });
     if (!this.withExtension) return;
-    this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    this.worker =
+      this.context.serviceWorkers()[0] ??
+      (await this.context.waitForEvent('serviceworker', { timeout: 30_000 }));
     this.extensionId = new URL(this.worker.url()).host;
   }
 
@@ -63,7 +70,11 @@ export class ExtensionBrowser {
   async tabIdOf(page: Page): Promise<number> {
     const url = page.url();
     const id = await this.worker.evaluate(async (u) => {
-      const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs;
+      const tabs = (
+        globalThis as unknown as {
+          chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+        }
+      ).chrome.tabs;
       return (await tabs.query({})).find((t) => t.url === u)?.id ?? -1;
     }, url);
     if (id < 0) throw new Error(`no tab for ${url}`);

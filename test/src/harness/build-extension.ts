@@ -41,6 +41,8 @@ export function ensureExtensionBuilt(): void {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (result.status !== 0)
-    throw new Error(`building the extension failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `building the extension failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
   console.log(`[e2e] built the extension in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

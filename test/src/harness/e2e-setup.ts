@@ -17,7 +17,10 @@ export interface E2E {
  * token, the fixture pages, the recording proxy and Chromium with the built extension,
  * configured through its options page.
  */
-export async function startE2E(ports: { fixtures: number; proxy: number; api: number }, options: { configure?: boolean } = {}): Promise<E2E> {
+export async function startE2E(
+  ports: { fixtures: number; proxy: number; api: number },
+  options: { configure?: boolean } = {},
+): Promise<E2E> {
   const api = new ApiServer(ports.api);
   const fixtures = new FixtureServer(ports.fixtures);
   const proxy = new RecordingProxy(ports.proxy);
@@ -39,7 +42,8 @@ export async function startE2E(ports: { fixtures: number; proxy: number; api: nu
     await browser.launch();
     if (options.configure !== false) {
       const status = await browser.configure(api.baseUrl, rig.token);
-      if (!status.includes('reviewer')) throw new Error(`the options page did not confirm the token: ${status}`);
+      if (!status.includes('reviewer'))
+        throw new Error(`the options page did not confirm the token: ${status}`);
     }
   } catch (error) {
     await rig.dispose();

@@ -37,8 +37,16 @@ export class FixtureServer {
         return;
       }
       try {
-        const html = readFileSync(join(FIXTURES_DIR, file), 'utf8').replaceAll('{{ORIGIN}}', this.url(''));
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+        const html = readFileSync(join(FIXTURES_DIR, file), 'utf8').replaceAll(
+          '{{ORIGIN}}',
+          this.url(''),
+        );
+        res
+          .writeHead(200, {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+          })
+          .end(html);
       } catch {
         res.writeHead(404).end();
       }

@@ -19,7 +19,7 @@ const FLAGGED = [
 export function largePage(n: number): string {
   const parts: string[] = [];
   for (let i = 0; i < n; i++) {
-    const text = i % 10 === 9 ? FLAGGED[(i / 10) % 2 | 0]! : CLEAR[i % CLEAR.length]!;
+    const text = i % 10 === 9 ? FLAGGED[((i / 10) % 2) | 0]! : CLEAR[i % CLEAR.length]!;
     parts.push(`<p id="p${i}">Post ${i}: ${text}</p>`);
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Large page ${n}</title></head><body><main>${parts.join('\n')}</main></body></html>`;

@@ -35,7 +35,13 @@ export class RecordingProxy {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks);
-        const record: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '', headers: req.headers, body: body.toString('utf8'), outcome: 502 };
+        const record: RecordedRequest = {
+          method: req.method ?? 'GET',
+          url: req.url ?? '',
+          headers: req.headers,
+          body: body.toString('utf8'),
+          outcome: 502,
+        };
         this.requests.push(record);
         let target: URL;
         try {
@@ -44,11 +50,17 @@ export class RecordingProxy {
           res.writeHead(400).end();
           return;
         }
-        const dropAnswer = record.method === 'POST' && target.pathname === '/v1/reports' && this.dropReportAnswers > 0;
+        const dropAnswer =
+          record.method === 'POST' &&
+          target.pathname === '/v1/reports' &&
+          this.dropReportAnswers > 0;
         if (dropAnswer) this.dropReportAnswers--;
         const upstream = request(
           target,
-          { method: req.method, headers: { ...req.headers, host: target.host, connection: 'close' } },
+          {
+            method: req.method,
+            headers: { ...req.headers, host: target.host, connection: 'close' },
+          },
           (up) => {
             if (dropAnswer) {
               up.resume();
@@ -77,7 +89,13 @@ export class RecordingProxy {
     });
     // HTTPS tunnels are refused: tests only serve http on loopback, nothing else may be reached.
     this.server.on('connect', (req, socket) => {
-      this.requests.push({ method: 'CONNECT', url: req.url ?? '', headers: req.headers, body: '', outcome: 502 });
+      this.requests.push({
+        method: 'CONNECT',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: '',
+        outcome: 502,
+      });
       socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
     });
     await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', r));

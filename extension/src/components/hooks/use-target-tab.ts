@@ -16,7 +16,8 @@ export function useTargetTab(): Browser.tabs.Tab | null {
     void refresh();
     const onActivated = () => void refresh();
     const onUpdated = (id: number, info: Browser.tabs.OnUpdatedInfo) => {
-      if (info.status === 'complete' || info.url) if (fixed === null || id === fixed) void refresh();
+      if (info.status === 'complete' || info.url)
+        if (fixed === null || id === fixed) void refresh();
     };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);

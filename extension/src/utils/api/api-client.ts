@@ -7,7 +7,11 @@ export type MeAnswer = { ok: true; me: Me } | { ok: false; message: string };
  * `GET {apiBaseUrl}/v1/me` with the token: who the API says this token is. Never throws; an
  * unreachable API, a refused token or an unexpected answer come back as a message to show.
  */
-export async function fetchMe(apiBaseUrl: string, token: string, fetchImpl: typeof fetch = fetch): Promise<MeAnswer> {
+export async function fetchMe(
+  apiBaseUrl: string,
+  token: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<MeAnswer> {
   let response: Response;
   try {
     response = await fetchImpl(new URL('/v1/me', apiBaseUrl), {
@@ -16,13 +20,21 @@ export async function fetchMe(apiBaseUrl: string, token: string, fetchImpl: type
       cache: 'no-store',
     });
   } catch (error) {
-    return { ok: false, message: `Cannot reach ${apiBaseUrl}: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `Cannot reach ${apiBaseUrl}: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = ErrorBody.safeParse(json);
-    return { ok: false, message: `${response.status} ${error.success ? `${error.data.code}: ${error.data.message}` : response.statusText}` };
+    return {
+      ok: false,
+      message: `${response.status} ${error.success ? `${error.data.code}: ${error.data.message}` : response.statusText}`,
+    };
   }
   const me = Me.safeParse(json);
-  return me.success ? { ok: true, me: me.data } : { ok: false, message: 'The API answered /v1/me without a role.' };
+  return me.success
+    ? { ok: true, me: me.data }
+    : { ok: false, message: 'The API answered /v1/me without a role.' };
 }

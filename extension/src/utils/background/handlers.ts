@@ -16,7 +16,11 @@ import {
 
 export const OUTBOX_ALARM = 'counterweight-outbox';
 
-function count(feedback: Feedback, kind: keyof Feedback, label: 'hate' | 'extremist' | null): Feedback {
+function count(
+  feedback: Feedback,
+  kind: keyof Feedback,
+  label: 'hate' | 'extremist' | null,
+): Feedback {
   const key = label ?? 'unlabelled';
   return { ...feedback, [kind]: { ...feedback[kind], [key]: feedback[kind][key] + 1 } };
 }
@@ -58,7 +62,10 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     const model = await getClassifier();
     const [results, dismissed] = await Promise.all([model.classify(texts), dismissalsItem.get()]);
     const hashes = new Set(dismissed[site] ?? []);
-    const dismissedFlags = hashes.size > 0 ? await Promise.all(texts.map(async (t) => hashes.has(await sha256Hex(t)))) : [];
+    const dismissedFlags =
+      hashes.size > 0
+        ? await Promise.all(texts.map(async (t) => hashes.has(await sha256Hex(t))))
+        : [];
     return {
       modelVersion: model.modelVersion,
       thresholds: model.thresholds,
@@ -75,7 +82,11 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
       screenshotSha256: screenshot?.sha256 ?? null,
     });
     if (screenshot)
-      await screenshotItem(key).set({ dataUrl: screenshot.dataUrl, sha256: screenshot.sha256, capturedAt: new Date().toISOString() });
+      await screenshotItem(key).set({
+        dataUrl: screenshot.dataUrl,
+        sha256: screenshot.sha256,
+        capturedAt: new Date().toISOString(),
+      });
     await feedbackItem.update((f) => count(f, 'confirmed', submission.classifier?.label ?? null));
     return { key };
   });
@@ -95,7 +106,10 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
 
   onMessage('recordDismissal', async ({ site, text, label }) => {
     const hash = await sha256Hex(text);
-    await dismissalsItem.update((all) => ({ ...all, [site]: [...new Set([...(all[site] ?? []), hash])] }));
+    await dismissalsItem.update((all) => ({
+      ...all,
+      [site]: [...new Set([...(all[site] ?? []), hash])],
+    }));
     await feedbackItem.update((f) => count(f, 'dismissed', label));
     return { ok: true } as const;
   });
@@ -105,7 +119,9 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
       windowId === null
         ? await browser.tabs.captureVisibleTab({ format: 'png' })
         : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
-    const bytes = Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (c) =>
+      c.charCodeAt(0),
+    );
     return { dataUrl, sha256: await sha256Hex(bytes), capturedAt: new Date().toISOString() };
   });
 

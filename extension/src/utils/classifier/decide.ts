@@ -52,7 +52,10 @@ export function decide(
           ? 'uncertain'
           : 'clear';
     if (decision === 'clear') continue;
-    if (RANK[decision] > RANK[best.decision] || (RANK[decision] === RANK[best.decision] && score > best.score))
+    if (
+      RANK[decision] > RANK[best.decision] ||
+      (RANK[decision] === RANK[best.decision] && score > best.score)
+    )
       best = { decision, label, score };
   }
   return { decision: best.decision, label: best.label };

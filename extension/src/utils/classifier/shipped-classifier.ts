@@ -6,5 +6,7 @@ import { tfOnWasm } from './tf-wasm';
 export async function loadShippedClassifier(): Promise<TextClassifier> {
   const base = browser.runtime.getURL('/');
   await tfOnWasm(base);
-  throw new Error('The classifier model is not integrated yet (models/src/inference.ts has not landed).');
+  throw new Error(
+    'The classifier model is not integrated yet (models/src/inference.ts has not landed).',
+  );
 }

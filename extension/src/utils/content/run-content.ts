@@ -24,7 +24,8 @@ export async function runContentScript(doc: Document): Promise<() => void> {
     {
       doc,
       classify: (texts) => sendMessage('classify', { site, texts }),
-      onFlagsChanged: (count) => void sendMessage('pageFlagsChanged', { count }).catch(() => undefined),
+      onFlagsChanged: (count) =>
+        void sendMessage('pageFlagsChanged', { count }).catch(() => undefined),
     },
     settings.sensitivity,
   );
@@ -37,7 +38,10 @@ export async function runContentScript(doc: Document): Promise<() => void> {
     settings = next;
     if (activeOn(site, next) && !scanner.active) await scanner.start();
     else if (!activeOn(site, next) && scanner.active) await scanner.stop();
-    else if (scanner.active && JSON.stringify(previous.sensitivity) !== JSON.stringify(next.sensitivity))
+    else if (
+      scanner.active &&
+      JSON.stringify(previous.sensitivity) !== JSON.stringify(next.sensitivity)
+    )
       await scanner.setSensitivity(next.sensitivity);
   };
   const unwatch = settingsItem.watch((next) => void apply(next));

@@ -5,7 +5,10 @@ import { PROTOCOL, type MessageAnswer, type MessageData, type MessageType } from
 // Types come from PROTOCOL and its schemas, so the library sees plain unknown data.
 interface Wire {
   sendMessage(type: string, data: unknown, tabId?: number): Promise<unknown>;
-  onMessage(type: string, cb: (message: { data: unknown } & ExtensionMessage) => Promise<unknown>): () => void;
+  onMessage(
+    type: string,
+    cb: (message: { data: unknown } & ExtensionMessage) => Promise<unknown>,
+  ): () => void;
 }
 const messenger = defineExtensionMessaging() as unknown as Wire;
 
@@ -17,7 +20,12 @@ export class MessageRejected extends Error {
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, type: string, side: 'data' | 'answer'): z.output<S> {
+function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  type: string,
+  side: 'data' | 'answer',
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new MessageRejected(type, side, parsed.error);
   return parsed.data;
@@ -44,7 +52,10 @@ export async function sendMessage<T extends MessageType>(
  */
 export function onMessage<T extends MessageType>(
   type: T,
-  handler: (data: z.output<(typeof PROTOCOL)[T][0]>, sender: ExtensionMessage['sender']) => Promise<MessageAnswer<T>> | MessageAnswer<T>,
+  handler: (
+    data: z.output<(typeof PROTOCOL)[T][0]>,
+    sender: ExtensionMessage['sender'],
+  ) => Promise<MessageAnswer<T>> | MessageAnswer<T>,
 ): () => void {
   const [dataSchema, answerSchema] = PROTOCOL[type];
   return messenger.onMessage(type, async (message) => {

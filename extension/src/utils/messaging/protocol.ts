@@ -33,7 +33,9 @@ export const Ok = z.strictObject({ ok: z.literal(true) });
 
 export const EnqueueReportRequest = z.strictObject({
   submission: ReportSubmission,
-  screenshot: z.strictObject({ dataUrl: z.string().startsWith('data:image/'), sha256: z.string() }).nullable(),
+  screenshot: z
+    .strictObject({ dataUrl: z.string().startsWith('data:image/'), sha256: z.string() })
+    .nullable(),
 });
 export const EnqueueReportResponse = z.strictObject({ key: z.uuid() });
 
@@ -50,7 +52,10 @@ export const ScreenshotResponse = z.strictObject({
   capturedAt: z.iso.datetime({ offset: true }),
 });
 
-export const CheckConnectionRequest = z.strictObject({ apiBaseUrl: z.url(), token: z.string().min(1) });
+export const CheckConnectionRequest = z.strictObject({
+  apiBaseUrl: z.url(),
+  token: z.string().min(1),
+});
 export const CheckConnectionResponse = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), me: Me }),
   z.strictObject({ ok: z.literal(false), message: z.string() }),

@@ -32,7 +32,8 @@ export async function deliver(
   fetchImpl: typeof fetch = fetch,
   now = Date.now(),
 ): Promise<DeliveryOutcome> {
-  if (!connection.token) return { type: 'retry', reason: 'No API token set: add it on the options page.' };
+  if (!connection.token)
+    return { type: 'retry', reason: 'No API token set: add it on the options page.' };
   let response: Response;
   try {
     response = await fetchImpl(new URL(entry.path, connection.apiBaseUrl), {
@@ -47,7 +48,10 @@ export async function deliver(
       cache: 'no-store',
     });
   } catch (error) {
-    return { type: 'retry', reason: `API unreachable: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      type: 'retry',
+      reason: `API unreachable: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const json: unknown = await response.json().catch(() => null);
   if (response.ok) {
@@ -59,7 +63,11 @@ export async function deliver(
   const error = ErrorBody.safeParse(json);
   const message = error.success ? error.data.message : `HTTP ${response.status}`;
   if (RETRYABLE.has(response.status))
-    return { type: 'retry', reason: `API answered ${response.status}: ${message}`, ...(after ? { retryAfterMs: after } : {}) };
+    return {
+      type: 'retry',
+      reason: `API answered ${response.status}: ${message}`,
+      ...(after ? { retryAfterMs: after } : {}),
+    };
   return {
     type: 'refused',
     refusal: {

@@ -1,12 +1,22 @@
 import type { TypedItem } from '../storage/typed-item';
 import type { Connection } from '../storage/items';
-import { applyOutcome, createEntry, dueEntries, nextWakeAt, requeue, type DeliveryOutcome } from './outbox';
+import {
+  applyOutcome,
+  createEntry,
+  dueEntries,
+  nextWakeAt,
+  requeue,
+  type DeliveryOutcome,
+} from './outbox';
 import type { OutboxEntry, OutboxKind } from './outbox-entry';
 
 export interface OutboxDeps {
   outbox: TypedItem<OutboxEntry[]>;
   connection: () => Promise<Pick<Connection, 'apiBaseUrl' | 'token'>>;
-  deliver: (entry: OutboxEntry, connection: Pick<Connection, 'apiBaseUrl' | 'token'>) => Promise<DeliveryOutcome>;
+  deliver: (
+    entry: OutboxEntry,
+    connection: Pick<Connection, 'apiBaseUrl' | 'token'>,
+  ) => Promise<DeliveryOutcome>;
   /** Asks to be woken at `when` (epoch ms) to flush again; survives the service worker stopping. */
   wakeAt: (when: number) => void;
   now?: () => number;
@@ -47,7 +57,10 @@ export class OutboxRunner {
   }): Promise<string> {
     const key = this.newKey();
     await this.serial(() =>
-      this.deps.outbox.update((entries) => [...entries, createEntry({ ...input, key, now: this.now() })]),
+      this.deps.outbox.update((entries) => [
+        ...entries,
+        createEntry({ ...input, key, now: this.now() }),
+      ]),
     );
     void this.flush();
     return key;
@@ -76,7 +89,9 @@ export class OutboxRunner {
   /** Forgets an entry the reviewer no longer wants to see; a queued one is never dropped. */
   async remove(key: string): Promise<void> {
     await this.serial(() =>
-      this.deps.outbox.update((entries) => entries.filter((e) => e.key !== key || e.state === 'queued' || e.state === 'sending')),
+      this.deps.outbox.update((entries) =>
+        entries.filter((e) => e.key !== key || e.state === 'queued' || e.state === 'sending'),
+      ),
     );
   }
 

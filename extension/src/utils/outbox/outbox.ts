@@ -55,18 +55,39 @@ export function dueEntries(entries: readonly OutboxEntry[], now: number): Outbox
 
 /** The earliest time a queued entry is due, or null when nothing waits. */
 export function nextWakeAt(entries: readonly OutboxEntry[]): number | null {
-  const waiting = entries.filter((e) => e.state === 'queued' || e.state === 'sending').map((e) => e.nextAttemptAt);
+  const waiting = entries
+    .filter((e) => e.state === 'queued' || e.state === 'sending')
+    .map((e) => e.nextAttemptAt);
   return waiting.length === 0 ? null : Math.min(...waiting);
 }
 
 /** The entry after an attempt with the given outcome. The key never changes. */
-export function applyOutcome(entry: OutboxEntry, outcome: DeliveryOutcome, now: number, random: number): OutboxEntry {
+export function applyOutcome(
+  entry: OutboxEntry,
+  outcome: DeliveryOutcome,
+  now: number,
+  random: number,
+): OutboxEntry {
   const attempts = entry.attempts + 1;
   switch (outcome.type) {
     case 'acknowledged':
-      return { ...entry, state: 'sent', attempts, receipt: outcome.receipt, refusal: null, lastError: null, sentAt: new Date(now).toISOString() };
+      return {
+        ...entry,
+        state: 'sent',
+        attempts,
+        receipt: outcome.receipt,
+        refusal: null,
+        lastError: null,
+        sentAt: new Date(now).toISOString(),
+      };
     case 'refused':
-      return { ...entry, state: 'refused', attempts, refusal: outcome.refusal, lastError: outcome.refusal.message };
+      return {
+        ...entry,
+        state: 'refused',
+        attempts,
+        refusal: outcome.refusal,
+        lastError: outcome.refusal.message,
+      };
     case 'retry':
       return {
         ...entry,

@@ -11,7 +11,8 @@ export function formatScore(score: number): string {
 }
 
 function ownMarker(element: Element): HTMLElement | null {
-  for (const child of Array.from(element.children)) if (child.tagName.toLowerCase() === MARKER_TAG) return child as HTMLElement;
+  for (const child of Array.from(element.children))
+    if (child.tagName.toLowerCase() === MARKER_TAG) return child as HTMLElement;
   return null;
 }
 

@@ -11,7 +11,10 @@ export interface MarkerInfo {
   reported: boolean;
 }
 
-const LABEL_NAMES: Record<ClassifierLabel, string> = { hate: 'hate speech', extremist: 'violent extremism' };
+const LABEL_NAMES: Record<ClassifierLabel, string> = {
+  hate: 'hate speech',
+  extremist: 'violent extremism',
+};
 
 // Inline and !important so no page stylesheet can hide, move or restyle the host.
 const HOST_STYLE =
@@ -104,7 +107,11 @@ export function updateMarker(host: HTMLElement, info: MarkerInfo): void {
   const name = info.label === 'hate' ? 'Hate' : 'Extremist';
   button.replaceChildren(
     icon,
-    text(doc, 'span', `${name} · ${info.reported ? 'reported' : info.decision === 'flag' ? 'flag' : 'uncertain'} ${info.score.toFixed(2)}`),
+    text(
+      doc,
+      'span',
+      `${name} · ${info.reported ? 'reported' : info.decision === 'flag' ? 'flag' : 'uncertain'} ${info.score.toFixed(2)}`,
+    ),
   );
   const words = doc.createElement('ul');
   for (const word of info.evidence) words.append(text(doc, 'li', word));
@@ -114,7 +121,16 @@ export function updateMarker(host: HTMLElement, info: MarkerInfo): void {
       ? text(doc, 'p', 'Words that moved the score:')
       : text(doc, 'p', 'The model gave no single words for this score.'),
     ...(info.evidence.length > 0 ? [words] : []),
-    text(doc, 'p', `Scores: hate ${info.scores.hate.toFixed(2)}, extremist ${info.scores.extremist.toFixed(2)}.`),
-    text(doc, 'p', 'A classifier only ranks. A reviewer decides in the Counterweight side panel.', 'note'),
+    text(
+      doc,
+      'p',
+      `Scores: hate ${info.scores.hate.toFixed(2)}, extremist ${info.scores.extremist.toFixed(2)}.`,
+    ),
+    text(
+      doc,
+      'p',
+      'A classifier only ranks. A reviewer decides in the Counterweight side panel.',
+      'note',
+    ),
   );
 }

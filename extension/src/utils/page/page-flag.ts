@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ClassifierDecision, ClassifierLabel, ClassifierScores, Timestamp } from '@counterweight/shared';
+import {
+  ClassifierDecision,
+  ClassifierLabel,
+  ClassifierScores,
+  Timestamp,
+} from '@counterweight/shared';
 
 /**
  * A flag as the content script shows it to the side panel: one distinct text of the page that the

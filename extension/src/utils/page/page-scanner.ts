@@ -93,7 +93,8 @@ export class PageScanner {
   async scan(root: Element): Promise<void> {
     const blocks = await collectTextBlocks(root);
     if (!this.active) return;
-    for (const { element, text } of blocks) this.register(element, text.slice(0, MAX_CLASSIFIED_CHARS));
+    for (const { element, text } of blocks)
+      this.register(element, text.slice(0, MAX_CLASSIFIED_CHARS));
     await this.drain();
   }
 
@@ -111,7 +112,9 @@ export class PageScanner {
     for (const [text, seen] of this.seen) {
       const decision = this.decisionFor(seen);
       if (decision.decision === 'clear' || !decision.label) continue;
-      const occurrences = [...(this.elementsByText.get(text) ?? [])].filter((el) => el.isConnected).length;
+      const occurrences = [...(this.elementsByText.get(text) ?? [])].filter(
+        (el) => el.isConnected,
+      ).length;
       if (occurrences === 0) continue;
       out.push({
         flagId: seen.flagId,
@@ -143,7 +146,9 @@ export class PageScanner {
   /** Brings the first occurrence of a flag into view and focuses its marker. */
   reveal(flagId: string): boolean {
     const text = this.textByFlagId.get(flagId);
-    const el = text ? [...(this.elementsByText.get(text) ?? [])].find((e) => e.isConnected) : undefined;
+    const el = text
+      ? [...(this.elementsByText.get(text) ?? [])].find((e) => e.isConnected)
+      : undefined;
     if (el) revealFlag(el);
     return Boolean(el);
   }
@@ -206,7 +211,8 @@ export class PageScanner {
 
   private async classifyPending(): Promise<void> {
     // One batch in flight while the previous one is rendered.
-    let inFlight: { batch: string[]; answer: Promise<z.output<typeof ClassifyResponse>> } | null = null;
+    let inFlight: { batch: string[]; answer: Promise<z.output<typeof ClassifyResponse>> } | null =
+      null;
     const send = () => {
       const batch = this.pending.splice(0, CLASSIFY_BATCH);
       return batch.length > 0 ? { batch, answer: this.deps.classify(batch) } : null;
@@ -242,7 +248,11 @@ export class PageScanner {
           capturedAt: now,
         });
         this.textByFlagId.set(`f${this.nextFlag - 1}`, text);
-        if (item.result.decision !== 'clear' || this.sensitivity.hate !== 'standard' || this.sensitivity.extremist !== 'standard')
+        if (
+          item.result.decision !== 'clear' ||
+          this.sensitivity.hate !== 'standard' ||
+          this.sensitivity.extremist !== 'standard'
+        )
           for (const el of this.elementsByText.get(text) ?? []) rendered.push([el, text]);
       });
       await forEachSliced(rendered, ([el, text]) => this.render(el, text));
@@ -267,7 +277,8 @@ export class PageScanner {
         else this.addEnclosing(target);
       }
       for (const node of Array.from(record.removedNodes))
-        if (!isOwnUi(node) && !isBlockElement(node) && !holdsBlocks(node)) this.addEnclosing(target);
+        if (!isOwnUi(node) && !isBlockElement(node) && !holdsBlocks(node))
+          this.addEnclosing(target);
     }
     if (this.dirty.size > 0 && !this.timer)
       this.timer = setTimeout(() => {
@@ -284,11 +295,14 @@ export class PageScanner {
   private async rescanDirty(): Promise<void> {
     const roots = [...this.dirty].filter((el) => el.isConnected);
     this.dirty.clear();
-    const outermost = roots.filter((el) => !roots.some((other) => other !== el && other.contains(el)));
+    const outermost = roots.filter(
+      (el) => !roots.some((other) => other !== el && other.contains(el)),
+    );
     for (const root of outermost) {
       const blocks = await collectTextBlocks(root);
       if (!this.active) return;
-      for (const { element, text } of blocks) this.register(element, text.slice(0, MAX_CLASSIFIED_CHARS));
+      for (const { element, text } of blocks)
+        this.register(element, text.slice(0, MAX_CLASSIFIED_CHARS));
     }
     await this.drain();
     this.notify();
@@ -303,9 +317,13 @@ export class PageScanner {
 }
 
 function holdsBlocks(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).querySelector(BLOCK_SELECTOR) !== null;
+  return (
+    node.nodeType === Node.ELEMENT_NODE && (node as Element).querySelector(BLOCK_SELECTOR) !== null
+  );
 }
 
 function isOwnUi(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARKER_TAG;
+  return (
+    node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARKER_TAG
+  );
 }

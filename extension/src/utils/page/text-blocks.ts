@@ -2,18 +2,67 @@ import { forEachSliced } from './time-slice';
 
 /** Elements whose own text forms one block: paragraphs, list items, cells, quotes, posts. */
 const BLOCK_TAGS = new Set([
-  'P', 'LI', 'BLOCKQUOTE', 'DD', 'DT', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE',
-  'FIGCAPTION', 'CAPTION', 'ARTICLE', 'SECTION', 'DIV', 'MAIN', 'ASIDE', 'HEADER', 'FOOTER',
-  'BODY', 'SUMMARY', 'DETAILS', 'TR', 'UL', 'OL', 'DL', 'TABLE', 'FORM', 'FIELDSET', 'LEGEND',
-  'ADDRESS', 'CENTER', 'NAV',
+  'P',
+  'LI',
+  'BLOCKQUOTE',
+  'DD',
+  'DT',
+  'TD',
+  'TH',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'PRE',
+  'FIGCAPTION',
+  'CAPTION',
+  'ARTICLE',
+  'SECTION',
+  'DIV',
+  'MAIN',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'BODY',
+  'SUMMARY',
+  'DETAILS',
+  'TR',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'FORM',
+  'FIELDSET',
+  'LEGEND',
+  'ADDRESS',
+  'CENTER',
+  'NAV',
 ]);
 
 export const BLOCK_SELECTOR = [...BLOCK_TAGS].map((t) => t.toLowerCase()).join(',');
 
 /** Subtrees that hold no readable page text, or that are the reader's own input or our UI. */
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'MATH', 'HEAD', 'TITLE', 'COUNTERWEIGHT-MARKER',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'MATH',
+  'HEAD',
+  'TITLE',
+  'COUNTERWEIGHT-MARKER',
 ]);
 
 /** Shortest text worth classifying; shorter blocks are labels, buttons and dates. */
@@ -39,7 +88,8 @@ function skipped(element: Element): boolean {
 }
 
 function visible(element: Element): boolean {
-  const check = (element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  const check = (element as Element & { checkVisibility?: (o?: object) => boolean })
+    .checkVisibility;
   return check ? check.call(element, { visibilityProperty: true }) : true;
 }
 
@@ -96,14 +146,17 @@ function ancestors(el: Element): Element[] {
 
 /** Whether a node is an element that forms its own text block. */
 export function isBlockElement(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+  return (
+    node.nodeType === Node.ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName.toUpperCase())
+  );
 }
 
 /** The block element a changed node belongs to, for re-reading its text after a mutation. */
 export function enclosingBlock(node: Node): Element | null {
   const doc = node.ownerDocument;
   if (!doc?.body) return null;
-  return node.nodeType === Node.ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName.toUpperCase())
+  return node.nodeType === Node.ELEMENT_NODE &&
+    BLOCK_TAGS.has((node as Element).tagName.toUpperCase())
     ? (node as Element)
     : blockOf(node, doc.body);
 }

@@ -52,7 +52,8 @@ export function excerptOf(flag: Pick<PageFlag, 'text'>): string {
 }
 
 export type Issue = { path: string; message: string };
-export type BuiltSubmission = { ok: true; submission: ReportSubmission } | { ok: false; issues: Issue[] };
+export type BuiltSubmission =
+  { ok: true; submission: ReportSubmission } | { ok: false; issues: Issue[] };
 
 const orUndefined = <T extends string>(v: T | ''): T | undefined => (v === '' ? undefined : v);
 
@@ -67,7 +68,10 @@ export function buildSubmission(
 ): BuiltSubmission {
   const issues: Issue[] = [];
   if (draft.exemptionApplies === null)
-    issues.push({ path: 'assessment.exemption.applies', message: 'answer whether an Art. 1(3) exemption applies' });
+    issues.push({
+      path: 'assessment.exemption.applies',
+      message: 'answer whether an Art. 1(3) exemption applies',
+    });
   const candidate = {
     content: {
       url: flag.url,
@@ -89,7 +93,8 @@ export function buildSubmission(
     assessment: {
       category: orUndefined(draft.category),
       tcoType: draft.category === 'terrorist_content' ? orUndefined(draft.tcoType) : undefined,
-      protectedCharacteristic: draft.category === 'hate_speech' ? orUndefined(draft.protectedCharacteristic) : undefined,
+      protectedCharacteristic:
+        draft.category === 'hate_speech' ? orUndefined(draft.protectedCharacteristic) : undefined,
       exemption: {
         applies: draft.exemptionApplies ?? false,
         exemptions: draft.exemptionApplies ? draft.exemptions : [],
@@ -103,7 +108,8 @@ export function buildSubmission(
   };
   const parsed = ReportSubmission.safeParse(candidate);
   if (!parsed.success)
-    for (const issue of parsed.error.issues) issues.push({ path: issue.path.join('.'), message: issue.message });
+    for (const issue of parsed.error.issues)
+      issues.push({ path: issue.path.join('.'), message: issue.message });
   if (issues.length > 0 || !parsed.success) return { ok: false, issues: dedupe(issues) };
   return { ok: true, submission: parsed.data };
 }

@@ -39,11 +39,18 @@ export const Dismissals = z.record(z.string(), z.array(z.string().regex(/^[0-9a-
 export const dismissalsItem = typedItem('local:dismissals', Dismissals, {});
 
 /** Reviewer feedback on the classifier: confirmed and dismissed flags per label. */
-const Counts = z.strictObject({ hate: z.number().int(), extremist: z.number().int(), unlabelled: z.number().int() });
+const Counts = z.strictObject({
+  hate: z.number().int(),
+  extremist: z.number().int(),
+  unlabelled: z.number().int(),
+});
 export const Feedback = z.strictObject({ confirmed: Counts, dismissed: Counts });
 export type Feedback = z.infer<typeof Feedback>;
 const zero = { hate: 0, extremist: 0, unlabelled: 0 };
-export const feedbackItem = typedItem('local:feedback', Feedback, { confirmed: zero, dismissed: zero });
+export const feedbackItem = typedItem('local:feedback', Feedback, {
+  confirmed: zero,
+  dismissed: zero,
+});
 
 /** Reports (and other submissions) waiting for, or acknowledged by, the API. */
 export const outboxItem = typedItem('local:outbox', z.array(OutboxEntry), []);
@@ -54,4 +61,5 @@ export const Screenshot = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   capturedAt: z.string(),
 });
-export const screenshotItem = (key: string) => typedItem(`local:screenshot:${key}`, Screenshot.nullable(), null);
+export const screenshotItem = (key: string) =>
+  typedItem(`local:screenshot:${key}`, Screenshot.nullable(), null);

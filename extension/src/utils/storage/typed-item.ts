@@ -27,7 +27,8 @@ export function typedItem<S extends z.ZodType>(
   const item = storage.defineItem<z.output<S>>(key, { fallback, version, migrations });
   const parse = (value: unknown): z.output<S> => {
     const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new Error(`storage item ${key} does not match its schema: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new Error(`storage item ${key} does not match its schema: ${parsed.error.message}`);
     return parsed.data;
   };
   return {

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { ClassifierResult } from '@counterweight/shared';
 import { decide, type Thresholds } from '../decide';
 
-const thresholds: Thresholds = { hate: { flag: 0.7, uncertain: 0.5 }, extremist: { flag: 0.8, uncertain: 0.6 } };
-const result = (hate: number, extremist: number, decision: ClassifierResult['decision'] = 'clear'): ClassifierResult => ({
+const thresholds: Thresholds = {
+  hate: { flag: 0.7, uncertain: 0.5 },
+  extremist: { flag: 0.8, uncertain: 0.6 },
+};
+const result = (
+  hate: number,
+  extremist: number,
+  decision: ClassifierResult['decision'] = 'clear',
+): ClassifierResult => ({
   decision,
   label: decision === 'clear' ? null : 'hate',
   scores: { hate, extremist },
@@ -13,17 +20,26 @@ const result = (hate: number, extremist: number, decision: ClassifierResult['dec
 describe('decide', () => {
   it('keeps the model decision when both labels are standard', () => {
     const r = result(0.1, 0.1, 'flag');
-    expect(decide(r, thresholds, { hate: 'standard', extremist: 'standard' })).toEqual({ decision: 'flag', label: 'hate' });
+    expect(decide(r, thresholds, { hate: 'standard', extremist: 'standard' })).toEqual({
+      decision: 'flag',
+      label: 'hate',
+    });
   });
 
   it('high sensitivity flags what standard leaves uncertain', () => {
     const r = result(0.65, 0.1, 'uncertain');
-    expect(decide(r, thresholds, { hate: 'high', extremist: 'standard' })).toEqual({ decision: 'flag', label: 'hate' });
+    expect(decide(r, thresholds, { hate: 'high', extremist: 'standard' })).toEqual({
+      decision: 'flag',
+      label: 'hate',
+    });
   });
 
   it('low sensitivity clears what standard leaves uncertain', () => {
     const r = result(0.55, 0.1, 'uncertain');
-    expect(decide(r, thresholds, { hate: 'low', extremist: 'standard' })).toEqual({ decision: 'clear', label: null });
+    expect(decide(r, thresholds, { hate: 'low', extremist: 'standard' })).toEqual({
+      decision: 'clear',
+      label: null,
+    });
   });
 
   it('the stronger decision wins across labels, ties by score', () => {

@@ -8,7 +8,10 @@ import { createEntry } from '../outbox';
 // exercised end to end in test/.
 let server: Server;
 let base: string;
-let answer: { status: number; body: unknown; headers?: Record<string, string> } = { status: 201, body: {} };
+let answer: { status: number; body: unknown; headers?: Record<string, string> } = {
+  status: 201,
+  body: {},
+};
 const seen: { headers: IncomingMessage['headers']; body: string }[] = [];
 
 beforeAll(async () => {
@@ -27,13 +30,27 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const KEY = '6f1c1a9e-3b1f-4c8e-9a57-0d3b1c2e4f5a';
-const entry = createEntry({ key: KEY, kind: 'report', path: '/v1/reports', body: { x: 'ü' }, summary: { title: 't', site: 's' }, screenshotSha256: null, now: 0 });
+const entry = createEntry({
+  key: KEY,
+  kind: 'report',
+  path: '/v1/reports',
+  body: { x: 'ü' },
+  summary: { title: 't', site: 's' },
+  screenshotSha256: null,
+  now: 0,
+});
 
 describe('deliver', () => {
   it('posts the body with the bearer token and the Idempotency-Key, and reads the case number', async () => {
-    answer = { status: 201, body: { id: 'abc', caseNumber: 'CW-2026-000001', status: 'awaiting_decision' } };
+    answer = {
+      status: 201,
+      body: { id: 'abc', caseNumber: 'CW-2026-000001', status: 'awaiting_decision' },
+    };
     const outcome = await deliver(entry, { apiBaseUrl: base, token: 'tok' });
-    expect(outcome).toEqual({ type: 'acknowledged', receipt: { id: 'abc', reference: 'CW-2026-000001' } });
+    expect(outcome).toEqual({
+      type: 'acknowledged',
+      receipt: { id: 'abc', reference: 'CW-2026-000001' },
+    });
     const last = seen.at(-1)!;
     expect(last.headers['idempotency-key']).toBe(KEY);
     expect(last.headers.authorization).toBe('Bearer tok');
@@ -43,24 +60,48 @@ describe('deliver', () => {
   it('a 4xx is a refusal carrying the API reason and field issues', async () => {
     answer = {
       status: 400,
-      body: { code: 'validation_failed', message: 'content.excerptSha256 mismatch', requestId: 'r', issues: [{ path: 'content.excerptSha256', message: 'mismatch' }] },
+      body: {
+        code: 'validation_failed',
+        message: 'content.excerptSha256 mismatch',
+        requestId: 'r',
+        issues: [{ path: 'content.excerptSha256', message: 'mismatch' }],
+      },
     };
     expect(await deliver(entry, { apiBaseUrl: base, token: 'tok' })).toEqual({
       type: 'refused',
-      refusal: { status: 400, code: 'validation_failed', message: 'content.excerptSha256 mismatch', issues: [{ path: 'content.excerptSha256', message: 'mismatch' }] },
+      refusal: {
+        status: 400,
+        code: 'validation_failed',
+        message: 'content.excerptSha256 mismatch',
+        issues: [{ path: 'content.excerptSha256', message: 'mismatch' }],
+      },
     });
   });
 
   it('5xx and 429 are retried, honouring Retry-After', async () => {
     answer = { status: 503, body: { code: 'internal', message: 'busy', requestId: 'r' } };
-    expect(await deliver(entry, { apiBaseUrl: base, token: 'tok' })).toMatchObject({ type: 'retry' });
-    answer = { status: 429, body: { code: 'rate_limited', message: 'slow down', requestId: 'r' }, headers: { 'retry-after': '7' } };
-    expect(await deliver(entry, { apiBaseUrl: base, token: 'tok' })).toMatchObject({ type: 'retry', retryAfterMs: 7_000 });
+    expect(await deliver(entry, { apiBaseUrl: base, token: 'tok' })).toMatchObject({
+      type: 'retry',
+    });
+    answer = {
+      status: 429,
+      body: { code: 'rate_limited', message: 'slow down', requestId: 'r' },
+      headers: { 'retry-after': '7' },
+    };
+    expect(await deliver(entry, { apiBaseUrl: base, token: 'tok' })).toMatchObject({
+      type: 'retry',
+      retryAfterMs: 7_000,
+    });
   });
 
   it('an unreachable API and a missing token are retried, never refused', async () => {
-    expect(await deliver(entry, { apiBaseUrl: 'http://127.0.0.1:1', token: 'tok' })).toMatchObject({ type: 'retry' });
-    expect(await deliver(entry, { apiBaseUrl: base, token: '' })).toMatchObject({ type: 'retry', reason: expect.stringMatching(/token/) });
+    expect(await deliver(entry, { apiBaseUrl: 'http://127.0.0.1:1', token: 'tok' })).toMatchObject({
+      type: 'retry',
+    });
+    expect(await deliver(entry, { apiBaseUrl: base, token: '' })).toMatchObject({
+      type: 'retry',
+      reason: expect.stringMatching(/token/),
+    });
   });
 
   it('reads Retry-After as seconds or a date', () => {

@@ -10,9 +10,19 @@ function classify(texts: string[]) {
   calls.push(texts);
   const result = (t: string): ClassifierResult =>
     t.includes('FLAG')
-      ? { decision: 'flag', label: 'hate', scores: { hate: 0.9, extremist: 0.1 }, evidence: ['FLAG'] }
+      ? {
+          decision: 'flag',
+          label: 'hate',
+          scores: { hate: 0.9, extremist: 0.1 },
+          evidence: ['FLAG'],
+        }
       : t.includes('MAYBE')
-        ? { decision: 'uncertain', label: 'extremist', scores: { hate: 0.1, extremist: 0.55 }, evidence: [] }
+        ? {
+            decision: 'uncertain',
+            label: 'extremist',
+            scores: { hate: 0.1, extremist: 0.55 },
+            evidence: [],
+          }
         : { decision: 'clear', label: null, scores: { hate: 0.1, extremist: 0.1 }, evidence: [] };
   return Promise.resolve({
     modelVersion: 'test-1',
@@ -36,11 +46,20 @@ describe('PageScanner', () => {
       <p id="d">A paragraph that says MAYBE here.</p>
       <p id="e">Something DISMISSED FLAG earlier on.</p>`;
     const counts: number[] = [];
-    const scanner = new PageScanner({ doc: document, classify, onFlagsChanged: (n) => counts.push(n) }, standard);
+    const scanner = new PageScanner(
+      { doc: document, classify, onFlagsChanged: (n) => counts.push(n) },
+      standard,
+    );
     await scanner.start();
     expect(calls.flat()).toHaveLength(4);
     const attr = (id: string) => document.getElementById(id)!.getAttribute('data-counterweight');
-    expect([attr('a'), attr('b'), attr('c'), attr('d'), attr('e')]).toEqual(['flag', 'flag', null, 'uncertain', null]);
+    expect([attr('a'), attr('b'), attr('c'), attr('d'), attr('e')]).toEqual([
+      'flag',
+      'flag',
+      null,
+      'uncertain',
+      null,
+    ]);
     expect(document.getElementById('c')!.attributes).toHaveLength(1);
     const flags = scanner.flags();
     expect(flags.map((f) => [f.text, f.occurrences, f.decision])).toEqual([
@@ -63,7 +82,10 @@ describe('PageScanner', () => {
     feed.append(p, again);
     await new Promise((r) => setTimeout(r, 100));
     await scanner.idle();
-    expect(calls).toEqual([['An ordinary first post here.'], ['A newly loaded post with FLAG inside.']]);
+    expect(calls).toEqual([
+      ['An ordinary first post here.'],
+      ['A newly loaded post with FLAG inside.'],
+    ]);
     expect(p.getAttribute('data-counterweight')).toBe('flag');
     p.textContent = 'The post was edited and is now fine.';
     await new Promise((r) => setTimeout(r, 100));

@@ -31,28 +31,55 @@ const filled: ReviewDraft = {
 describe('buildSubmission', () => {
   it('builds a submission the shared schema accepts, with the excerpt hash and the classifier signals', async () => {
     const excerptSha256 = await sha256Hex(flag.text);
-    const built = buildSubmission(flag, filled, { site: '127.0.0.1', excerptSha256, reviewedAt: '2026-11-22T14:05:00.000Z' });
+    const built = buildSubmission(flag, filled, {
+      site: '127.0.0.1',
+      excerptSha256,
+      reviewedAt: '2026-11-22T14:05:00.000Z',
+    });
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     expect(ReportSubmission.parse(built.submission)).toEqual(built.submission);
-    expect(built.submission.content).toMatchObject({ excerpt: flag.text, excerptSha256, language: 'en', site: '127.0.0.1' });
+    expect(built.submission.content).toMatchObject({
+      excerpt: flag.text,
+      excerptSha256,
+      language: 'en',
+      site: '127.0.0.1',
+    });
     expect(built.submission.classifier).toMatchObject({ modelVersion: 'cw-1', label: 'extremist' });
     expect(built.submission.attestation.humanReviewed).toBe(true);
   });
 
   it('refuses an unanswered exemption question and names each missing field', () => {
-    const built = buildSubmission(flag, emptyDraft(null), { site: 's', excerptSha256: 'a'.repeat(64), reviewedAt: '2026-11-22T14:05:00.000Z' });
+    const built = buildSubmission(flag, emptyDraft(null), {
+      site: 's',
+      excerptSha256: 'a'.repeat(64),
+      reviewedAt: '2026-11-22T14:05:00.000Z',
+    });
     expect(built.ok).toBe(false);
     if (built.ok) return;
     const paths = built.issues.map((i) => i.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['assessment.exemption.applies', 'assessment.category', 'assessment.suggestedAction', 'assessment.rationale', 'content.language']),
+      expect.arrayContaining([
+        'assessment.exemption.applies',
+        'assessment.category',
+        'assessment.suggestedAction',
+        'assessment.rationale',
+        'content.language',
+      ]),
     );
   });
 
   it('an exemption that applies rules out removal; terrorist content needs its TCO type', () => {
-    const ctx = { site: 's', excerptSha256: 'a'.repeat(64), reviewedAt: '2026-11-22T14:05:00.000Z' };
-    const exempt = buildSubmission(flag, { ...filled, exemptionApplies: true, exemptions: ['journalistic'] }, ctx);
+    const ctx = {
+      site: 's',
+      excerptSha256: 'a'.repeat(64),
+      reviewedAt: '2026-11-22T14:05:00.000Z',
+    };
+    const exempt = buildSubmission(
+      flag,
+      { ...filled, exemptionApplies: true, exemptions: ['journalistic'] },
+      ctx,
+    );
     expect(exempt.ok || exempt.issues.map((i) => i.path)).toEqual(['assessment.suggestedAction']);
     const noType = buildSubmission(flag, { ...filled, tcoType: '' }, ctx);
     expect(noType.ok || noType.issues.map((i) => i.path)).toEqual(['assessment.tcoType']);
