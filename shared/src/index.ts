@@ -16,3 +16,4 @@ export * from './log-tree';
 export * from './log-note';
 export * from './checkpoint';
 export * from './transparency-series';
+export * from './transparency-audit';
