@@ -43,6 +43,7 @@ export class PageScanner {
   private readonly queued = new Set<string>();
   private pending: string[] = [];
   private draining: Promise<void> | null = null;
+  private rescanning: Promise<void> | null = null;
   private observer: MutationObserver | null = null;
   private dirty = new Set<Element>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -100,8 +101,9 @@ export class PageScanner {
 
   /** Waits until every queued text has been classified and rendered. */
   async idle(): Promise<void> {
-    while (this.draining || this.timer) {
-      if (this.draining) await this.draining;
+    while (this.draining || this.rescanning || this.timer) {
+      if (this.rescanning) await this.rescanning;
+      else if (this.draining) await this.draining;
       else await new Promise((r) => setTimeout(r, MUTATION_DEBOUNCE_MS));
     }
   }
@@ -283,7 +285,9 @@ export class PageScanner {
     if (this.dirty.size > 0 && !this.timer)
       this.timer = setTimeout(() => {
         this.timer = null;
-        void this.rescanDirty();
+        this.rescanning = this.rescanDirty().finally(() => {
+          this.rescanning = null;
+        });
       }, MUTATION_DEBOUNCE_MS);
   }
 
