@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/tokens';
 import type { Db } from './db/db';
 import type { LogSequencer } from './log/sequence';
+import type { TransparencyLog } from './log/transparency-log';
 import type { ReportIntake } from './reports/intake';
 import type { TokenCache } from './auth/require-role';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   db: Db;
   /** The single writer of state changes and their log entries. */
   sequencer: LogSequencer;
+  /** The transparency log's tree, checkpoints and proofs, fed by the sequencer. */
+  log: TransparencyLog;
   /** The group-commit writer for report intake. */
   intake: ReportIntake;
   /** Key of the actor pseudonyms written to the log. */

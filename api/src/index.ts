@@ -5,6 +5,7 @@ import { openDatabase } from './db/open';
 import { createDeps } from './deps';
 import { EnvError, parseEnv } from './env';
 import { createLogger } from './logger';
+import { LogIntegrityError } from './log/transparency-log';
 import { loadPseudonymKey } from './secrets';
 
 async function main(): Promise<void> {
@@ -15,6 +16,11 @@ async function main(): Promise<void> {
     pseudonymKey: loadPseudonymKey(env.COUNTERWEIGHT_DATA_DIR, env.COUNTERWEIGHT_PSEUDONYM_KEY),
     corsOrigins: env.COUNTERWEIGHT_CORS_ORIGINS,
     logger,
+    log: {
+      dataDir: env.COUNTERWEIGHT_DATA_DIR,
+      signerKey: env.COUNTERWEIGHT_LOG_KEY,
+      origin: env.COUNTERWEIGHT_LOG_ORIGIN,
+    },
   });
   const app = createApp(deps);
 
@@ -34,6 +40,7 @@ async function main(): Promise<void> {
         : 'PostgreSQL (DATABASE_URL)';
     console.log(`Counterweight API listening on ${url} (store: ${store})`);
     console.log(`  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
+    console.log(`  Transparency log ${env.COUNTERWEIGHT_LOG_ORIGIN}, verifier key: ${deps.log.verifierKey}`);
     for (const t of firstTokens)
       console.log(`  First ${t.role} token (shown once, keep it safe): ${t.token}`);
   });
@@ -44,13 +51,18 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close();
-    void db.close().finally(() => process.exit(0));
+    void deps.log
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  if (error instanceof LogIntegrityError)
+    console.error(`Refusing to start: the transparency log failed its integrity check.\n${error.message}`);
+  else console.error(error instanceof EnvError ? error.message : error);
   process.exit(1);
 });

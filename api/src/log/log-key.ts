@@ -15,21 +15,29 @@ export interface LogKey {
   /** The verifier key string served at `GET /v1/log/key`. */
   verifierKey: string;
   /** Where the key came from, for the start-up log line. */
-  source: 'configuration' | 'data-dir' | 'generated';
+  source: 'configuration' | 'data-dir' | 'generated' | 'ephemeral';
 }
 
 /**
  * The log's Ed25519 signing key: `COUNTERWEIGHT_LOG_KEY` when set (a signer key string
  * `PRIVATE+KEY+<name>+<hash>+<base64>`, as `note.GenerateKey` writes it), else the key stored in
  * `<dataDir>/log-signing-key`, else a new key named after the log's origin, written there
- * (mode 0600) at first start. Throws when the configured or stored key is malformed.
+ * (mode 0600) at first start. Without either (tests), a key kept in memory only. Throws when the configured or stored key is malformed.
  */
 export async function loadLogKey(options: {
-  dataDir: string;
+  dataDir?: string;
   signerKey?: string;
   origin: string;
 }): Promise<LogKey> {
-  const file = join(options.dataDir, LOG_KEY_FILE);
+  if (!options.dataDir && !options.signerKey) {
+    const signer = await parseSignerKey((await generateNoteKey(options.origin)).signerKey);
+    return {
+      signer,
+      verifierKey: await formatVerifierKey(signer.name, signer.publicKey),
+      source: 'ephemeral',
+    };
+  }
+  const file = join(options.dataDir ?? '.', LOG_KEY_FILE);
   let source: LogKey['source'] = 'configuration';
   let signerKey = options.signerKey;
   if (!signerKey && existsSync(file)) {
@@ -38,7 +46,7 @@ export async function loadLogKey(options: {
   }
   if (!signerKey) {
     signerKey = (await generateNoteKey(options.origin)).signerKey;
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(options.dataDir ?? '.', { recursive: true });
     // 'wx': never overwrite a key another process wrote meanwhile.
     writeFileSync(file, `${signerKey}\n`, { mode: 0o600, flag: 'wx' });
     source = 'generated';

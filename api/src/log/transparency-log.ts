@@ -56,6 +56,7 @@ export class TransparencyLog {
   #wanted = 0;
   #pumping: Promise<void> | null = null;
   #closed = false;
+  #retrying = false;
   #unsubscribe: () => void = () => {};
   #waiters: { size: number; resolve: () => void }[] = [];
 
@@ -68,16 +69,24 @@ export class TransparencyLog {
    */
   static async open(options: TransparencyLogOptions): Promise<TransparencyLog> {
     const log = new TransparencyLog(options);
-    log.#unsubscribe = options.sequencer.onAppended((lastIdx) => log.#request(lastIdx + 1));
-    try {
+    // Appends committed while the tree is rebuilt only raise #wanted; the pump starts after.
+    const starting = (async () => {
       await log.#integrate(Math.max(options.sequencer.size, await log.#storedCount()));
       await log.#checkLastCheckpoint();
-      log.#request(log.#tree.size);
-      await log.waitForCheckpoint(log.#tree.size);
+      await log.#publish();
+    })();
+    log.#pumping = starting.catch(() => {});
+    log.#unsubscribe = options.sequencer.onAppended((lastIdx) => log.#request(lastIdx + 1));
+    try {
+      await starting;
     } catch (error) {
+      log.#closed = true;
       log.#unsubscribe();
       throw error;
+    } finally {
+      log.#pumping = null;
     }
+    log.#request(log.#tree.size);
     return log;
   }
 
@@ -125,7 +134,7 @@ export class TransparencyLog {
   async entries(start: number, end: number): Promise<StoredEntry[]> {
     this.#checkSize(end);
     const rows = await this.options.db.query<{ idx: string; data: Uint8Array }>(
-      'SELECT idx::text AS idx, data FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
+      'SELECT idx::text AS idx, data FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY log_entries.idx',
       [start, end],
     );
     if (rows.length !== end - start)
@@ -158,8 +167,12 @@ export class TransparencyLog {
 
   #request(size: number): void {
     this.#wanted = Math.max(this.#wanted, size);
-    if (!this.#pumping && !this.#closed)
-      this.#pumping = this.#pump().finally(() => (this.#pumping = null));
+    if (this.#pumping || this.#closed) return;
+    this.#pumping = this.#pump().finally(() => {
+      this.#pumping = null;
+      // A request that arrived while the pump was finishing must not be lost.
+      if (!this.#retrying && this.#tree.size < this.#wanted) this.#request(this.#wanted);
+    });
   }
 
   async #pump(): Promise<void> {
@@ -170,10 +183,18 @@ export class TransparencyLog {
         await this.#integrate(this.#wanted);
         await this.#publish();
       } catch (error) {
+        if (this.#closed) return;
         this.options.logger?.error(
           { err: error },
-          'transparency log: integrate/publish failed, retrying',
+          'transparency log: integrate/publish failed; retrying in 1 s',
         );
+        // unref: a retry must not keep a stopping process alive.
+        this.#retrying = true;
+        setTimeout(() => {
+          this.#retrying = false;
+          this.#request(this.#wanted);
+        }, 1000).unref();
+        return;
       }
       const wait = interval - (Date.now() - started);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -211,7 +232,7 @@ export class TransparencyLog {
       root_hash: Uint8Array;
       note: string;
     }>(
-      'SELECT size::text AS size, root_hash, note FROM log_checkpoints ORDER BY size DESC LIMIT 1',
+      'SELECT size::text AS size, root_hash, note FROM log_checkpoints ORDER BY log_checkpoints.size DESC LIMIT 1',
     );
     if (!last) return;
     const size = Number(last.size);
