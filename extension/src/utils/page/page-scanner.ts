@@ -114,9 +114,10 @@ export class PageScanner {
     for (const [text, seen] of this.seen) {
       const decision = this.decisionFor(seen);
       if (decision.decision === 'clear' || !decision.label) continue;
-      const occurrences = [...(this.elementsByText.get(text) ?? [])].filter(
-        (el) => el.isConnected,
-      ).length;
+      const elements = this.elementsByText.get(text);
+      // Blocks the page has removed (scrolled away, navigated off) are let go of here.
+      for (const el of elements ?? []) if (!el.isConnected) elements!.delete(el);
+      const occurrences = elements?.size ?? 0;
       if (occurrences === 0) continue;
       out.push({
         flagId: seen.flagId,
