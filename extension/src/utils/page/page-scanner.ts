@@ -168,7 +168,11 @@ export class PageScanner {
 
   private register(element: Element, text: string): void {
     const previous = this.textOf.get(element);
-    if (previous === text) return;
+    if (previous === text) {
+      // A block the page detached and attached again (virtualised lists) is counted again.
+      this.elementsByText.get(text)?.add(element);
+      return;
+    }
     if (previous !== undefined) {
       this.elementsByText.get(previous)?.delete(element);
       clearFlag(element);
