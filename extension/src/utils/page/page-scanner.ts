@@ -36,7 +36,7 @@ interface Seen {
  * page's own changes (infinite scroll, client navigation) and the reviewer's dismissals.
  */
 export class PageScanner {
-  private readonly textOf = new WeakMap<Element, string>();
+  private textOf = new WeakMap<Element, string>();
   private readonly elementsByText = new Map<string, Set<Element>>();
   private readonly seen = new Map<string, Seen>();
   private readonly textByFlagId = new Map<string, string>();
@@ -78,6 +78,7 @@ export class PageScanner {
     const all = [...this.elementsByText.values()].flatMap((set) => [...set]);
     await forEachSliced(all, (el) => clearFlag(el));
     this.elementsByText.clear();
+    this.textOf = new WeakMap();
     this.notify();
   }
 

@@ -109,5 +109,11 @@ describe('PageScanner', () => {
     expect(document.getElementById('d')!.hasAttribute('data-counterweight')).toBe(false);
     await scanner.stop();
     expect(document.querySelectorAll('[data-counterweight], counterweight-marker')).toHaveLength(0);
+    // Switched on again, the flags come back without asking the model again.
+    const asked = calls.length;
+    await scanner.start();
+    expect(document.getElementById('a')!.getAttribute('data-counterweight')).toBe('flag');
+    expect(calls.length).toBe(asked);
+    await scanner.stop();
   });
 });
