@@ -22,6 +22,7 @@ export default defineConfig({
       'alarms',
       'tabs',
       'activeTab',
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['<all_urls>'],

@@ -8,6 +8,8 @@ export function FlagCard(props: {
   onConfirm: () => void;
   onDismiss: () => void;
   onReveal: () => void;
+  /** Shown to CSO teams: mark the flag as a counter-narrative target. */
+  onMarkTarget?: (() => void) | undefined;
 }) {
   const { flag } = props;
   const score = flag.scores[flag.label];
@@ -45,6 +47,11 @@ export function FlagCard(props: {
         <button type="button" onClick={props.onDismiss} disabled={flag.reported}>
           Dismiss
         </button>
+        {props.onMarkTarget && (
+          <button type="button" onClick={props.onMarkTarget}>
+            Mark as counter-narrative target
+          </button>
+        )}
       </div>
     </li>
   );

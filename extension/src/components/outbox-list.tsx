@@ -25,7 +25,11 @@ export function OutboxList(props: {
         >
           <div className="row">
             <span className={`chip ${entry.state}`}>{STATE_TEXT[entry.state]}</span>
-            {entry.receipt && <strong>Case {entry.receipt.reference}</strong>}
+            {entry.receipt && (
+              <strong>
+                {entry.kind === 'target' ? 'Target' : 'Case'} {entry.receipt.reference}
+              </strong>
+            )}
             <span>{entry.summary.site}</span>
           </div>
           <p className="excerpt">{entry.summary.title}</p>

@@ -8,6 +8,8 @@ import { useStorageItem } from './hooks/use-storage-item';
 import { useTargetTab } from './hooks/use-target-tab';
 import { OutboxList } from './outbox-list';
 import { ReviewPanel } from './review-panel';
+import { TargetPanel } from './target-panel';
+import { useTargetMarking } from './target-marking';
 
 type PageState = MessageAnswer<'getPageFlags'> | { unavailable: string };
 
@@ -20,6 +22,7 @@ export function SidePanelApp() {
   const [reviewing, setReviewing] = useState<PageFlag | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const tabId = tab?.id;
+  const marking = useTargetMarking(tabId, connection?.me?.role === 'cso');
 
   const refresh = useCallback(async () => {
     if (tabId === undefined) return;
@@ -73,7 +76,17 @@ export function SidePanelApp() {
           {connection.apiBaseUrl}
         </p>
       )}
-      {reviewing && tabId !== undefined && page && !('unavailable' in page) ? (
+      {marking.message && <p role="status">{marking.message}</p>}
+      {marking.candidate ? (
+        <TargetPanel
+          key={marking.candidate.capturedAt}
+          candidate={marking.candidate}
+          onClose={(sent) => {
+            marking.close();
+            setNotice(sent ? 'Target queued in the outbox. Its state is shown below.' : null);
+          }}
+        />
+      ) : reviewing && tabId !== undefined && page && !('unavailable' in page) ? (
         <ReviewPanel
           flag={reviewing}
           site={page.site}
@@ -109,6 +122,17 @@ export function SidePanelApp() {
                   setReviewing(flag);
                 }}
                 onDismiss={() => void dismiss(flag)}
+                onMarkTarget={
+                  marking.enabled
+                    ? () => {
+                        setNotice(null);
+                        marking.markFlag(
+                          flag,
+                          page && !('unavailable' in page) ? page.language : null,
+                        );
+                      }
+                    : undefined
+                }
                 onReveal={() =>
                   tabId !== undefined &&
                   void sendMessage('revealFlag', { flagId: flag.flagId }, tabId)

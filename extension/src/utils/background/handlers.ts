@@ -5,6 +5,7 @@ import { onMessage } from '../messaging/messenger';
 import { deliver } from '../outbox/deliver';
 import { OutboxRunner } from '../outbox/outbox-runner';
 import { sha256Hex } from '../review/sha256';
+import { registerTargets } from '../targets/register-targets';
 import {
   connectionItem,
   dismissalsItem,
@@ -137,6 +138,7 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     return answer;
   });
 
+  registerTargets(runner);
   void runner.flush();
   return runner;
 }

@@ -3,6 +3,7 @@ import { ClassifierResult, ReportSubmission } from '@counterweight/shared';
 import { Thresholds } from '../classifier/decide';
 import { PageFlag } from '../page/page-flag';
 import { Me } from '../api/me';
+import { EnqueueTargetRequest, EnqueueTargetResponse } from '../targets/target-messages';
 
 /**
  * The one message protocol between the extension's parts. Every message type names the zod
@@ -75,6 +76,7 @@ export const PageFlagsResponse = z.strictObject({
 export const PROTOCOL = {
   classify: [ClassifyRequest, ClassifyResponse],
   enqueueReport: [EnqueueReportRequest, EnqueueReportResponse],
+  enqueueTarget: [EnqueueTargetRequest, EnqueueTargetResponse],
   flushOutbox: [Empty, Ok],
   retryOutboxEntry: [z.strictObject({ key: z.uuid() }), Ok],
   removeOutboxEntry: [z.strictObject({ key: z.uuid() }), Ok],

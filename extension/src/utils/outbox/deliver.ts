@@ -9,6 +9,10 @@ const RECEIPTS: Record<OutboxKind, (json: unknown) => Receipt | null> = {
     const parsed = z.object({ id: z.string(), caseNumber: z.string() }).safeParse(json);
     return parsed.success ? { id: parsed.data.id, reference: parsed.data.caseNumber } : null;
   },
+  target: (json) => {
+    const parsed = z.object({ id: z.string(), reference: z.string() }).safeParse(json);
+    return parsed.success ? { id: parsed.data.id, reference: parsed.data.reference } : null;
+  },
 };
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);

@@ -5,7 +5,7 @@ import { FieldIssue, Timestamp } from '@counterweight/shared';
  * What the outbox can carry. Each kind is posted to its own endpoint with the same guarantees
  * (Idempotency-Key reused on every retry, kept until the API acknowledges or refuses it).
  */
-export const OUTBOX_KINDS = ['report'] as const;
+export const OUTBOX_KINDS = ['report', 'target'] as const;
 export const OutboxKind = z.enum(OUTBOX_KINDS);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 
