@@ -1,0 +1,131 @@
+/**
+ * Text normalisation and tokenisation for the on-device classifier. Training (models/) and
+ * inference (models/ in Node, the extension in the browser) import this one module, so both
+ * compute exactly the same tokens. Pure functions, no dependencies.
+ */
+
+/** Bumped whenever the output of {@link tokenize} changes for some input. */
+export const TEXT_NORMALISER_VERSION = 1;
+
+/** A token: `norm` is what the model sees, `surface` is the text as written (for evidence). */
+export interface Token {
+  norm: string;
+  surface: string;
+}
+
+export const URL_TOKEN = 'xxurl';
+export const USER_TOKEN = 'xxuser';
+
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const HTML_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+// Latin look-alikes from Cyrillic and Greek that NFKC leaves alone.
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd',
+  ο: 'o', α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', τ: 't', υ: 'u', ρ: 'p',
+};
+const LEET: Record<string, string> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e',
+};
+const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+
+/**
+ * Normalises raw text: Unicode NFKC, invisible characters removed, HTML entities decoded,
+ * diacritics and Cyrillic/Greek look-alikes folded to Latin, lower case, typographic quotes
+ * made plain, URLs and @mentions replaced by placeholder words, and runs of three or more
+ * identical letters shortened to two. Idempotent.
+ */
+export function normaliseText(raw: string): string {
+  let text = raw.normalize('NFKC').replace(INVISIBLE, '');
+  text = text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16) || 32);
+    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10) || 32);
+    return HTML_ENTITIES[lower] ?? entity;
+  });
+  text = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u0400-\u04ff\u0370-\u03ff]/g, (ch) => HOMOGLYPHS[ch] ?? ch)
+    .replace(QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(/\b(?:https?:\/\/|www\.)\S+/g, ` ${URL_TOKEN} `)
+    .replace(/(^|[^\w])@\w+/g, `$1 ${USER_TOKEN} `)
+    .replace(/\brt\s+(?=xxuser)/g, ' ')
+    .replace(/(\p{L})\1{2,}/gu, '$1$1');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// A word may carry leetspeak symbols inside it (k1ll, $hoot, b@stard, f*ck).
+const WORD = /[\p{L}\p{N}@$*|€!]*[\p{L}\p{N}][\p{L}\p{N}@$*|€!']*|[\p{Extended_Pictographic}]|[?"]/gu;
+
+// Whole words whose digit is a syllable, not a letter.
+const LEET_WORDS: Record<string, string> = { h8: 'hate', h8ers: 'haters', h8ed: 'hated', gr8: 'great', m8: 'mate', l8r: 'later', w8: 'wait' };
+
+function deLeet(word: string): string {
+  const whole = LEET_WORDS[word];
+  if (whole) return whole;
+  if (!/\p{L}/u.test(word)) return word.replace(/[@$*|€!]/g, '');
+  // Only inside a word with letters: "2015" stays a number, "k1ll" becomes "kill".
+  let out = '';
+  for (const ch of word) {
+    if (ch === '*' || ch === "'") continue;
+    out += LEET[ch] ?? ch;
+  }
+  return out;
+}
+
+function cleanTrailing(word: string): string {
+  return word.replace(/[!']+$/u, '').replace(/^'+/, '');
+}
+
+/**
+ * Splits normalised text into tokens. Leetspeak inside words is undone (k1ll -> kill,
+ * $hoot -> shoot), letters separated by dots, dashes or stars are joined (k.i.l.l -> kill),
+ * and runs of three or more single letters separated by spaces are joined (k i l l -> kill).
+ * Double quotes and question marks are kept as tokens: they mark quotation and questions.
+ * Accepts raw text (it calls {@link normaliseText} itself).
+ */
+export function tokenize(raw: string): Token[] {
+  const text = normaliseText(raw).replace(
+    /\b(\p{L})(?:[.\-_*·]\p{L}\b){2,}/gu,
+    (m) => m.replace(/[.\-_*·]/g, ''),
+  );
+  const pieces: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const surface = cleanTrailing(match[0]);
+    if (!surface) continue;
+    const norm = deLeet(surface).replace(/'/g, '');
+    if (norm) pieces.push({ norm, surface });
+  }
+  return joinSpacedLetters(pieces);
+}
+
+function joinSpacedLetters(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    if (run.length >= 3) {
+      out.push({ norm: run.map((t) => t.norm).join(''), surface: run.map((t) => t.surface).join(' ') });
+    } else out.push(...run);
+    run = [];
+  };
+  for (const token of tokens) {
+    if (token.norm.length === 1 && /\p{L}/u.test(token.norm)) run.push(token);
+    else {
+      flush();
+      out.push(token);
+    }
+  }
+  flush();
+  return out;
+}
