@@ -18,6 +18,7 @@ import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
 import { csoPageRoutes } from './pages/cso-page';
+import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
 
 /** The OpenAPI document's info block. */
@@ -82,5 +83,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes());
   app.route('/', csoPageRoutes());
+  app.route('/', transparencyPageRoutes());
   return app;
 }
