@@ -35,7 +35,7 @@ export class LogSequencer {
   #tail: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly db: Db,
+    readonly db: Db,
     next: number,
   ) {
     this.#next = next;
@@ -80,14 +80,15 @@ export class LogSequencer {
       const value = await fn(tx, (entry) => {
         const data = encodeLogEntry(LogEntry.parse(entry));
         const idx = first + rows.length;
-        rows.push({ idx, data: data.toString('hex'), leaf: leafHash(data).toString('hex') });
+        // the canonical JSON travels as text (half the size of hex) and is stored as its UTF-8 bytes
+        rows.push({ idx, data: data.toString('utf8'), leaf: leafHash(data).toString('hex') });
         return idx;
       });
       if (rows.length > 0) {
         await tx.query(
           `INSERT INTO log_entries (idx, data, leaf_hash)
-           SELECT r.idx, decode(r.data, 'hex'), decode(r.leaf, 'hex')
-           FROM jsonb_to_recordset($1::text::jsonb) AS r(idx bigint, data text, leaf text)`,
+           SELECT r.idx, convert_to(r.data, 'UTF8'), decode(r.leaf, 'hex')
+           FROM json_to_recordset($1::text::json) AS r(idx bigint, data text, leaf text)`,
           [JSON.stringify(rows)],
         );
       }

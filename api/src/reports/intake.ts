@@ -40,6 +40,8 @@ interface Pending {
 export class ReportIntake {
   #pending: Pending[] = [];
   #draining = false;
+  /** Next case sequence number; this writer is the only one that inserts reports. */
+  #nextSeq: number | null = null;
 
   constructor(
     private readonly sequencer: LogSequencer,
@@ -71,13 +73,18 @@ export class ReportIntake {
   async #write(batch: Pending[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.sequencer.write((tx, append) =>
+      this.#nextSeq ??= await this.#loadNextSeq();
+      const firstSeq = this.#nextSeq;
+      const written = await this.sequencer.write((tx, append) =>
         writeBatch(
           tx,
           append,
           batch.map((p) => p.item),
+          firstSeq,
         ),
       );
+      this.#nextSeq = firstSeq + written.used;
+      outcomes = written.outcomes;
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       for (const pending of batch) await this.#write([pending]);
@@ -88,6 +95,13 @@ export class ReportIntake {
       if ('ok' in outcome) pending.resolve(outcome.ok);
       else pending.reject(outcome.error);
     });
+  }
+
+  async #loadNextSeq(): Promise<number> {
+    const [row] = await this.sequencer.db.query<{ n: string }>(
+      'SELECT (coalesce(max(case_seq), 0) + 1)::text AS n FROM reports',
+    );
+    return Number(row?.n ?? 1);
   }
 }
 
@@ -105,7 +119,8 @@ async function writeBatch(
   tx: Queryable,
   append: AppendLogEntry,
   items: PreparedReport[],
-): Promise<Outcome[]> {
+  firstSeq: number,
+): Promise<{ outcomes: Outcome[]; used: number }> {
   const scopeOf = (item: PreparedReport) => `${item.submitter.tokenId}\n${item.idempotency?.key}`;
   const keyed = items.filter((item) => item.idempotency);
   const stored = new Map<string, StoredKey>();
@@ -151,16 +166,8 @@ async function writeBatch(
   const fresh = items.filter((_, i) => plans[i]!.kind === 'new');
   const created = new Map<PreparedReport, Report>();
   if (fresh.length > 0) {
-    const seqs = (
-      await tx.query<{ n: string }>(
-        "SELECT nextval('report_case_seq')::text AS n FROM generate_series(1, $1::int)",
-        [fresh.length],
-      )
-    )
-      .map((row) => Number(row.n))
-      .sort((a, b) => a - b);
     const rows = fresh.map((item, i) => {
-      const seq = seqs[i]!;
+      const seq = firstSeq + i;
       const s = item.submission;
       const report: Report = {
         id: item.id,
@@ -197,9 +204,9 @@ async function writeBatch(
          detected_by, classifier, assessment, attestation, excerpt_sha256, url_sha256)
        SELECT r.id, r.case_seq, r.case_number, 'awaiting_decision', r.priority, r.received_at, r.submitted_by,
          r.content, r.detected_by, r.classifier, r.assessment, r.attestation, r.excerpt_sha256, r.url_sha256
-       FROM jsonb_to_recordset($1::text::jsonb) AS r(id uuid, case_seq bigint, case_number text, priority smallint,
-         received_at timestamptz, submitted_by uuid, content jsonb, detected_by text, classifier jsonb,
-         assessment jsonb, attestation jsonb, excerpt_sha256 text, url_sha256 text)`,
+       FROM json_to_recordset($1::text::json) AS r(id uuid, case_seq bigint, case_number text, priority smallint,
+         received_at timestamptz, submitted_by uuid, content json, detected_by text, classifier json,
+         assessment json, attestation json, excerpt_sha256 text, url_sha256 text)`,
       [JSON.stringify(rows)],
     );
     const keys = fresh
@@ -225,7 +232,7 @@ async function writeBatch(
     (await findReports(tx, replayIds)).map((row) => [row.id, reportFromRow(row)]),
   );
 
-  return plans.map((plan, i): Outcome => {
+  const outcomes = plans.map((plan, i): Outcome => {
     switch (plan.kind) {
       case 'new':
         return { ok: { report: created.get(items[i]!)!, replayed: false } };
@@ -241,6 +248,7 @@ async function writeBatch(
         return { error: conflict() };
     }
   });
+  return { outcomes, used: fresh.length };
 }
 
 /** The log entry of a received report: hashes, taxonomy and a pseudonym, never the content. */

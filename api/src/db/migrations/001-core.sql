@@ -9,22 +9,21 @@ CREATE TABLE api_tokens (
   revoked_at timestamptz
 );
 
-CREATE SEQUENCE report_case_seq;
-
 CREATE TABLE reports (
   id uuid PRIMARY KEY,
   case_seq bigint NOT NULL UNIQUE,
-  case_number text NOT NULL UNIQUE,
+  case_number text NOT NULL, -- derived from case_seq, so unique with it
   status text NOT NULL CHECK (status IN ('awaiting_decision', 'decided', 'appealed', 'closed')),
   -- 0: threat to life (first in the queue), 1: everything else
   priority smallint NOT NULL,
   received_at timestamptz NOT NULL,
   submitted_by uuid NOT NULL REFERENCES api_tokens (id),
-  content jsonb,
+  -- the submission as received; json (not jsonb): stored as text, never queried inside
+  content json,
   detected_by text NOT NULL,
-  classifier jsonb,
-  assessment jsonb NOT NULL,
-  attestation jsonb NOT NULL,
+  classifier json,
+  assessment json NOT NULL,
+  attestation json NOT NULL,
   excerpt_sha256 text NOT NULL,
   url_sha256 text NOT NULL,
   decision_id uuid
