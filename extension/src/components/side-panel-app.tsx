@@ -22,7 +22,11 @@ export function SidePanelApp() {
   const [reviewing, setReviewing] = useState<PageFlag | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const tabId = tab?.id;
-  const marking = useTargetMarking(tabId, connection?.me?.role === 'cso');
+  const marking = useTargetMarking(
+    tabId,
+    connection?.me?.role === 'cso',
+    page && !('unavailable' in page) ? page.language : null,
+  );
 
   const refresh = useCallback(async () => {
     if (tabId === undefined) return;

@@ -9,7 +9,11 @@ import { useStorageItem } from './hooks/use-storage-item';
  * chose, or the selection left by the context menu for this tab. Only for `cso` tokens; anyone
  * else who uses the menu is told why nothing opens.
  */
-export function useTargetMarking(tabId: number | undefined, enabled: boolean) {
+export function useTargetMarking(
+  tabId: number | undefined,
+  enabled: boolean,
+  pageLanguage: string | null,
+) {
   const pending = useStorageItem(pendingTargetItem);
   const [fromFlag, setFromFlag] = useState<TargetCandidate | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -47,7 +51,7 @@ export function useTargetMarking(tabId: number | undefined, enabled: boolean) {
           url: forThisTab.url,
           capturedAt: forThisTab.capturedAt,
           source: forThisTab.source,
-          language: forThisTab.language,
+          language: forThisTab.language ?? pageLanguage,
         }
       : null);
   return { enabled, candidate, markFlag, close, message };
