@@ -1,4 +1,5 @@
 import type { Checkpoint } from '@counterweight/shared';
+import { reportMode } from './verify-report';
 
 /** What an extra mode gets once the log itself has verified. */
 export interface VerifyLogModeInput {
@@ -30,4 +31,4 @@ export interface VerifyLogMode {
  * The registered modes. `--report FROM TO` (recompute a transparency report from the log) is
  * added here by the transparency-report code.
  */
-export const VERIFY_LOG_MODES: VerifyLogMode[] = [];
+export const VERIFY_LOG_MODES: VerifyLogMode[] = [reportMode];

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE } from '../routes/examples';
 import { createTestApp, type TestApp } from '../testing/test-app';
+import { verifyLogCli } from './verify-log';
 import { verifyReport } from './verify-report';
 
 const run = promisify(execFile);
@@ -81,11 +82,25 @@ describe('verify-log --report', () => {
     await expect(verifyReport(honestUrl, from, to, { verifierKey: other })).rejects.toThrow();
   });
 
+  it('is the --report mode of verify-log: exit 0 on a match, 1 naming the mismatch', async () => {
+    const io = () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
+    };
+    const good = io();
+    expect(await verifyLogCli([honestUrl, '--key', key, '--report', from, to], good.io)).toBe(0);
+    expect(good.out).toContain('OK: the transparency report matches the log');
+    const bad = io();
+    expect(await verifyLogCli([lyingUrl, '--key', key, '--report', from, to], bad.io)).toBe(1);
+    expect(bad.err).toContain('MISMATCH: decisions.byAction.remove: report says 0, the log gives 1');
+  });
+
   it('runs as a command: exit 0 on a match, 1 on a mismatch', async () => {
-    const script = fileURLToPath(new URL('./verify-report.ts', import.meta.url));
-    const ok = await run('npx', ['tsx', script, honestUrl, from, to, '--key', key], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    const script = fileURLToPath(new URL('./verify-log.ts', import.meta.url));
+    const ok = await run('npx', ['tsx', script, honestUrl, '--key', key, '--report', from, to], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
     expect(ok.stdout).toMatch(/OK: the transparency report matches the log/);
-    const failed = await run('npx', ['tsx', script, lyingUrl, from, to, '--key', key], { cwd: fileURLToPath(new URL('../..', import.meta.url)) }).then(
+    const failed = await run('npx', ['tsx', script, lyingUrl, '--key', key, '--report', from, to], { cwd: fileURLToPath(new URL('../..', import.meta.url)) }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );
