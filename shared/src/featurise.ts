@@ -3,10 +3,15 @@ import { tokenize, type Token } from './text';
 /** Id 0 pads a sequence, id 1 stands for a word the vocabulary does not know. */
 export const PAD_ID = 0;
 export const UNKNOWN_ID = 1;
+/** Padding positions that always follow the last token of a window (see sequenceLength). */
+export const PAD_MARGIN = 4;
 
 /** Featuriser settings, stored in the model's metadata.json. */
 export interface FeaturiserSettings {
-  /** Tokens per sequence: longer texts are cut into windows of this length. */
+  /**
+   * Ids per sequence. A window holds at most sequenceLength - PAD_MARGIN tokens, so every
+   * sequence ends in padding and the model's output does not depend on how much padding follows.
+   */
   sequenceLength: number;
   /** Vocabulary; index i + 2 is the id of vocabulary[i] (0 and 1 are reserved). */
   vocabulary: string[];
@@ -81,6 +86,7 @@ export class Featuriser {
    */
   featurise(text: string): FeaturisedWindow[] {
     const { sequenceLength } = this.settings;
+    const size = sequenceLength - PAD_MARGIN;
     const ids: number[] = [];
     const tokens: Token[] = [];
     for (const token of tokenize(text)) {
@@ -90,12 +96,12 @@ export class Featuriser {
       }
     }
     const windows: FeaturisedWindow[] = [];
-    const stride = Math.max(1, Math.floor((sequenceLength * 3) / 4));
+    const stride = Math.max(1, Math.floor((size * 3) / 4));
     for (let start = 0; ; start += stride) {
       const window = new Int32Array(sequenceLength);
-      window.set(ids.slice(start, start + sequenceLength));
-      windows.push({ ids: window, tokens: tokens.slice(start, start + sequenceLength) });
-      if (start + sequenceLength >= ids.length) break;
+      window.set(ids.slice(start, start + size));
+      windows.push({ ids: window, tokens: tokens.slice(start, start + size) });
+      if (start + size >= ids.length) break;
     }
     return windows;
   }

@@ -48,14 +48,14 @@ export function normaliseText(raw: string): string {
     const lower = name.toLowerCase();
     if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16) || 32);
     if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10) || 32);
-    return HTML_ENTITIES[lower] ?? entity;
+    return Object.hasOwn(HTML_ENTITIES, lower) ? HTML_ENTITIES[lower]! : entity;
   });
   text = text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[\u0400-\u04ff\u0370-\u03ff]/g, (ch) => HOMOGLYPHS[ch] ?? ch)
+    .replace(/[\u0400-\u04ff\u0370-\u03ff]/g, (ch) => (Object.hasOwn(HOMOGLYPHS, ch) ? HOMOGLYPHS[ch]! : ch))
     .replace(QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(/\b(?:https?:\/\/|www\.)\S+/g, ` ${URL_TOKEN} `)
@@ -72,14 +72,14 @@ const WORD = /[\p{L}\p{N}@$*|€!]*[\p{L}\p{N}][\p{L}\p{N}@$*|€!']*|[\p{Extend
 const LEET_WORDS: Record<string, string> = { h8: 'hate', h8ers: 'haters', h8ed: 'hated', gr8: 'great', m8: 'mate', l8r: 'later', w8: 'wait' };
 
 function deLeet(word: string): string {
-  const whole = LEET_WORDS[word];
+  const whole = Object.hasOwn(LEET_WORDS, word) ? LEET_WORDS[word] : undefined;
   if (whole) return whole;
   if (!/\p{L}/u.test(word)) return word.replace(/[@$*|€!]/g, '');
   // Only inside a word with letters: "2015" stays a number, "k1ll" becomes "kill".
   let out = '';
   for (const ch of word) {
     if (ch === '*' || ch === "'") continue;
-    out += LEET[ch] ?? ch;
+    out += Object.hasOwn(LEET, ch) ? LEET[ch]! : ch;
   }
   return out;
 }
