@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SENSITIVITY_SHIFT, type Sensitivity } from '@/utils/classifier/decide';
 import { activeOn } from '@/utils/content/run-content';
@@ -23,11 +24,17 @@ function hostOf(url: string | undefined): string | null {
 
 /** The toolbar popup: per-site on/off, pause everywhere, and the sensitivity per label. */
 export function PopupApp() {
-  const settings = useStorageItem(settingsItem);
+  const stored = useStorageItem(settingsItem);
+  // Shown at once; storage (and every content script watching it) follows.
+  const [settings, setSettings] = useState<Settings>();
+  useEffect(() => setSettings(stored), [stored]);
   const tab = useTargetTab();
   const site = hostOf(tab?.url);
   if (!settings) return null;
-  const update = (fn: (s: Settings) => Settings) => void settingsItem.update(fn);
+  const update = (fn: (s: Settings) => Settings) => {
+    setSettings(fn(settings));
+    void settingsItem.update(fn);
+  };
   const siteOn = site !== null && !settings.disabledSites.includes(site);
 
   const openPanel = async () => {
@@ -59,14 +66,15 @@ export function PopupApp() {
           <input
             type="checkbox"
             checked={siteOn}
-            onChange={(e) =>
+            onChange={(e) => {
+              const on = e.target.checked;
               update((s) => ({
                 ...s,
-                disabledSites: e.target.checked
+                disabledSites: on
                   ? s.disabledSites.filter((x) => x !== site)
                   : [...new Set([...s.disabledSites, site])],
-              }))
-            }
+              }));
+            }}
           />{' '}
           Flag content on {site}
         </label>
@@ -75,7 +83,10 @@ export function PopupApp() {
         <input
           type="checkbox"
           checked={settings.paused}
-          onChange={(e) => update((s) => ({ ...s, paused: e.target.checked }))}
+          onChange={(e) => {
+            const paused = e.target.checked;
+            update((s) => ({ ...s, paused }));
+          }}
         />{' '}
         Pause on all sites
       </label>

@@ -16,18 +16,23 @@ function Choices<Id extends string>(props: {
       {props.entries.map((entry) => {
         const why = props.disabled?.(entry.id) ?? null;
         return (
-          <label key={entry.id} className="option">
-            <input
-              type="radio"
-              name={props.name}
-              value={entry.id}
-              checked={props.value === entry.id}
-              disabled={why !== null}
-              onChange={() => props.onChange(entry.id)}
-            />{' '}
-            {entry.name}
-            <span className="hint">{why ?? entry.definition}</span>
-          </label>
+          <div key={entry.id} className="option">
+            <label>
+              <input
+                type="radio"
+                name={props.name}
+                value={entry.id}
+                checked={props.value === entry.id}
+                disabled={why !== null}
+                aria-describedby={`${props.name}-${entry.id}-hint`}
+                onChange={() => props.onChange(entry.id)}
+              />{' '}
+              {entry.name}
+            </label>
+            <span id={`${props.name}-${entry.id}-hint`} className="hint">
+              {why ?? entry.definition}
+            </span>
+          </div>
         );
       })}
       {props.issue && <p className="issues">{props.issue}</p>}
@@ -115,23 +120,28 @@ export function ReviewForm(props: {
           <fieldset>
             <legend>Which purpose</legend>
             {TAXONOMY.exemptions.map((e) => (
-              <label key={e.id} className="option">
-                <input
-                  type="checkbox"
-                  name="exemptions"
-                  value={e.id}
-                  checked={draft.exemptions.includes(e.id)}
-                  onChange={(ev) =>
-                    set({
-                      exemptions: ev.target.checked
-                        ? [...draft.exemptions, e.id]
-                        : draft.exemptions.filter((x) => x !== e.id),
-                    })
-                  }
-                />{' '}
-                {e.name}
-                <span className="hint">{e.definition}</span>
-              </label>
+              <div key={e.id} className="option">
+                <label>
+                  <input
+                    type="checkbox"
+                    name="exemptions"
+                    value={e.id}
+                    checked={draft.exemptions.includes(e.id)}
+                    aria-describedby={`exemption-${e.id}-hint`}
+                    onChange={(ev) =>
+                      set({
+                        exemptions: ev.target.checked
+                          ? [...draft.exemptions, e.id]
+                          : draft.exemptions.filter((x) => x !== e.id),
+                      })
+                    }
+                  />{' '}
+                  {e.name}
+                </label>
+                <span id={`exemption-${e.id}-hint`} className="hint">
+                  {e.definition}
+                </span>
+              </div>
             ))}
             {issue('assessment.exemption.exemptions') && (
               <p className="issues">{issue('assessment.exemption.exemptions')}</p>

@@ -1,8 +1,16 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM, EXTENSION_OUTPUT } from './paths';
+
+/** Chromium's id for an unpacked extension: SHA-256 of its absolute path, hex digits mapped to a-p. */
+export function unpackedExtensionId(path: string): string {
+  return [...createHash('sha256').update(path).digest('hex').slice(0, 32)]
+    .map((c) => String.fromCharCode(97 + parseInt(c, 16)))
+    .join('');
+}
 
 /**
  * Chromium (the system binary, never a downloaded one) with the built extension loaded, in a
@@ -45,10 +53,27 @@ export class ExtensionBrowser {
       ],
     });
     if (!this.withExtension) return;
-    this.worker =
-      this.context.serviceWorkers()[0] ??
-      (await this.context.waitForEvent('serviceworker', { timeout: 30_000 }));
-    this.extensionId = new URL(this.worker.url()).host;
+    this.extensionId = unpackedExtensionId(EXTENSION_OUTPUT);
+    this.worker = await this.serviceWorker();
+  }
+
+  /** The extension's service worker; waking it with an extension page if Playwright missed its start. */
+  private async serviceWorker(): Promise<Worker> {
+    const find = () =>
+      this.context
+        .serviceWorkers()
+        .find((w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`));
+    const seen =
+      find() ??
+      (await this.context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null));
+    if (seen) return seen;
+    const page = await this.context.newPage();
+    await page.goto(this.extensionUrl('options.html'));
+    for (let i = 0; i < 100 && !find(); i++) await page.waitForTimeout(100);
+    await page.close();
+    const worker = find();
+    if (!worker) throw new Error('the extension service worker did not start');
+    return worker;
   }
 
   /** Closes the browser and opens it again on the same profile (extension storage survives). */
