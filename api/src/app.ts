@@ -14,6 +14,7 @@ import { reportRoutes } from './routes/reports';
 import { statementRoutes } from './routes/statements';
 import { taxonomyRoutes } from './routes/taxonomy';
 import { transparencyRoutes } from './routes/transparency';
+import { legalHoldRoutes } from './routes/legal-holds';
 import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     guidanceRoutes,
     appealRoutes,
     transparencyRoutes,
+    legalHoldRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -6,6 +6,7 @@ import { createDeps } from './deps';
 import { EnvError, parseEnv } from './env';
 import { createLogger } from './logger';
 import { LogIntegrityError } from './log/transparency-log';
+import { RetentionJob } from './retention/retention-job';
 import { loadPseudonymKey } from './secrets';
 
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     },
   });
   const app = createApp(deps);
+  const retention = new RetentionJob({ ...deps, now: () => new Date() }, logger).start();
 
   const firstTokens =
     (await countTokens(db)) === 0
@@ -51,8 +53,9 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close();
-    void deps.log
-      .close()
+    void retention
+      .stop()
+      .then(() => deps.log.close())
       .then(() => db.close())
       .finally(() => process.exit(0));
   };

@@ -17,3 +17,4 @@ export * from './log-note';
 export * from './checkpoint';
 export * from './transparency-series';
 export * from './transparency-audit';
+export * from './retention';

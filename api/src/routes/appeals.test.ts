@@ -11,35 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp } from '../testing/test-app';
 import { requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
 import { decodeLogEntry } from '../transparency/log-reader';
-import { onError } from '../errors';
-import { requestId } from '../http/request-id';
-import { appealRoutes } from './appeals';
-import { decisionRoutes } from './decisions';
-import { reportRoutes } from './reports';
-import { newRouter } from './router';
+import { clockedAppealApp } from '../appeals/clocked-test-app';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE } from './examples';
 
 requirePostgresOrWarn('appeals');
 
 const DAY = 86_400_000;
-
-/** `app.request` with a bearer token (default `fallback`) and a JSON body, like `TestApp.call`. */
-function callWith(
-  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
-  fallback: IssuedToken,
-): TestApp['call'] {
-  return async (method, path, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    const token = options.token === undefined ? fallback : options.token;
-    if (token) headers.authorization = `Bearer ${typeof token === 'string' ? token : token.token}`;
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    return app.request(path, { method, headers, body });
-  };
-}
 
 describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) => {
   let t: TestApp;
@@ -48,24 +25,9 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    // The app's own appeal routes use the real clock and socket addresses; this one has an
+    // The app's own appeal routes use the real clock and socket addresses; these have an
     // injected clock and a small bucket keyed by a test header, to drive deadlines and limits.
-    const app = newRouter();
-    app.onError(onError(() => {}));
-    app.use('*', requestId());
-    for (const routes of [reportRoutes, decisionRoutes]) app.route('/', routes(t.deps));
-    app.route(
-      '/',
-      appealRoutes(t.deps, {
-        now,
-        rateLimit: {
-          capacity: 3,
-          refillPerSecond: 1 / 3600,
-          clientKey: (c) => c.req.header('x-test-client') ?? 'default',
-        },
-      }),
-    );
-    t = { ...t, app: app as TestApp['app'], call: callWith(app, t.tokens.reviewer) };
+    t = { ...t, call: clockedAppealApp(t, now, { capacity: 3, refillPerSecond: 1 / 3600 }) };
   }, 120_000);
   afterAll(async () => t?.close());
 

@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import { purgeExpiredContent, type RetentionDeps } from './purge';
+
+/** Runs the retention purge now and then every `intervalMs`, one run at a time. */
+export class RetentionJob {
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: RetentionDeps,
+    private readonly logger: Pick<Logger, 'info' | 'error'>,
+    private readonly intervalMs = 60 * 60 * 1000,
+  ) {}
+
+  /** Starts the schedule; the timer does not keep the process alive. */
+  start(): this {
+    if (this.#timer) return this;
+    void this.runOnce();
+    this.#timer = setInterval(() => void this.runOnce(), this.intervalMs);
+    this.#timer.unref();
+    return this;
+  }
+
+  /** One purge run (joins the run in progress, if any). Errors are logged, never thrown. */
+  runOnce(): Promise<void> {
+    this.#running ??= purgeExpiredContent(this.deps)
+      .then((ids) => {
+        if (ids.length > 0) this.logger.info({ purged: ids.length }, 'retention: report content purged');
+      })
+      .catch((error: unknown) => this.logger.error({ err: error }, 'retention: purge failed'))
+      .finally(() => {
+        this.#running = null;
+      });
+    return this.#running;
+  }
+
+  /** Stops the schedule and waits for a run in progress. */
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#running;
+  }
+}
