@@ -1,0 +1,194 @@
+import type * as tfType from '@tensorflow/tfjs';
+import { Featuriser, PAD_MARGIN, type FeaturisedWindow } from '@counterweight/shared/featurise';
+import { TEXT_NORMALISER_VERSION } from '@counterweight/shared/text';
+import type { ClassifierResult } from '@counterweight/shared';
+import { decide } from './decide';
+import { ModelMetadata } from './metadata';
+
+/** The four files of models/artifact/, already read. */
+export interface ArtifactContents {
+  modelJson: { modelTopology: object; weightsManifest: { paths: string[]; weights: tfType.io.WeightsManifestEntry[] }[] };
+  weights: ArrayBuffer;
+  metadata: unknown;
+  vocabulary: string[];
+}
+
+export interface ClassifyOptions {
+  /** Compute evidence for texts that are not clear (default true). */
+  evidence?: boolean;
+  /** Windows per model call (default 512). */
+  batchSize?: number;
+}
+
+const EVIDENCE_ITEMS = 4;
+const EVIDENCE_MIN_DROP = 0.02;
+
+/**
+ * The on-device classifier: ranks texts for human review and says why. Works with any tfjs
+ * backend the caller has initialised (wasm in the extension and in Node).
+ */
+export class TextClassifier {
+  readonly modelVersion: string;
+  readonly metadata: ModelMetadata;
+  private readonly featuriser: Featuriser;
+
+  private constructor(
+    private readonly tf: typeof tfType,
+    private readonly model: tfType.LayersModel,
+    metadata: ModelMetadata,
+    vocabulary: string[],
+  ) {
+    this.metadata = metadata;
+    this.modelVersion = `${metadata.name}@${metadata.version}`;
+    this.featuriser = new Featuriser({ sequenceLength: metadata.featuriser.sequenceLength, vocabulary });
+  }
+
+  /** Loads the classifier from artifact contents (see {@link loadArtifactFromUrl}). */
+  static async load(tf: typeof tfType, contents: ArtifactContents): Promise<TextClassifier> {
+    const metadata = ModelMetadata.parse(contents.metadata);
+    if (metadata.featuriser.normaliserVersion !== TEXT_NORMALISER_VERSION) {
+      throw new Error(`model was trained with text normaliser v${metadata.featuriser.normaliserVersion}, this build has v${TEXT_NORMALISER_VERSION}`);
+    }
+    if (contents.vocabulary.length + 2 !== metadata.featuriser.vocabularySize) throw new Error('vocabulary does not match metadata.json');
+    const weightSpecs = contents.modelJson.weightsManifest.flatMap((group) => group.weights);
+    const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: contents.modelJson.modelTopology, weightSpecs, weightData: contents.weights }));
+    return new TextClassifier(tf, model, metadata, contents.vocabulary);
+  }
+
+  /**
+   * Classifies texts; one result per text, in order. A text longer than one window is scored
+   * window by window and the highest score counts. Evidence: the words whose removal lowers
+   * the deciding score most (for "flag" and "uncertain" results only).
+   */
+  async classify(texts: string[], options: ClassifyOptions = {}): Promise<ClassifierResult[]> {
+    const batchSize = options.batchSize ?? 512;
+    const windows: { text: number; window: FeaturisedWindow }[] = [];
+    texts.forEach((text, i) => {
+      for (const window of this.featuriser.featurise(text)) windows.push({ text: i, window });
+    });
+    const windowScores = await this.scoreWindows(windows.map((w) => w.window.ids), batchSize);
+    const best = texts.map(() => ({ hate: 0, extremist: 0, hateWindow: -1, extremistWindow: -1 }));
+    windows.forEach((w, k) => {
+      const b = best[w.text]!;
+      const s = windowScores[k]!;
+      if (s.hate > b.hate || b.hateWindow < 0) { b.hate = s.hate; b.hateWindow = k; }
+      if (s.extremist > b.extremist || b.extremistWindow < 0) { b.extremist = s.extremist; b.extremistWindow = k; }
+    });
+    const results: ClassifierResult[] = best.map((b) => {
+      const scores = { hate: round(b.hate), extremist: round(b.extremist) };
+      return { ...decide(scores, this.metadata.thresholds), scores, evidence: [] };
+    });
+    if (options.evidence !== false) await this.addEvidence(results, best, windows, batchSize);
+    return results;
+  }
+
+  /** Frees the model's tensors. */
+  dispose(): void {
+    this.model.dispose();
+  }
+
+  private async scoreWindows(all: Int32Array[], batchSize: number): Promise<{ hate: number; extremist: number }[]> {
+    const tf = this.tf;
+    const lengths = all.map(tokenCount);
+    const order = all.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!);
+    const out: { hate: number; extremist: number }[] = new Array(all.length);
+    for (let start = 0; start < order.length; start += batchSize) {
+      const idx = order.slice(start, start + batchSize);
+      const length = Math.min(this.metadata.featuriser.sequenceLength, Math.max(...idx.map((i) => lengths[i]!)) + PAD_MARGIN);
+      const ids = new Int32Array(idx.length * length);
+      const mask = new Float32Array(idx.length * length);
+      idx.forEach((i, row) => {
+        const seq = all[i]!;
+        for (let t = 0; t < length; t++) {
+          const id = seq[t] ?? 0;
+          ids[row * length + t] = id;
+          mask[row * length + t] = id === 0 ? 0 : 1;
+        }
+      });
+      const prediction = tf.tidy(() =>
+        this.model.predict([tf.tensor2d(ids, [idx.length, length], 'int32'), tf.tensor3d(mask, [idx.length, length, 1])]) as tfType.Tensor,
+      );
+      const data = await prediction.data();
+      prediction.dispose();
+      idx.forEach((i, row) => (out[i] = { hate: data[2 * row]!, extremist: data[2 * row + 1]! }));
+    }
+    return out;
+  }
+
+  private async addEvidence(
+    results: ClassifierResult[],
+    best: { hate: number; extremist: number; hateWindow: number; extremistWindow: number }[],
+    windows: { text: number; window: FeaturisedWindow }[],
+    batchSize: number,
+  ): Promise<void> {
+    const probes: { text: number; label: 'hate' | 'extremist'; position: number; ids: Int32Array }[] = [];
+    results.forEach((r, i) => {
+      if (!r.label) return;
+      const k = r.label === 'hate' ? best[i]!.hateWindow : best[i]!.extremistWindow;
+      const { ids } = windows[k]!.window;
+      for (let p = 0; p < tokenCount(ids); p++) {
+        if (p > 0 && ids[p] === ids[p - 1]) continue;
+        const occluded = ids.slice();
+        occluded[p] = 0;
+        probes.push({ text: i, label: r.label, position: p, ids: occluded });
+      }
+    });
+    if (probes.length === 0) return;
+    const scores = await this.scoreWindows(probes.map((p) => p.ids), batchSize);
+    const drops = new Map<number, { position: number; drop: number }[]>();
+    probes.forEach((p, k) => {
+      const list = drops.get(p.text) ?? [];
+      list.push({ position: p.position, drop: results[p.text]!.scores[p.label] - scores[k]![p.label] });
+      drops.set(p.text, list);
+    });
+    for (const [text, list] of drops) {
+      const label = results[text]!.label!;
+      const { tokens } = windows[label === 'hate' ? best[text]!.hateWindow : best[text]!.extremistWindow]!.window;
+      const top = list.filter((d) => d.drop >= EVIDENCE_MIN_DROP).sort((a, b) => b.drop - a.drop).slice(0, EVIDENCE_ITEMS);
+      const positions = top.map((d) => d.position).sort((a, b) => a - b);
+      // Adjacent positions form one phrase ("should be exterminated").
+      const phrases: { start: number; end: number; drop: number }[] = [];
+      for (const p of positions) {
+        const last = phrases[phrases.length - 1];
+        const drop = top.find((d) => d.position === p)!.drop;
+        if (last && p === last.end + 1) { last.end = p; last.drop = Math.max(last.drop, drop); }
+        else phrases.push({ start: p, end: p, drop });
+      }
+      results[text]!.evidence = phrases
+        .sort((a, b) => b.drop - a.drop)
+        .map((ph) => dedupeAdjacent(tokens.slice(ph.start, ph.end + 1).map((t) => t.surface)).join(' ').slice(0, 200));
+    }
+  }
+}
+
+function tokenCount(ids: Int32Array): number {
+  let n = ids.length;
+  while (n > 0 && ids[n - 1] === 0) n--;
+  return n;
+}
+
+function dedupeAdjacent(words: string[]): string[] {
+  return words.filter((w, i) => i === 0 || w !== words[i - 1]);
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * Reads the artifact from a base URL (for the extension: the folder its public assets copy
+ * models/artifact/ to). `fetchFn` defaults to the global fetch.
+ */
+export async function loadArtifactFromUrl(base: string, fetchFn: typeof fetch = fetch): Promise<ArtifactContents> {
+  const url = (name: string) => new URL(name, base.endsWith('/') ? base : `${base}/`).toString();
+  const get = async (name: string) => {
+    const response = await fetchFn(url(name));
+    if (!response.ok) throw new Error(`could not load ${name}: HTTP ${response.status}`);
+    return response;
+  };
+  const [modelJson, weights, metadata, vocabulary] = await Promise.all([
+    get('model.json').then((r) => r.json() as Promise<ArtifactContents['modelJson']>),
+    get('weights.bin').then((r) => r.arrayBuffer()),
+    get('metadata.json').then((r) => r.json() as Promise<unknown>),
+    get('vocabulary.json').then((r) => r.json() as Promise<string[]>),
+  ]);
+  return { modelJson, weights, metadata, vocabulary };
+}

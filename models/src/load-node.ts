@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { TextClassifier, type ArtifactContents } from './inference';
+import { initWasm } from './model/backend';
+
+/** models/artifact/, the shipped model. */
+export const ARTIFACT_DIR = fileURLToPath(new URL('../artifact/', import.meta.url));
+
+/** Reads the artifact's four files from a folder (Node only). */
+export function readArtifactDir(dir: string = ARTIFACT_DIR): ArtifactContents {
+  const read = (name: string) => readFileSync(`${dir.replace(/\/$/, '')}/${name}`);
+  const weights = read('weights.bin');
+  return {
+    modelJson: JSON.parse(read('model.json').toString('utf8')) as ArtifactContents['modelJson'],
+    weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+    metadata: JSON.parse(read('metadata.json').toString('utf8')) as unknown,
+    vocabulary: JSON.parse(read('vocabulary.json').toString('utf8')) as string[],
+  };
+}
+
+/** Initialises tfjs on the wasm backend (quietly) and loads the classifier from a folder. */
+export async function loadClassifier(dir: string = process.env.ARTIFACT_DIR ?? ARTIFACT_DIR): Promise<TextClassifier> {
+  const tf = await initWasm();
+  return TextClassifier.load(tf, readArtifactDir(dir));
+}

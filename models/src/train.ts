@@ -1,0 +1,225 @@
+/**
+ * Trains the classifier and writes the artifact to models/artifact/.
+ *   pnpm --filter @counterweight/models train
+ * Environment: EPOCHS (default 4), SEED (default 20261122), SUBSAMPLE (fraction of dataset rows,
+ * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact). Progress goes to
+ * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Featuriser, PAD_MARGIN } from '@counterweight/shared/featurise';
+import { TEXT_NORMALISER_VERSION, tokenize } from '@counterweight/shared/text';
+import { seededRandom } from './contrast/expand';
+import { loadContrastExamples, loadDatasetExamples, trainingFileHashes, type Example } from './data/corpus';
+import { binaryMetrics, bestF1Threshold, thresholdForRecall } from './eval/metrics';
+import type { ModelMetadata } from './metadata';
+import { quantisedArtifact } from './model/artifact';
+import { initWasm } from './model/backend';
+import { pretrainedEmbedding } from './model/embeddings';
+import { buildLayersModel, createWeights, forward, LABELS, setLayersWeights, type TextCnnConfig, type TextCnnWeights } from './model/text-cnn';
+
+const SEED = Number(process.env.SEED ?? 20261122);
+const EPOCHS = Number(process.env.EPOCHS ?? 4);
+const SUBSAMPLE = Number(process.env.SUBSAMPLE ?? 1);
+const ARTIFACT_DIR = process.env.ARTIFACT_DIR ?? fileURLToPath(new URL('../artifact/', import.meta.url));
+const SEQUENCE_LENGTH = 64;
+const TRAIN_TOKENS = 44;
+const VOCABULARY_SIZE = 20000;
+const BATCH = 64;
+const LEARNING_RATE = 2e-3;
+const CONTRAST_WEIGHT = 3;
+// Share of easy negatives kept per source (the rest are many and alike).
+const KEEP_NEGATIVE: Record<string, number> = { 'davidson-hate-offensive': 0.5, 'gab-hate-corpus': 0.45, 'stormfront-hate': 0.6 };
+
+const log = (message: string) => process.stderr.write(`[train ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+interface Featurised {
+  example: Example;
+  ids: Int32Array;
+  weight: number;
+}
+
+function buildVocabulary(train: Example[]): string[] {
+  const counts = new Map<string, number>();
+  for (const e of train) for (const t of tokenize(e.text)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([, c]) => c >= 2)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, VOCABULARY_SIZE - 2)
+    .map(([w]) => w);
+}
+
+/** Scores examples with the training-graph network (no dropout). */
+async function score(tf: Awaited<ReturnType<typeof initWasm>>, weights: TextCnnWeights, config: TextCnnConfig, rows: Featurised[]) {
+  const out: { hate: number; extremist: number }[] = [];
+  for (let i = 0; i < rows.length; i += 256) {
+    const batch = rows.slice(i, i + 256);
+    const probs = tf.tidy(() => tf.sigmoid(forward(tf, weights, batchIds(tf, batch), config, false)));
+    const data = await probs.data();
+    probs.dispose();
+    batch.forEach((_, k) => out.push({ hate: data[2 * k]!, extremist: data[2 * k + 1]! }));
+  }
+  return out;
+}
+
+function batchIds(tf: Awaited<ReturnType<typeof initWasm>>, batch: Featurised[]) {
+  const length = Math.max(...batch.map((r) => r.ids.length)) + PAD_MARGIN;
+  const ids = new Int32Array(batch.length * length);
+  batch.forEach((r, k) => ids.set(r.ids, k * length));
+  return tf.tensor2d(ids, [batch.length, length], 'int32');
+}
+
+function labelArrays(rows: Featurised[], label: 'hate' | 'extremist') {
+  const kept = rows.filter((r) => r.example[label] !== null);
+  return { kept, labels: kept.map((r) => r.example[label] as 0 | 1) };
+}
+
+async function main() {
+  const started = Date.now();
+  const tf = await initWasm();
+  const random = seededRandom(SEED);
+  log(`seed ${SEED}, epochs ${EPOCHS}, subsample ${SUBSAMPLE}`);
+  const dataset = (await loadDatasetExamples()).filter((e) => {
+    if (SUBSAMPLE < 1 && random() > SUBSAMPLE) return false;
+    const keep = KEEP_NEGATIVE[e.source];
+    return !(e.split === 'train' && keep !== undefined && e.hate === 0 && e.extremist === 0 && random() > keep);
+  });
+  const all = [...dataset, ...loadContrastExamples()];
+  const train = all.filter((e) => e.split === 'train');
+  const dev = all.filter((e) => e.split === 'dev');
+  const test = all.filter((e) => e.split === 'test');
+  log(`examples: train ${train.length}, dev ${dev.length}, test ${test.length}`);
+
+  const vocabulary = buildVocabulary(train);
+  const featuriser = new Featuriser({ sequenceLength: SEQUENCE_LENGTH, vocabulary });
+  const featurise = (e: Example, cap: number): Featurised => {
+    const window = featuriser.featurise(e.text)[0]!;
+    const n = Math.min(cap, window.tokens.length);
+    return { example: e, ids: window.ids.slice(0, Math.max(1, n)), weight: e.source === 'contrast' ? CONTRAST_WEIGHT : 1 };
+  };
+  const trainRows = train.map((e) => featurise(e, TRAIN_TOKENS));
+  const devRows = dev.map((e) => featurise(e, SEQUENCE_LENGTH - PAD_MARGIN));
+  const testRows = test.map((e) => featurise(e, SEQUENCE_LENGTH - PAD_MARGIN));
+  log(`vocabulary ${vocabulary.length + 2}, featurised`);
+
+  const config: TextCnnConfig = { vocabularySize: vocabulary.length + 2, embeddingDim: 48, filters1: 64, filters2: 48, hidden: 32, dropout: 0.25 };
+  const { matrix, covered } = pretrainedEmbedding(vocabulary, config.embeddingDim, SEED);
+  log(`pretrained vectors for ${covered} of ${vocabulary.length} words`);
+  const weights = createWeights(tf, config, matrix, SEED);
+  const optimizer = tf.train.adam(LEARNING_RATE);
+
+  // Positive-class weights so rare labels are not drowned out.
+  const posWeight = LABELS.map((label) => {
+    const { labels } = labelArrays(trainRows, label);
+    const pos = labels.filter((y) => y === 1).length;
+    return Math.min(4, Math.max(1, (labels.length - pos) / Math.max(1, pos) / 2));
+  });
+  log(`positive weights ${posWeight.map((w) => w.toFixed(2)).join(', ')}`);
+
+  let bestScore = -1;
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    // Shuffle, then sort within chunks by length so batches carry little padding.
+    const order = trainRows.map((r) => ({ r, k: random() })).sort((a, b) => a.k - b.k).map((x) => x.r);
+    const batches: Featurised[][] = [];
+    for (let i = 0; i < order.length; i += BATCH * 50) {
+      const chunk = order.slice(i, i + BATCH * 50).sort((a, b) => a.ids.length - b.ids.length);
+      for (let j = 0; j < chunk.length; j += BATCH) batches.push(chunk.slice(j, j + BATCH));
+    }
+    batches.sort(() => random() - 0.5);
+    let lossSum = 0;
+    const epochStart = Date.now();
+    for (let b = 0; b < batches.length; b++) {
+      const batch = batches[b]!;
+      const targets = new Float32Array(batch.length * 2);
+      const lossWeights = new Float32Array(batch.length * 2);
+      batch.forEach((r, k) => {
+        LABELS.forEach((label, j) => {
+          const y = r.example[label];
+          targets[2 * k + j] = y ?? 0;
+          lossWeights[2 * k + j] = y === null ? 0 : r.weight * (y === 1 ? posWeight[j]! : 1);
+        });
+      });
+      const loss = tf.tidy(() => {
+        const ids = batchIds(tf, batch);
+        const y = tf.tensor2d(targets, [batch.length, 2]);
+        const w = tf.tensor2d(lossWeights, [batch.length, 2]);
+        return optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, forward(tf, weights, ids, config, true), w, 0.0, tf.Reduction.SUM_BY_NONZERO_WEIGHTS), true);
+      });
+      lossSum += (await loss!.data())[0]!;
+      loss!.dispose();
+      if ((b + 1) % 100 === 0) log(`epoch ${epoch} batch ${b + 1}/${batches.length} loss ${(lossSum / (b + 1)).toFixed(4)} (${((Date.now() - epochStart) / (b + 1)).toFixed(0)} ms/batch)`);
+    }
+    const devScores = await score(tf, weights, config, devRows);
+    const thresholds = {} as ModelMetadata['thresholds'];
+    const devMetrics: Record<string, unknown> = {};
+    let f1Sum = 0;
+    for (const label of LABELS) {
+      const kept = devRows.map((r, i) => ({ r, i })).filter(({ r }) => r.example[label] !== null);
+      const labels = kept.map(({ r }) => r.example[label] as 0 | 1);
+      const s = kept.map(({ i }) => devScores[i]![label]);
+      const flag = bestF1Threshold(s, labels);
+      const uncertain = Math.max(0.1, Math.min(flag, thresholdForRecall(s, labels, 0.9)));
+      thresholds[label] = { flag, uncertain };
+      const m = binaryMetrics(s, labels, flag);
+      devMetrics[label] = m;
+      f1Sum += m.f1 ?? 0;
+    }
+    log(`epoch ${epoch} done in ${((Date.now() - epochStart) / 1000).toFixed(0)} s; dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`);
+    if (f1Sum > bestScore) {
+      bestScore = f1Sum;
+      const testScores = await score(tf, weights, config, testRows);
+      await writeArtifact(tf, weights, config, vocabulary, thresholds, { epoch, dev: devMetrics, test: perSource(testRows, testScores, thresholds) }, started);
+      log(`epoch ${epoch}: artifact written to ${ARTIFACT_DIR}`);
+    }
+  }
+  log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+}
+
+function perSource(rows: Featurised[], scores: { hate: number; extremist: number }[], thresholds: ModelMetadata['thresholds']) {
+  const sources = [...new Set(rows.map((r) => r.example.source))];
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const source of sources) {
+    out[source] = {};
+    for (const label of LABELS) {
+      const idx = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.example.source === source && r.example[label] !== null);
+      if (!idx.some(({ r }) => r.example[label] === 1)) continue;
+      out[source]![label] = binaryMetrics(idx.map(({ i }) => scores[i]![label]), idx.map(({ r }) => r.example[label] as 0 | 1), thresholds[label].flag);
+    }
+  }
+  return out;
+}
+
+async function writeArtifact(
+  tf: Awaited<ReturnType<typeof initWasm>>,
+  weights: TextCnnWeights,
+  config: TextCnnConfig,
+  vocabulary: string[],
+  thresholds: ModelMetadata['thresholds'],
+  metrics: Record<string, unknown>,
+  started: number,
+) {
+  const model = buildLayersModel(tf, config);
+  setLayersWeights(tf, model, weights, config);
+  const { modelJson, weights: bin } = await quantisedArtifact(tf, model);
+  model.dispose();
+  mkdirSync(ARTIFACT_DIR, { recursive: true });
+  const createdAt = new Date().toISOString();
+  const metadata: ModelMetadata = {
+    name: 'counterweight-text-cnn',
+    version: `0.1.0+${createdAt.slice(0, 16).replace(/[-:T]/g, '')}`,
+    createdAt,
+    labels: ['hate', 'extremist'],
+    thresholds,
+    featuriser: { normaliserVersion: TEXT_NORMALISER_VERSION, sequenceLength: SEQUENCE_LENGTH, padMargin: PAD_MARGIN, vocabularyFile: 'vocabulary.json', vocabularySize: vocabulary.length + 2 },
+    architecture: { ...config, kind: 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid', quantisation: 'uint8 affine per tensor' },
+    training: { command: 'pnpm --filter @counterweight/models train', seed: SEED, epochs: EPOCHS, subsample: SUBSAMPLE, batch: BATCH, learningRate: LEARNING_RATE, contrastWeight: CONTRAST_WEIGHT, keepNegative: KEEP_NEGATIVE, trainTokens: TRAIN_TOKENS, minutes: Math.round((Date.now() - started) / 6000) / 10, backend: tf.getBackend() },
+    trainingFiles: trainingFileHashes(),
+    metrics,
+  };
+  writeFileSync(`${ARTIFACT_DIR}/model.json`, JSON.stringify(modelJson));
+  writeFileSync(`${ARTIFACT_DIR}/weights.bin`, bin);
+  writeFileSync(`${ARTIFACT_DIR}/vocabulary.json`, JSON.stringify(vocabulary));
+  writeFileSync(`${ARTIFACT_DIR}/metadata.json`, JSON.stringify(metadata, null, 2) + '\n');
+}
+
+await main();
