@@ -1,4 +1,4 @@
-import { REMOVAL_ACTIONS, TAXONOMY, type TaxonomyEntry } from '@counterweight/shared';
+import { REMOVAL_ACTIONS, TAXONOMY, type TaxonomyEntry } from '@counterweight/shared/taxonomy';
 import type { Issue, ReviewDraft } from '@/utils/review/review-draft';
 
 function Choices<Id extends string>(props: {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ReportSubmission } from '@counterweight/shared';
+import type { ReportSubmission } from '@counterweight/shared/report';
 import { sendMessage } from '@/utils/messaging/messenger';
 import type { PageFlag } from '@/utils/page/page-flag';
 import {

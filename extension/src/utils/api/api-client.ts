@@ -1,4 +1,4 @@
-import { ErrorBody } from '@counterweight/shared';
+import { ErrorBody } from '@counterweight/shared/errors';
 import { Me } from './me';
 
 export type MeAnswer = { ok: true; me: Me } | { ok: false; message: string };

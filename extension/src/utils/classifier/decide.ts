@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ClassifierDecision, ClassifierLabel, ClassifierResult } from '@counterweight/shared';
+import type { ClassifierDecision, ClassifierLabel } from '@counterweight/shared/taxonomy';
+import type { ClassifierResult } from '@counterweight/shared/classifier';
 
 /** Score cut-offs of one label: at or above `flag` flags, at or above `uncertain` is uncertain. */
 export const LabelThresholds = z

@@ -1,4 +1,4 @@
-import type { ClassifierResult } from '@counterweight/shared';
+import type { ClassifierResult } from '@counterweight/shared/classifier';
 import type { Thresholds } from './decide';
 
 /** The model as the background uses it: ranks texts and explains, never decides. */

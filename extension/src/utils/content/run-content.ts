@@ -1,7 +1,7 @@
-import { onMessage, sendMessage } from '../messaging/messenger';
+import { onMessage, sendMessage } from '../messaging/page-messenger';
 import { PageScanner } from '../page/page-scanner';
-import { pageLanguage } from '../review/review-draft';
-import { settingsItem, type Settings } from '../storage/items';
+import { pageLanguage } from '../review/page-language';
+import { settingsItem, type Settings } from '../storage/settings-item';
 
 /** Whether the extension flags on `site` under these settings. */
 export function activeOn(site: string, settings: Settings): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody } from '@counterweight/shared';
+import { ErrorBody } from '@counterweight/shared/errors';
 import type { DeliveryOutcome } from './outbox';
 import type { OutboxEntry, OutboxKind, Receipt } from './outbox-entry';
 

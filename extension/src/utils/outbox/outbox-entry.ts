@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FieldIssue, Timestamp } from '@counterweight/shared';
+import { FieldIssue } from '@counterweight/shared/errors';
+import { Timestamp } from '@counterweight/shared/common';
 
 /**
  * What the outbox can carry. Each kind is posted to its own endpoint with the same guarantees

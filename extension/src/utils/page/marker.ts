@@ -1,4 +1,5 @@
-import type { ClassifierLabel, ClassifierScores } from '@counterweight/shared';
+import type { ClassifierLabel } from '@counterweight/shared/taxonomy';
+import type { ClassifierScores } from '@counterweight/shared/classifier';
 
 export const MARKER_TAG = 'counterweight-marker';
 
@@ -32,7 +33,6 @@ const SHADOW_CSS = `
   .evidence { position: absolute; left: 0; top: calc(100% + 4px); width: max-content; max-width: 24em;
     background: #fff; color: #1b1b1b; border: 1px solid #555; border-radius: 6px; padding: 8px 10px;
     box-shadow: 0 4px 16px rgba(0,0,0,.25); font-weight: 400; }
-  .evidence[hidden] { display: none; }
   .evidence h2 { font-size: 13px; margin: 0 0 4px; }
   .evidence ul { margin: 4px 0; padding-left: 1.2em; }
   .evidence p { margin: 4px 0; }
@@ -53,69 +53,81 @@ export function markerLabel(info: MarkerInfo): string {
   return `Counterweight: ${what} ${LABEL_NAMES[info.label]}, score ${info.score.toFixed(2)}.${state} Show the words that moved the score.`;
 }
 
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+const infos = new WeakMap<HTMLElement, MarkerInfo>();
+
+/** One constructed stylesheet per page, adopted by every marker (no per-marker CSS to parse). */
+function styleInto(root: ShadowRoot, doc: Document): void {
+  if (!sheets.has(doc)) {
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(SHADOW_CSS);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(doc, sheet);
+  }
+  const sheet = sheets.get(doc);
+  try {
+    if (sheet) {
+      root.adoptedStyleSheets = [sheet];
+      return;
+    }
+  } catch {
+    // Some engines refuse sheets made in a content script's world; a <style> always works.
+  }
+  const style = doc.createElement('style');
+  style.textContent = SHADOW_CSS;
+  root.append(style);
+}
+
 /**
  * The visible marker of a flagged block: a keyboard-reachable button in an open shadow root
  * (page CSS cannot reach it) whose text, border style and icon say flag or uncertain, so colour
- * is never the only cue. Activating it shows the evidence; Escape hides it. Everything is set
- * with `textContent`, never as HTML.
+ * is never the only cue. Activating it shows the evidence (built only then, to keep thousands of
+ * markers light); Escape hides it. Everything is set with `textContent`, never as HTML.
  */
 export function createMarker(doc: Document, info: MarkerInfo): HTMLElement {
   const host = doc.createElement(MARKER_TAG);
   host.setAttribute('style', HOST_STYLE);
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = SHADOW_CSS;
+  styleInto(root, doc);
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-expanded', 'false');
-  const panel = doc.createElement('div');
-  panel.className = 'evidence';
-  panel.setAttribute('role', 'note');
-  panel.hidden = true;
-  panel.id = 'evidence';
-  button.setAttribute('aria-controls', 'evidence');
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    const open = panel.hidden;
-    panel.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
+    const panel = root.querySelector<HTMLElement>('.evidence');
+    if (panel) {
+      panel.remove();
+      button.setAttribute('aria-expanded', 'false');
+    } else {
+      root.append(evidencePanel(doc, infos.get(host) ?? info));
+      button.setAttribute('aria-expanded', 'true');
+    }
   });
   root.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key === 'Escape' && !panel.hidden) {
-      panel.hidden = true;
+    const panel = root.querySelector('.evidence');
+    if ((event as KeyboardEvent).key === 'Escape' && panel) {
+      panel.remove();
       button.setAttribute('aria-expanded', 'false');
       button.focus();
     }
   });
-  root.append(style, button, panel);
+  root.append(button);
   updateMarker(host, info);
   return host;
 }
 
-/** Re-renders a marker for a new decision, score or reported state. */
-export function updateMarker(host: HTMLElement, info: MarkerInfo): void {
-  const root = host.shadowRoot;
-  const button = root?.querySelector('button');
-  const panel = root?.querySelector('.evidence');
-  if (!root || !button || !panel) return;
-  const doc = host.ownerDocument;
-  button.className = `marker ${info.decision}${info.reported ? ' reported' : ''}`;
-  button.setAttribute('aria-label', markerLabel(info));
-  const icon = text(doc, 'span', info.reported ? '✓' : info.decision === 'flag' ? '⚑' : '?');
-  icon.setAttribute('aria-hidden', 'true');
-  const name = info.label === 'hate' ? 'Hate' : 'Extremist';
-  button.replaceChildren(
-    icon,
-    text(
-      doc,
-      'span',
-      `${name} · ${info.reported ? 'reported' : info.decision === 'flag' ? 'flag' : 'uncertain'} ${info.score.toFixed(2)}`,
-    ),
-  );
+function evidencePanel(doc: Document, info: MarkerInfo): HTMLElement {
+  const panel = doc.createElement('div');
+  panel.className = 'evidence';
+  panel.setAttribute('role', 'note');
   const words = doc.createElement('ul');
   for (const word of info.evidence) words.append(text(doc, 'li', word));
-  panel.replaceChildren(
+  panel.append(
     text(doc, 'h2', `Why: ${LABEL_NAMES[info.label]} (${info.decision})`),
     info.evidence.length > 0
       ? text(doc, 'p', 'Words that moved the score:')
@@ -133,4 +145,21 @@ export function updateMarker(host: HTMLElement, info: MarkerInfo): void {
       'note',
     ),
   );
+  return panel;
+}
+
+/** Re-renders a marker for a new decision, score or reported state. */
+export function updateMarker(host: HTMLElement, info: MarkerInfo): void {
+  const root = host.shadowRoot;
+  const button = root?.querySelector('button');
+  if (!root || !button) return;
+  infos.set(host, info);
+  button.className = `marker ${info.decision}${info.reported ? ' reported' : ''}`;
+  button.setAttribute('aria-label', markerLabel(info));
+  const icon = info.reported ? '✓' : info.decision === 'flag' ? '⚑' : '?';
+  const name = info.label === 'hate' ? 'Hate' : 'Extremist';
+  const state = info.reported ? 'reported' : info.decision === 'flag' ? 'flag' : 'uncertain';
+  button.textContent = `${icon} ${name} · ${state} ${info.score.toFixed(2)}`;
+  const open = root.querySelector('.evidence');
+  if (open) open.replaceWith(evidencePanel(host.ownerDocument, info));
 }

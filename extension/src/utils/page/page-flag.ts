@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import {
-  ClassifierDecision,
-  ClassifierLabel,
-  ClassifierScores,
-  Timestamp,
-} from '@counterweight/shared';
+import { ClassifierDecision, ClassifierLabel } from '@counterweight/shared/taxonomy';
+import { ClassifierScores } from '@counterweight/shared/classifier';
+import { Timestamp } from '@counterweight/shared/common';
 
 /**
  * A flag as the content script shows it to the side panel: one distinct text of the page that the

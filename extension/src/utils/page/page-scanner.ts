@@ -1,4 +1,4 @@
-import type { ClassifierResult } from '@counterweight/shared';
+import type { ClassifierResult } from '@counterweight/shared/classifier';
 import { decide, type SensitivityByLabel, type Thresholds } from '../classifier/decide';
 import { MAX_CLASSIFIED_CHARS, type ClassifyResponse } from '../messaging/protocol';
 import type { z } from 'zod';

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import {
   Action,
   Exemption,
-  MAX_EXCERPT_CHARS,
   PolicyCategory,
   ProtectedCharacteristic,
-  ReportSubmission,
   TcoType,
-} from '@counterweight/shared';
+} from '@counterweight/shared/taxonomy';
+import { MAX_EXCERPT_CHARS, ReportSubmission } from '@counterweight/shared/report';
 import type { PageFlag } from '../page/page-flag';
+import { pageLanguage } from './page-language';
+
+export { pageLanguage };
 
 /** The review form as the reviewer fills it; `''` and `null` mean not answered yet. */
 export interface ReviewDraft {
@@ -38,12 +40,6 @@ export function emptyDraft(language: string | null): ReviewDraft {
     rationale: '',
     language: pageLanguage(language) ?? '',
   };
-}
-
-/** `<html lang>` as an ISO 639-1 code (`en-GB` → `en`), or null when the page declares none. */
-export function pageLanguage(lang: string | null | undefined): string | null {
-  const code = lang?.trim().slice(0, 2).toLowerCase();
-  return code && /^[a-z]{2}$/.test(code) ? code : null;
 }
 
 /** The excerpt sent for a flag: the block's text, cut to the API's limit. */

@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import { SensitivityByLabel } from '../classifier/decide';
 import { Me } from '../api/me';
 import { OutboxEntry } from '../outbox/outbox-entry';
 import { typedItem } from './typed-item';
 
-/** The reviewer's switches from the popup. Sites are host names; every site is on by default. */
-export const Settings = z.strictObject({
-  paused: z.boolean(),
-  sensitivity: SensitivityByLabel,
-  disabledSites: z.array(z.string().min(1).max(253)),
-});
-export type Settings = z.infer<typeof Settings>;
-export const settingsItem = typedItem('local:settings', Settings, {
-  paused: false,
-  sensitivity: { hate: 'standard', extremist: 'standard' },
-  disabledSites: [],
-});
+export { Settings, settingsItem } from './settings-item';
 
 export const DEFAULT_API_BASE_URL = 'http://127.0.0.1:8787';
 

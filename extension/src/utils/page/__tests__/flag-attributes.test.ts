@@ -27,10 +27,10 @@ describe('flag attributes and marker', () => {
     const button = host.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toBe(markerLabel(info));
     expect(button.textContent).toContain('flag');
-    const panel = host.shadowRoot!.querySelector('.evidence') as HTMLElement;
-    expect(panel.hidden).toBe(true);
+    expect(host.shadowRoot!.querySelector('.evidence')).toBeNull();
     button.click();
-    expect(panel.hidden).toBe(false);
+    const panel = host.shadowRoot!.querySelector('.evidence') as HTMLElement;
+    expect(panel).not.toBeNull();
     expect(button.getAttribute('aria-expanded')).toBe('true');
     // Evidence is text, never markup.
     expect(panel.querySelector('img')).toBeNull();
