@@ -23,6 +23,7 @@ export default defineConfig({
       'tabs',
       'activeTab',
       'contextMenus',
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['<all_urls>'],

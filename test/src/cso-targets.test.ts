@@ -29,9 +29,9 @@ afterAll(async () => {
   await rig?.dispose();
 });
 
-async function openFeedWithPanel(): Promise<{ page: Page; panel: Page; tabId: number }> {
+async function openWithPanel(path: string): Promise<{ page: Page; panel: Page; tabId: number }> {
   const page = await rig.browser.context.newPage();
-  await page.goto(rig.fixtures.url('/feed.html'));
+  await page.goto(rig.fixtures.url(path));
   const tabId = await rig.browser.tabIdOf(page);
   const panel = await rig.browser.openSidePanel(tabId);
   return { page, panel, tabId };
@@ -42,7 +42,7 @@ async function markTarget(
   panel: Page,
   theme: RegExp,
   group: string,
-  views: string,
+  views: string | null,
 ): Promise<Record<string, unknown>> {
   const form = panel.getByTestId('target-panel');
   await form.waitFor();
@@ -51,7 +51,7 @@ async function markTarget(
   await expect.poll(() => form.locator('.issues').count()).toBeGreaterThanOrEqual(2);
   await form.getByRole('radio', { name: theme }).check();
   await form.getByLabel('Group targeted').selectOption(group);
-  await form.getByLabel('Views').fill(views);
+  if (views !== null) await form.getByLabel('Views').fill(views);
   await form.getByRole('button', { name: 'Preview target' }).click();
   const issues = form.locator('.issues');
   if (await issues.count())
@@ -74,7 +74,7 @@ async function csoBoard(): Promise<Page> {
 
 describe('counter-narrative targets end to end (extension → API → /cso board → trends)', () => {
   it('selected text: marked in the extension → on the board → claimed → response and outcome → in the trends', async () => {
-    const { page, panel, tabId } = await openFeedWithPanel();
+    const { page, panel, tabId } = await openWithPanel('/cso-posts.html');
     // Headless Chromium cannot click a native context menu: do what its handler does
     // (pendingFromMenuClick, then store the pending target) from the extension's service worker.
     await rig.browser.worker.evaluate(
@@ -97,16 +97,19 @@ describe('counter-narrative targets end to end (extension → API → /cso board
       },
       { text: SELECTED, url: page.url(), tab: tabId },
     );
-    const preview = await markTarget(panel, /^Dehumanisation and us-vs-them/, 'migrants', '12 400');
+    // the reach the page shows next to the post is read into the form
+    await expect.poll(() => panel.getByLabel('Views').inputValue()).toBe('12400');
+    expect(await panel.getByLabel('Shares').inputValue()).toBe('310');
+    const preview = await markTarget(panel, /^Dehumanisation and us-vs-them/, 'migrants', null);
     expect(preview).toEqual({
-      url: rig.fixtures.url('/feed.html'),
+      url: rig.fixtures.url('/cso-posts.html'),
       excerpt: SELECTED,
       excerptSha256: sha(SELECTED),
       theme: 'dehumanisation_us_vs_them',
       group: 'migrants',
       language: 'en',
       platform: '127.0.0.1',
-      reach: { views: 12400 },
+      reach: { views: 12400, shares: 310 },
       source: 'selection',
       capturedAt: expect.any(String),
     });
@@ -172,7 +175,7 @@ describe('counter-narrative targets end to end (extension → API → /cso board
   });
 
   it('a flag on the page: "Mark as counter-narrative target" lands on the board', async () => {
-    const { page, panel } = await openFeedWithPanel();
+    const { page, panel } = await openWithPanel('/feed.html');
     await page.waitForFunction(
       () => document.querySelectorAll('#violating [data-counterweight]').length >= 3,
       null,

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PageFlag } from '@/utils/page/page-flag';
 import { pendingTargetItem } from '@/utils/targets/pending-target';
+import { readVisibleReach } from '@/utils/targets/read-visible-reach';
 import type { TargetCandidate } from '@/utils/targets/target-draft';
 import { useStorageItem } from './hooks/use-storage-item';
 
+type Reach = { views?: number; shares?: number };
+
 /**
  * Which text the side panel is marking as a counter-narrative target: a flag the team member
- * chose, or the selection left by the context menu for this tab. Only for `cso` tokens; anyone
- * else who uses the menu is told why nothing opens.
+ * chose, or the selection left by the context menu for this tab, with the reach the page shows
+ * around it. Only for `cso` tokens; anyone else who uses the menu is told why nothing opens.
  */
 export function useTargetMarking(
   tabId: number | undefined,
@@ -17,6 +20,7 @@ export function useTargetMarking(
   const pending = useStorageItem(pendingTargetItem);
   const [fromFlag, setFromFlag] = useState<TargetCandidate | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [reach, setReach] = useState<{ text: string; reach: Reach } | null>(null);
 
   const forThisTab =
     pending && (pending.tabId === null || pending.tabId === tabId) ? pending : null;
@@ -40,10 +44,11 @@ export function useTargetMarking(
 
   const close = useCallback(() => {
     setFromFlag(null);
+    setReach(null);
     void pendingTargetItem.set(null);
   }, []);
 
-  const candidate: TargetCandidate | null =
+  const base: TargetCandidate | null =
     fromFlag ??
     (enabled && forThisTab
       ? {
@@ -54,5 +59,17 @@ export function useTargetMarking(
           language: forThisTab.language ?? pageLanguage,
         }
       : null);
+
+  const text = base?.text ?? null;
+  useEffect(() => {
+    if (text === null || tabId === undefined) return;
+    let alive = true;
+    void readVisibleReach(tabId, text).then((found) => alive && setReach({ text, reach: found }));
+    return () => {
+      alive = false;
+    };
+  }, [text, tabId]);
+
+  const candidate = base && reach?.text === base.text ? { ...base, reach: reach.reach } : base;
   return { enabled, candidate, markFlag, close, message };
 }

@@ -23,11 +23,10 @@ import {
  */
 export function TargetPanel(props: {
   candidate: TargetCandidate;
-  reach?: { views?: number; shares?: number };
   onClose: (sent: boolean) => void;
 }) {
   const { candidate } = props;
-  const [draft, setDraft] = useState<TargetDraft>(() => emptyTargetDraft(candidate, props.reach));
+  const [draft, setDraft] = useState<TargetDraft>(() => emptyTargetDraft(candidate));
   const [hash, setHash] = useState('');
   const [issues, setIssues] = useState<TargetIssue[]>([]);
   const [preview, setPreview] = useState<TargetSubmission | null>(null);
@@ -41,6 +40,16 @@ export function TargetPanel(props: {
   useEffect(() => {
     void sha256Hex(excerpt).then(setHash);
   }, [excerpt]);
+
+  // the reach the page shows arrives after the form opens; it fills only what is still empty
+  const { views, shares } = candidate.reach ?? {};
+  useEffect(() => {
+    setDraft((d) => ({
+      ...d,
+      views: d.views === '' && views !== undefined ? String(views) : d.views,
+      shares: d.shares === '' && shares !== undefined ? String(shares) : d.shares,
+    }));
+  }, [views, shares]);
 
   const review = () => {
     const built = buildTargetSubmission(candidate, draft, hash);

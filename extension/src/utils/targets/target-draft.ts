@@ -14,6 +14,8 @@ export interface TargetCandidate {
   source: TargetSource;
   /** The page's declared language, when it has one. */
   language: string | null;
+  /** Reach the page shows next to the text, when it shows any. */
+  reach?: { views?: number; shares?: number } | undefined;
 }
 
 /** The target form as the team member fills it; `''` means not answered yet. */
@@ -38,7 +40,7 @@ export function platformOf(url: string): string {
 /** A fresh form for a candidate: language and platform from the page, reach from what it shows. */
 export function emptyTargetDraft(
   candidate: TargetCandidate,
-  reach: { views?: number; shares?: number } = {},
+  reach: { views?: number; shares?: number } = candidate.reach ?? {},
 ): TargetDraft {
   const language = candidate.language?.trim().slice(0, 2).toLowerCase() ?? '';
   return {
