@@ -261,9 +261,11 @@ export const Target = z.strictObject({
 });
 export type Target = z.infer<typeof Target>;
 
-const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+/** A query parameter holding a comma-separated list of `item`s, e.g. `theme=a,b`. */
+export const commaList = <T extends z.ZodType<unknown, string>>(item: T, description: string) =>
   z
     .string()
+    .describe(`Comma-separated list: ${description}`)
     .transform((s) =>
       s
         .split(',')
@@ -274,11 +276,11 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
 
 /** Query of `GET /v1/targets` (and its CSV export): every filter optional, lists comma-separated. */
 export const TargetQuery = z.strictObject({
-  theme: commaList(NarrativeTheme).optional(),
-  group: commaList(TargetedGroup).optional(),
-  language: commaList(LanguageCode).optional(),
-  platform: commaList(Platform).optional(),
-  status: commaList(TargetStatus).optional(),
+  theme: commaList(NarrativeTheme, NARRATIVE_THEME_IDS.join(', ')).optional(),
+  group: commaList(TargetedGroup, TARGETED_GROUP_IDS.join(', ')).optional(),
+  language: commaList(LanguageCode, 'ISO 639-1 codes').optional(),
+  platform: commaList(Platform, 'platform or host names').optional(),
+  status: commaList(TargetStatus, TARGET_STATUS_IDS.join(', ')).optional(),
   /** Captured at or after. */
   from: Timestamp.optional(),
   /** Captured before. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LanguageCode, Timestamp } from './common';
-import { CalendarDate, NarrativeTheme, TargetedGroup } from './target';
+import { CalendarDate, commaList, NarrativeTheme, TargetedGroup } from './target';
 
 /**
  * Early warning from counter-narrative targets: weekly counts by theme × targeted group ×
@@ -105,16 +105,11 @@ export const TrendsQuery = z
   .strictObject({
     from: Timestamp.optional(),
     to: Timestamp.optional(),
-    by: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((p) => p.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(TrendDimension).min(1).max(3))
-      .default(['theme', 'group', 'language']),
+    by: commaList(TrendDimension, TREND_DIMENSIONS.join(', ')).default([
+      'theme',
+      'group',
+      'language',
+    ]),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     path: ['from'],
