@@ -1,0 +1,317 @@
+/**
+ * Transparency log benchmark (`pnpm --filter @counterweight/api bench:log`), results written to
+ * BENCHMARKS.md under "## Transparency log":
+ * - durable appends/s through the real sequencer and log (entries committed, tree integrated,
+ *   checkpoints signed and stored meanwhile), on on-disk PGlite and, with DATABASE_URL, PostgreSQL;
+ * - checkpoint latency: from an append's commit to the signed checkpoint covering it;
+ * - inclusion and consistency proofs at 1,000,000 entries, through the HTTP route (in-process);
+ * - start-up: rebuild and check the tree of 1,000,000 entries;
+ * - verify-log's recomputation of a 1,000,000-entry tree from the entry bytes (the hashing part).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MerkleTree, toBase64 } from '@counterweight/shared';
+import postgres from 'postgres';
+import { migrate } from '../src/db/migrate';
+import { openPglite } from '../src/db/pglite';
+import { openPostgres } from '../src/db/postgres';
+import type { Db } from '../src/db/db';
+import { loadLogKey } from '../src/log/log-key';
+import { nodeSha256 } from '../src/log/node-sha256';
+import { LogSequencer, encodeLogEntry } from '../src/log/sequence';
+import { testLogEntry } from '../src/log/test-log-entry';
+import { TransparencyLog } from '../src/log/transparency-log';
+import { logRoutes } from '../src/routes/log';
+
+const BENCHMARKS = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
+const BIG = Number(process.env.BENCH_LOG_SIZE ?? 1_000_000);
+const ORIGIN = 'bench.counterweight/log';
+const lines: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : n < 10 ? 2 : 0)} ms`;
+
+async function openLog(db: Db) {
+  const sequencer = await LogSequencer.open(db);
+  const key = await loadLogKey({ origin: ORIGIN });
+  const log = await TransparencyLog.open({ db, sequencer, key, origin: ORIGIN });
+  return { sequencer, log };
+}
+
+/** Appends for `seconds` with `writers` concurrent writers of `batch` entries per transaction. */
+async function appends(
+  db: Db,
+  store: string,
+  batch: number,
+  writers: number,
+  seconds: number,
+): Promise<void> {
+  const { sequencer, log } = await openLog(db);
+  const latencies: number[] = [];
+  let appended = 0;
+  const stopAt = performance.now() + seconds * 1000;
+  const started = performance.now();
+  const writer = async () => {
+    while (performance.now() < stopAt) {
+      const from = sequencer.size;
+      await sequencer.write(async (_tx, add) => {
+        for (let i = 0; i < batch; i++) add(testLogEntry(from + i));
+      });
+      appended += batch;
+      // Requests arrive as I/O events: yield to the event loop between writes, as a server does.
+      await new Promise((resolve) => setImmediate(resolve));
+      const committed = performance.now();
+      const size = sequencer.size;
+      void log.waitForCheckpoint(size).then(() => latencies.push(performance.now() - committed));
+    }
+  };
+  await Promise.all(Array.from({ length: writers }, writer));
+  const elapsed = (performance.now() - started) / 1000;
+  await log.waitForCheckpoint(sequencer.size);
+  latencies.sort((a, b) => a - b);
+  say(
+    `| ${store} | ${batch} per transaction, ${writers} writers | ${Math.round(appended / elapsed).toLocaleString('en')} entries/s | ` +
+      `${ms(quantile(latencies, 0.5))} | ${ms(quantile(latencies, 0.99))} | ${ms(latencies[latencies.length - 1]!)} |`,
+  );
+  await log.close();
+}
+
+async function appendBenchmarks(): Promise<void> {
+  say('### Durable appends and checkpoint latency');
+  say('');
+  say(
+    'Entries committed through `LogSequencer.write` (one transaction per batch; the report intake groups',
+  );
+  say(
+    'concurrent reports the same way), while the log integrates them and signs and stores checkpoints.',
+  );
+  say(
+    'Latency: from the commit of an append to the publication of a signed checkpoint covering it.',
+  );
+  say('');
+  say('| store | load | durable appends | checkpoint p50 | checkpoint p99 | checkpoint max |');
+  say('| --- | --- | --- | --- | --- | --- |');
+  const dir = mkdtempSync(join(tmpdir(), 'cw-bench-log-'));
+  try {
+    for (const [batch, writers] of [
+      [1, 1],
+      [100, 4],
+    ] as const) {
+      const db = await openPglite(join(dir, `pglite-${batch}`));
+      await migrate(db);
+      await appends(db, 'PGlite (on disk)', batch, writers, 8);
+      await db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    say('| PostgreSQL | SKIPPED: DATABASE_URL not set | | | | |');
+    return;
+  }
+  const name = `cw_bench_log_${Date.now()}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const migrator = await openPostgres(url.toString(), { max: 1 });
+    await migrate(migrator);
+    await migrator.close();
+    for (const [batch, writers] of [
+      [1, 4],
+      [100, 4],
+    ] as const) {
+      const db = await openPostgres(url.toString(), { max: 8 });
+      await appends(db, 'PostgreSQL 15', batch, writers, 8);
+      await db.close();
+    }
+  } finally {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** A log of BIG entries (bulk-inserted in SQL), then proofs through the HTTP route. */
+async function bigLogBenchmarks(): Promise<void> {
+  const db = await openPglite();
+  await migrate(db);
+  let t = performance.now();
+  for (let start = 0; start < BIG; start += 100_000) {
+    await db.query(
+      `INSERT INTO log_entries (idx, data, leaf_hash)
+       SELECT i, d, sha256('\\x00'::bytea || d)
+       FROM (SELECT i, convert_to('{"bench":' || i || ',"v":1}', 'UTF8') AS d
+             FROM generate_series($1::bigint, $2::bigint) AS i) AS s`,
+      [start, Math.min(BIG, start + 100_000) - 1],
+    );
+  }
+  const filled = (performance.now() - t) / 1000;
+  t = performance.now();
+  const { log } = await openLog(db);
+  const startup = (performance.now() - t) / 1000;
+  const app = logRoutes(log);
+  const rng = mulberry32(7);
+  const timeRoute = async (path: () => string, n: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = path();
+      const t0 = performance.now();
+      const res = await app.request(p);
+      await res.arrayBuffer();
+      times.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  const pick = (n: number) => Math.floor(rng() * n);
+  const N = 5000;
+  const direct = (make: () => () => unknown) => {
+    const times: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const run = make();
+      const t0 = performance.now();
+      run();
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  const inclDirect = direct(() => {
+    const size = BIG - pick(BIG / 2);
+    const index = pick(size);
+    return () => log.inclusionProof(index, size);
+  });
+  const consDirect = direct(() => {
+    const to = BIG - pick(BIG / 2);
+    const from = 1 + pick(to - 1);
+    return () => log.consistencyProof(from, to);
+  });
+  await timeRoute(() => `/v1/log/proof/inclusion?index=${pick(BIG)}&treeSize=${BIG}`, 500); // warm-up
+  const incl = await timeRoute(() => {
+    const size = BIG - pick(BIG / 2);
+    return `/v1/log/proof/inclusion?index=${pick(size)}&treeSize=${size}`;
+  }, N);
+  const cons = await timeRoute(() => {
+    const to = BIG - pick(BIG / 2);
+    return `/v1/log/proof/consistency?from=${1 + pick(to - 1)}&to=${to}`;
+  }, N);
+  const entries = await timeRoute(() => {
+    const start = pick(BIG - 1000);
+    return `/v1/log/entries?start=${start}&end=${start + 1000}`;
+  }, 50);
+  say('');
+  say(`### Proofs and start-up at ${BIG.toLocaleString('en')} entries`);
+  say('');
+  say(
+    `Through the Hono route in-process (\`app.request\`: query validation, proof, JSON), ${N.toLocaleString('en')} random`,
+  );
+  say(
+    'tree sizes in the upper half and random indices each. Embedded PGlite in memory, filled by SQL.',
+  );
+  say('');
+  say('| request | p50 | p99 | max |');
+  say('| --- | --- | --- | --- |');
+  say(
+    `| inclusion proof, generation only (\`log.inclusionProof\`) | ${ms(quantile(inclDirect, 0.5))} | ${ms(quantile(inclDirect, 0.99))} | ${ms(inclDirect[inclDirect.length - 1]!)} |`,
+  );
+  say(
+    `| consistency proof, generation only | ${ms(quantile(consDirect, 0.5))} | ${ms(quantile(consDirect, 0.99))} | ${ms(consDirect[consDirect.length - 1]!)} |`,
+  );
+  say(
+    `| inclusion proof | ${ms(quantile(incl, 0.5))} | ${ms(quantile(incl, 0.99))} | ${ms(incl[incl.length - 1]!)} |`,
+  );
+  say(
+    `| consistency proof | ${ms(quantile(cons, 0.5))} | ${ms(quantile(cons, 0.99))} | ${ms(cons[cons.length - 1]!)} |`,
+  );
+  say(
+    `| entries page (1,000, each re-hashed against its leaf) | ${ms(quantile(entries, 0.5))} | ${ms(quantile(entries, 0.99))} | ${ms(entries[entries.length - 1]!)} |`,
+  );
+  say('');
+  say(
+    `Start-up (read ${BIG.toLocaleString('en')} leaf hashes, rebuild the tree, check the last checkpoint, publish): ` +
+      `${startup.toFixed(2)} s (filling the table by SQL took ${filled.toFixed(1)} s).`,
+  );
+  await log.close();
+  await db.close();
+}
+
+/** verify-log's recomputation: leaf hashes of BIG real entry encodings, then the tree and root. */
+function recomputeBenchmark(): void {
+  const entries = Array.from({ length: BIG }, (_, i) => encodeLogEntry(testLogEntry(i)));
+  const bytes = entries.reduce((n, e) => n + e.length, 0);
+  const runs: number[] = [];
+  let root = '';
+  for (let run = 0; run < 3; run++) {
+    const t0 = performance.now();
+    const tree = new MerkleTree(nodeSha256);
+    for (const data of entries) {
+      const leaf = new Uint8Array(data.length + 1);
+      leaf.set(data, 1);
+      tree.append(nodeSha256(leaf));
+    }
+    root = toBase64(tree.root());
+    runs.push((performance.now() - t0) / 1000);
+  }
+  runs.sort((a, b) => a - b);
+  say('');
+  say(`### verify-log recomputation of ${BIG.toLocaleString('en')} entries`);
+  say('');
+  say(
+    `Hashing ${BIG.toLocaleString('en')} canonical log entries (${(bytes / 1e6).toFixed(0)} MB, ${Math.round(bytes / BIG)} bytes each) into leaves and ` +
+      `building the tree to its root, as \`verify-log\` does after fetching (3 runs): best ${runs[0]!.toFixed(2)} s, ` +
+      `median ${runs[1]!.toFixed(2)} s, worst ${runs[2]!.toFixed(2)} s. Root ${root}.`,
+  );
+  say(
+    'Fetching the entries over HTTP (1,000 pages of 1,000) is not included: it depends on the network.',
+  );
+}
+
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function writeSection(): void {
+  const date = new Date().toISOString().slice(0, 10);
+  const text = [
+    '## Transparency log',
+    '',
+    `Machine: 2-core Node 20 sandbox, shared with other jobs (load average ${loadBefore} before the run, ${loadavg()[0]!.toFixed(1)} after), ${date}.`,
+    'Command: `pnpm --filter @counterweight/api bench:log` (with DATABASE_URL set for the PostgreSQL rows).',
+    'Targets (issue 3): durable appends >= 3,000 entries/s; checkpoint <= 1 s after append; inclusion and',
+    'consistency proofs <= 2 ms p99 at 1,000,000 entries; verify-log recomputes 1,000,000 entries in <= 3 s.',
+    '',
+    ...lines,
+    '',
+  ].join('\n');
+  let doc = '# Benchmarks\n\n';
+  try {
+    doc = readFileSync(BENCHMARKS, 'utf8');
+  } catch {}
+  const start = doc.indexOf('## Transparency log');
+  if (start < 0) doc = `${doc.trimEnd()}\n\n${text}`;
+  else {
+    const next = doc.indexOf('\n## ', start + 1);
+    doc = doc.slice(0, start) + text + (next < 0 ? '' : doc.slice(next + 1));
+  }
+  writeFileSync(BENCHMARKS, doc);
+}
+
+const loadBefore = loadavg()[0]!.toFixed(1);
+const only = process.argv[2];
+if (!only || only === 'appends') await appendBenchmarks();
+if (!only || only === 'proofs') await bigLogBenchmarks();
+if (!only || only === 'recompute') recomputeBenchmark();
+if (!only) writeSection();
