@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { addWeeks, weekStart } from '@counterweight/shared/trends';
@@ -129,6 +130,17 @@ describe('/cso in real Chromium', () => {
       await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
     ).toBeUndefined();
     expect(problems).toEqual([]);
+
+    // the CSV export carries the same filter and the token, never the page's cookies
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-csv'),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^reference,id,captured_at,status,theme,targeted_group/);
+    expect(csv).toContain('gender_based_hostility,women');
+    expect(csv).not.toContain('jews');
     await page.close();
   }, 60_000);
 
