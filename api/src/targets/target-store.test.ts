@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 import { LogSequencer } from '../log/sequence';
 import { putGuidance } from './guidance-store';
 import { TargetStore, type TargetActor } from './target-store';
-import { TEST_DATABASES } from './test-databases';
+import { openTestDb, requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -37,7 +37,9 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-describe.each(TEST_DATABASES)('TargetStore on $kind', (database) => {
+requirePostgresOrWarn('TargetStore');
+
+describe.each(storesUnderTest())('TargetStore on %s', (kind) => {
   let db: Db;
   let drop: () => Promise<void>;
   let store: TargetStore;
@@ -53,12 +55,12 @@ describe.each(TEST_DATABASES)('TargetStore on $kind', (database) => {
     (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
 
   beforeAll(async () => {
-    ({ db, drop } = await database.open());
+    ({ db, drop } = await openTestDb(kind));
     store = new TargetStore(db, await LogSequencer.open(db), () => clock);
     const cso = await createToken(db, 'cso', 'Amira');
     actor = { tokenId: cso.tokenId, name: cso.name };
     admin = (await createToken(db, 'admin', null)).tokenId;
-  });
+  }, 60_000);
   afterAll(() => drop());
 
   it('stores a target, logs only non-personal facts, and replays an idempotent retry', async () => {
