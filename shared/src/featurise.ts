@@ -32,16 +32,24 @@ export interface FeaturisedWindow {
 export class Featuriser {
   readonly settings: FeaturiserSettings;
   private readonly ids = new Map<string, number>();
-  private readonly fuzzy = new Map<string, number>();
+  private fuzzyIndex: Map<string, number> | null = null;
 
   constructor(settings: FeaturiserSettings) {
     this.settings = settings;
     settings.vocabulary.forEach((word, i) => this.ids.set(word, i + 2));
+  }
+
+  /** The typo index, built on the first unknown word (it costs more than the rest of loading). */
+  private get fuzzy(): Map<string, number> {
+    if (this.fuzzyIndex) return this.fuzzyIndex;
+    const index = new Map<string, number>();
     // Vocabulary is ordered by frequency: the first word to claim a key keeps it.
-    settings.vocabulary.forEach((word, i) => {
+    this.settings.vocabulary.forEach((word, i) => {
       if (word.length < 4 || !/^\p{L}+$/u.test(word)) return;
-      for (const key of fuzzyKeys(word)) if (!this.fuzzy.has(key)) this.fuzzy.set(key, i + 2);
+      for (const key of fuzzyKeys(word)) if (!index.has(key)) index.set(key, i + 2);
     });
+    this.fuzzyIndex = index;
+    return index;
   }
 
   /** Ids for one token, possibly several (a run-together word). Never empty. */
@@ -49,8 +57,9 @@ export class Featuriser {
     const known = this.ids.get(word);
     if (known !== undefined) return [known];
     if (word.length >= 4 && /^\p{L}+$/u.test(word)) {
+      const fuzzy = this.fuzzy;
       for (const key of fuzzyKeys(word)) {
-        const near = this.fuzzy.get(key);
+        const near = fuzzy.get(key);
         if (near !== undefined) return [near];
       }
       const parts = this.segment(word);

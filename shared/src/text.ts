@@ -33,6 +33,7 @@ const HOMOGLYPHS: Record<string, string> = {
 const LEET: Record<string, string> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e',
 };
+const ASCII = /^[\x00-\x7f]*$/;
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 
@@ -43,21 +44,25 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
  * identical letters shortened to two. Idempotent.
  */
 export function normaliseText(raw: string): string {
-  let text = raw.normalize('NFKC').replace(INVISIBLE, '');
+  // ASCII needs no Unicode folding (the common case, and the hot path on every page).
+  let text = ASCII.test(raw) ? raw : raw.normalize('NFKC').replace(INVISIBLE, '');
   text = text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
     const lower = name.toLowerCase();
     if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16) || 32);
     if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10) || 32);
     return Object.hasOwn(HTML_ENTITIES, lower) ? HTML_ENTITIES[lower]! : entity;
   });
+  text = ASCII.test(text)
+    ? text.toLowerCase().replace(/`/g, "'")
+    : text
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[\u0400-\u04ff\u0370-\u03ff]/g, (ch) => (Object.hasOwn(HOMOGLYPHS, ch) ? HOMOGLYPHS[ch]! : ch))
+        .replace(QUOTES, "'")
+        .replace(DOUBLE_QUOTES, '"');
   text = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u0400-\u04ff\u0370-\u03ff]/g, (ch) => (Object.hasOwn(HOMOGLYPHS, ch) ? HOMOGLYPHS[ch]! : ch))
-    .replace(QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
     .replace(/\b(?:https?:\/\/|www\.)\S+/g, ` ${URL_TOKEN} `)
     .replace(/(^|[^\w])@\w+/g, `$1 ${USER_TOKEN} `)
     .replace(/\brt\s+(?=xxuser)/g, ' ')
@@ -67,6 +72,8 @@ export function normaliseText(raw: string): string {
 
 // A word may carry leetspeak symbols inside it (k1ll, $hoot, b@stard, f*ck).
 const WORD = /[\p{L}\p{N}@$*|€!]*[\p{L}\p{N}][\p{L}\p{N}@$*|€!']*|[\p{Extended_Pictographic}]|[?"]/gu;
+
+const PLAIN_WORD = /^[a-z]+$/;
 
 // Whole words whose digit is a syllable, not a letter.
 const LEET_WORDS: Record<string, string> = { h8: 'hate', h8ers: 'haters', h8ed: 'hated', gr8: 'great', m8: 'mate', l8r: 'later', w8: 'wait' };
@@ -102,6 +109,10 @@ export function tokenize(raw: string): Token[] {
   );
   const pieces: Token[] = [];
   for (const match of text.matchAll(WORD)) {
+    if (PLAIN_WORD.test(match[0])) {
+      pieces.push({ norm: match[0], surface: match[0] });
+      continue;
+    }
     const surface = cleanTrailing(match[0]);
     if (!surface) continue;
     const norm = deLeet(surface).replace(/'/g, '');
