@@ -15,7 +15,8 @@ requirePostgresOrWarn('api storage suite');
 
 const key = Buffer.alloc(32, 7);
 
-describe.each(storesUnderTest())('storage on %s', (kind) => {
+// PGlite runs in process (tests) and in a worker thread (the server): both are checked
+describe.each([...storesUnderTest(), 'pglite-worker' as const])('storage on %s', (kind) => {
   let db: Db;
   let drop: () => Promise<void>;
   let sequencer: LogSequencer;

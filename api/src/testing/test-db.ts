@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import type { Db } from '../db/db';
 import { migrate } from '../db/migrate';
 import { openPglite } from '../db/pglite';
+import { openPgliteWorker } from '../db/pglite-worker';
 import { openPostgres } from '../db/postgres';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -26,12 +30,25 @@ export function requirePostgresOrWarn(suite: string): void {
 }
 
 /**
- * A fresh, migrated database of the given kind: in-memory PGlite, or a new PostgreSQL database
+ * A fresh, migrated database of the given kind: in-memory PGlite, PGlite on a temporary folder in
+ * a worker thread (as the server runs it), or a new PostgreSQL database
  * created through the DATABASE_URL admin connection and dropped again by `drop`.
  */
 export async function openTestDb(
-  kind: StoreKind,
+  kind: StoreKind | 'pglite-worker',
 ): Promise<{ db: Db; url?: string; drop: () => Promise<void> }> {
+  if (kind === 'pglite-worker') {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-pglite-'));
+    const db = await openPgliteWorker(dir);
+    await migrate(db);
+    return {
+      db,
+      drop: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   if (kind === 'pglite') {
     const db = await openPglite();
     await migrate(db);
