@@ -33,31 +33,47 @@ const ATTRS = (page: Page) =>
   );
 
 describe('flags on the page (real model, real Chromium)', () => {
-  it('violating paragraphs carry the attributes; counter-speech, news and neutral mentions carry none', async () => {
-    const page = await rig.browser.context.newPage();
-    await page.goto(rig.fixtures.url('/feed.html'));
-    await waitForFlags(page, '#violating p', 4);
-    await page.waitForTimeout(500);
-    const blocks = await ATTRS(page);
-    for (const b of blocks) {
-      if (b.expect === 'clear')
-        expect(b, `${b.id} should carry no attribute`).toMatchObject({
-          decision: null,
-          label: null,
-          score: null,
-        });
-      else {
+  describe('on a feed of violating posts, counter-speech, news and neutral identity mentions', () => {
+    let blocks: Awaited<ReturnType<typeof ATTRS>>;
+    beforeAll(async () => {
+      const page = await rig.browser.context.newPage();
+      await page.goto(rig.fixtures.url('/feed.html'));
+      await waitForFlags(page, '#violating p', 4);
+      await page.waitForTimeout(1_000);
+      blocks = await ATTRS(page);
+      // Inputs and hidden elements are never read, and so never flagged.
+      expect(await page.$eval('#hidden-1', (el) => el.hasAttribute('data-counterweight'))).toBe(
+        false,
+      );
+      expect(await page.$eval('#draft', (el) => el.hasAttribute('data-counterweight'))).toBe(false);
+      await page.close();
+    });
+    const section = (prefix: string) => blocks.filter((b) => b.id.startsWith(prefix));
+
+    it('violating paragraphs carry data-counterweight, the label and the score', () => {
+      expect(section('v-')).toHaveLength(4);
+      for (const b of section('v-')) {
         expect(['flag', 'uncertain'], `${b.id} decision`).toContain(b.decision);
         expect(b.label, `${b.id} label`).toBe(b.expect);
-        expect(b.score).toMatch(/^(0|1)\.\d{3}$/);
+        expect(b.score, `${b.id} score`).toMatch(/^(0|1)\.\d{3}$/);
       }
-    }
-    // Inputs and hidden elements are never read, and so never flagged.
-    expect(await page.$eval('#hidden-1', (el) => el.hasAttribute('data-counterweight'))).toBe(
-      false,
-    );
-    expect(await page.$eval('#draft', (el) => el.hasAttribute('data-counterweight'))).toBe(false);
-    await page.close();
+    });
+
+    for (const [prefix, what] of [
+      ['c-', 'counter-speech'],
+      ['n-', 'news'],
+      ['i-', 'neutral identity mentions'],
+      ['l-', 'ordinary list items'],
+    ] as const)
+      it(`${what} carry no attribute`, () => {
+        expect(section(prefix).length).toBeGreaterThan(0);
+        for (const b of section(prefix))
+          expect(b, `${b.id} should carry no attribute`).toMatchObject({
+            decision: null,
+            label: null,
+            score: null,
+          });
+      });
   });
 
   it('the marker survives hostile page CSS, is a keyboard-reachable button with a spoken label, and opens the evidence', async () => {

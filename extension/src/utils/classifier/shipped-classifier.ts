@@ -1,12 +1,20 @@
 import { browser } from 'wxt/browser';
+import { loadArtifactFromUrl, TextClassifier as Model } from '@counterweight/models/inference';
+import { Thresholds } from './decide';
 import type { TextClassifier } from './text-classifier';
 import { tfOnWasm } from './tf-wasm';
 
-/** Loads the classifier shipped under /model/ on the wasm backend. */
+/**
+ * The classifier trained in models/, shipped under /model/ and run on the tfjs wasm backend in
+ * the background (off every page's main thread).
+ */
 export async function loadShippedClassifier(): Promise<TextClassifier> {
-  const base = browser.runtime.getURL('/');
-  await tfOnWasm(base);
-  throw new Error(
-    'The classifier model is not integrated yet (models/src/inference.ts has not landed).',
-  );
+  const root = browser.runtime.getURL('/');
+  const tf = await tfOnWasm(root);
+  const model = await Model.load(tf, await loadArtifactFromUrl(new URL('model/', root).href));
+  return {
+    modelVersion: model.modelVersion,
+    thresholds: Thresholds.parse(model.metadata.thresholds),
+    classify: (texts) => model.classify(texts),
+  };
 }
