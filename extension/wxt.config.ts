@@ -45,7 +45,6 @@ export default defineConfig({
         (f) => f.endsWith('.wasm') && !f.includes('threaded'),
       ))
         assets.push({ absoluteSrc: join(wasmDir, name), relativeDest: name });
-      if (!existsSync(artifactDir) && process.env.COUNTERWEIGHT_ALLOW_NO_MODEL === '1') return;
       if (!existsSync(artifactDir))
         throw new Error(
           `The classifier artifact is missing: ${artifactDir} (train it in models/ first).`,
