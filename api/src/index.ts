@@ -42,7 +42,9 @@ async function main(): Promise<void> {
         : 'PostgreSQL (DATABASE_URL)';
     console.log(`Counterweight API listening on ${url} (store: ${store})`);
     console.log(`  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
-    console.log(`  Transparency log ${env.COUNTERWEIGHT_LOG_ORIGIN}, verifier key: ${deps.log.verifierKey}`);
+    console.log(
+      `  Transparency log ${env.COUNTERWEIGHT_LOG_ORIGIN}, verifier key: ${deps.log.verifierKey}`,
+    );
     for (const t of firstTokens)
       console.log(`  First ${t.role} token (shown once, keep it safe): ${t.token}`);
   });
@@ -65,7 +67,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof LogIntegrityError)
-    console.error(`Refusing to start: the transparency log failed its integrity check.\n${error.message}`);
+    console.error(
+      `Refusing to start: the transparency log failed its integrity check.\n${error.message}`,
+    );
   else console.error(error instanceof EnvError ? error.message : error);
   process.exit(1);
 });
