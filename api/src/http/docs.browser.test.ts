@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app';
+
+const PORT = 41900 + Math.floor(Math.random() * 90);
+let t: TestApp;
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  server = serve({ fetch: t.app.fetch, port: PORT, hostname: '127.0.0.1' }) as Server;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+describe('GET /docs in Chromium', () => {
+  it('renders the API reference under its CSP, loading nothing from other hosts', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const foreign: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on(
+      'console',
+      (m) =>
+        m.type() === 'error' &&
+        /Content Security Policy|Refused/.test(m.text()) &&
+        problems.push(m.text()),
+    );
+    page.on(
+      'request',
+      (r) =>
+        !r.url().startsWith(`http://127.0.0.1:${PORT}/`) &&
+        !r.url().startsWith('data:') &&
+        foreign.push(r.url()),
+    );
+    await page.goto(`http://127.0.0.1:${PORT}/docs`);
+    await page.getByText('Submit a human-reviewed report').first().waitFor({ timeout: 60_000 });
+    expect(problems).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
