@@ -16,7 +16,7 @@ export interface ArtifactContents {
 export interface ClassifyOptions {
   /** Compute evidence for texts that are not clear (default true). */
   evidence?: boolean;
-  /** Windows per model call (default 512). */
+  /** Windows per model call (default 256). */
   batchSize?: number;
 }
 
@@ -61,7 +61,7 @@ export class TextClassifier {
    * the deciding score most (for "flag" and "uncertain" results only).
    */
   async classify(texts: string[], options: ClassifyOptions = {}): Promise<ClassifierResult[]> {
-    const batchSize = options.batchSize ?? 512;
+    const batchSize = options.batchSize ?? 256;
     const windows: { text: number; window: FeaturisedWindow }[] = [];
     texts.forEach((text, i) => {
       for (const window of this.featuriser.featurise(text)) windows.push({ text: i, window });
@@ -106,7 +106,7 @@ export class TextClassifier {
         }
       });
       const prediction = tf.tidy(() =>
-        this.model.predict([tf.tensor2d(ids, [idx.length, length], 'int32'), tf.tensor3d(mask, [idx.length, length, 1])]) as tfType.Tensor,
+        this.model.predict([tf.tensor2d(ids, [idx.length, length], 'int32'), tf.tensor3d(mask, [idx.length, length, 1])], { batchSize: idx.length }) as tfType.Tensor,
       );
       const data = await prediction.data();
       prediction.dispose();

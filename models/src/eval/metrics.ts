@@ -65,3 +65,23 @@ export function thresholdForRecall(scores: number[], labels: (0 | 1)[], target: 
   for (let t = 0.95; t >= 0.05; t -= 0.01) if ((binaryMetrics(scores, labels, t).recall ?? 0) >= target) return Math.round(t * 100) / 100;
   return 0.05;
 }
+
+/**
+ * The threshold that maximises F1 on the dataset rows plus balanced accuracy on the written
+ * contrast rows (both from the dev split): the datasets are noisy and imbalanced, the contrast
+ * rows encode the distinctions the safeguards need (negation, quotation, news, idioms).
+ */
+export function balancedThreshold(
+  dataset: { scores: number[]; labels: (0 | 1)[] },
+  contrast: { scores: number[]; labels: (0 | 1)[] },
+): number {
+  let best = 0.5, bestValue = -1;
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    const f1 = binaryMetrics(dataset.scores, dataset.labels, t).f1 ?? 0;
+    const c = binaryMetrics(contrast.scores, contrast.labels, t);
+    const balanced = ((c.recall ?? 0) + (1 - (c.falsePositiveRate ?? 0))) / 2;
+    const value = f1 + balanced;
+    if (value > bestValue) { bestValue = value; best = Math.round(t * 100) / 100; }
+  }
+  return best;
+}

@@ -66,11 +66,11 @@ export function forward(tf: typeof tfType, w: TextCnnWeights, ids: tfType.Tensor
   const h1seq = tf.mul(tf.reshape(h1, [b, l, config.filters1]), mask) as tfType.Tensor3D;
   const h2 = tf.relu(tf.add(tf.matMul(unfold(tf, h1seq, 2), w.conv2Kernel), w.conv2Bias));
   const h2seq = tf.mul(tf.reshape(h2, [b, l, config.filters2]), mask);
-  let pooled: tfType.Tensor2D = tf.concat([tf.max(h1seq, 1), tf.max(h2seq, 1)], 1);
-  if (training && config.dropout > 0) pooled = tf.dropout(pooled, config.dropout);
-  let hidden: tfType.Tensor2D = tf.relu(tf.add(tf.matMul(pooled, w.denseKernel), w.denseBias));
-  if (training && config.dropout > 0) hidden = tf.dropout(hidden, config.dropout);
-  return tf.add(tf.matMul(hidden, w.outKernel), w.outBias);
+  let pooled = tf.concat([tf.max(h1seq, 1), tf.max(h2seq, 1)], 1) as tfType.Tensor2D;
+  if (training && config.dropout > 0) pooled = tf.dropout(pooled, config.dropout) as tfType.Tensor2D;
+  let hidden = tf.relu(tf.add(tf.matMul(pooled, w.denseKernel), w.denseBias)) as tfType.Tensor2D;
+  if (training && config.dropout > 0) hidden = tf.dropout(hidden, config.dropout) as tfType.Tensor2D;
+  return tf.add(tf.matMul(hidden, w.outKernel), w.outBias) as tfType.Tensor2D;
 }
 
 /**
