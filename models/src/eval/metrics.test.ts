@@ -33,3 +33,14 @@ describe('thresholds', () => {
     expect(binaryMetrics(scores, labels, thresholdForRecall(scores, labels, 1)).recall).toBe(1);
   });
 });
+
+describe('balancedThreshold', () => {
+  it('moves the threshold up when contrast negatives score in the middle', async () => {
+    const { balancedThreshold } = await import('./metrics');
+    const dataset = { scores: [0.2, 0.3, 0.8, 0.9], labels: [0, 0, 1, 1] as (0 | 1)[] };
+    const plain = balancedThreshold(dataset, { scores: [0.1, 0.9], labels: [0, 1] });
+    const withContrast = balancedThreshold(dataset, { scores: [0.1, 0.55, 0.6, 0.65, 0.9], labels: [0, 0, 0, 0, 1] });
+    expect(plain).toBeLessThan(0.55);
+    expect(withContrast).toBeGreaterThanOrEqual(0.65);
+  });
+});

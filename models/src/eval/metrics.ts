@@ -67,9 +67,10 @@ export function thresholdForRecall(scores: number[], labels: (0 | 1)[], target: 
 }
 
 /**
- * The threshold that maximises F1 on the dataset rows plus balanced accuracy on the written
- * contrast rows (both from the dev split): the datasets are noisy and imbalanced, the contrast
- * rows encode the distinctions the safeguards need (negation, quotation, news, idioms).
+ * The threshold that maximises F1 on the dataset rows plus the mean of balanced accuracy and
+ * F1 on the written contrast rows (both from the dev split): the datasets are noisy and
+ * imbalanced, the contrast rows encode the distinctions the safeguards need (negation,
+ * quotation, news, idioms); F1 keeps false flags among them in check.
  */
 export function balancedThreshold(
   dataset: { scores: number[]; labels: (0 | 1)[] },
@@ -80,7 +81,7 @@ export function balancedThreshold(
     const f1 = binaryMetrics(dataset.scores, dataset.labels, t).f1 ?? 0;
     const c = binaryMetrics(contrast.scores, contrast.labels, t);
     const balanced = ((c.recall ?? 0) + (1 - (c.falsePositiveRate ?? 0))) / 2;
-    const value = f1 + balanced;
+    const value = f1 + (balanced + (c.f1 ?? 0)) / 2;
     if (value > bestValue) { bestValue = value; best = Math.round(t * 100) / 100; }
   }
   return best;
