@@ -1,5 +1,8 @@
 import {
   Appeal,
+  AppealDecisionSubmission,
+  AppealSubmission,
+  LegalHoldRequest,
   AppealQueue,
   AppealReceipt,
   LogEntry,
@@ -12,7 +15,9 @@ import { createTestApp, rowCounts, type TestApp } from '../testing/test-app';
 import { requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
 import { decodeLogEntry } from '../transparency/log-reader';
 import { clockedAppealApp } from '../appeals/clocked-test-app';
+import { APPEAL_DECISION_EXAMPLE, APPEAL_EXAMPLE } from './appeals';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE } from './examples';
+import { LEGAL_HOLD_EXAMPLE } from './legal-holds';
 
 requirePostgresOrWarn('appeals');
 
@@ -332,4 +337,20 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
     expect(removal.status).toBe(400);
     expect(await removal.json()).toMatchObject({ issues: [{ path: 'action' }] });
   });
+});
+
+describe('appeal and legal hold examples', () => {
+  it('are valid bodies, and the routes are in the OpenAPI document', async () => {
+    expect(AppealSubmission.parse(APPEAL_EXAMPLE)).toMatchObject({ appellant: 'content_provider' });
+    expect(AppealDecisionSubmission.parse(APPEAL_DECISION_EXAMPLE)).toMatchObject({ outcome: 'reversed' });
+    expect(LegalHoldRequest.parse(LEGAL_HOLD_EXAMPLE).reason).toMatch(/prosecutor/);
+    const t = await createTestApp();
+    try {
+      const doc = (await (await t.call('GET', '/openapi.json', { token: null })).json()) as { paths: Record<string, unknown> };
+      for (const path of ['/v1/appeals', '/v1/appeals/queue', '/v1/appeals/{id}', '/v1/appeals/{id}/decision', '/v1/transparency/report', '/v1/transparency/series', '/v1/reports/{id}/legal-hold'])
+        expect(Object.keys(doc.paths)).toContain(path);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });

@@ -18,6 +18,17 @@ export interface AppealRouteOptions {
 }
 
 const AppealParams = z.object({ id: Id });
+
+/** Valid request bodies, shown in the OpenAPI document. */
+export const APPEAL_EXAMPLE = {
+  appellant: 'content_provider',
+  token: 'cwa_3q2-7wVhM0xX9cJk1Zb4nT8rLp6sYdAeFgHiJkLmNoP',
+  grounds: 'The post quoted the attacker in order to report on the trial; it is journalism, not glorification.',
+} satisfies AppealSubmission;
+export const APPEAL_DECISION_EXAMPLE = {
+  outcome: 'reversed',
+  reasons: 'Read with the rest of the thread, the post reports on the trial: the Art. 1(3) journalistic exemption applies.',
+} satisfies AppealDecisionSubmission;
 const RATE_LIMITED = { 429: { description: 'Too many appeals from this client; see Retry-After', content: { 'application/json': { schema: z.any() } } } };
 
 const file = createRoute({
@@ -27,7 +38,7 @@ const file = createRoute({
   description:
     'No account needed. A content provider sends the appeal token from the statement of reasons (`x_appeal.token`); a reporter contesting a "no action" decision sends `appellant: "reporter"` with the report id and their own bearer token. Accepted until the decision\'s appeal deadline (six months); one appeal per decision; due 14 days after filing. Rate-limited per client address.',
   tags: ['appeals'],
-  request: { body: { required: true, content: { 'application/json': { schema: AppealSubmission } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: AppealSubmission, example: APPEAL_EXAMPLE } } } },
   responses: {
     201: { description: 'Appeal filed', content: { 'application/json': { schema: AppealReceipt } } },
     ...errorResponses(400, 401, 404, 409, 413, 415),
@@ -62,7 +73,7 @@ const decide = createRoute({
     'A senior reviewer who did not take the contested decision decides: upheld, reversed or modified, with reasons. A reversal of an action reinstates the content and amends the statement of reasons (`x_amended_by_appeal`).',
   tags: ['appeals'],
   security: BEARER,
-  request: { params: AppealParams, body: { required: true, content: { 'application/json': { schema: AppealDecisionSubmission } } } },
+  request: { params: AppealParams, body: { required: true, content: { 'application/json': { schema: AppealDecisionSubmission, example: APPEAL_DECISION_EXAMPLE } } } },
   responses: {
     200: { description: 'The decided appeal', content: { 'application/json': { schema: Appeal } } },
     ...errorResponses(400, 401, 403, 404, 409, 413, 415),

@@ -9,6 +9,9 @@ import { BEARER, errorResponses, newRouter } from './router';
 
 const Params = z.object({ id: Id });
 
+/** A valid request body, shown in the OpenAPI document. */
+export const LEGAL_HOLD_EXAMPLE = { reason: 'Preservation request of the public prosecutor, file 4 Js 123/26.' } satisfies LegalHoldRequest;
+
 const setHold = createRoute({
   method: 'put',
   path: '/v1/reports/{id}/legal-hold',
@@ -16,7 +19,7 @@ const setHold = createRoute({
   description: 'While a legal hold is set, the report content is kept past the six-month retention period. Setting it again replaces the reason.',
   tags: ['retention'],
   security: BEARER,
-  request: { params: Params, body: { required: true, content: { 'application/json': { schema: LegalHoldRequest } } } },
+  request: { params: Params, body: { required: true, content: { 'application/json': { schema: LegalHoldRequest, example: LEGAL_HOLD_EXAMPLE } } } },
   responses: {
     200: { description: 'The hold', content: { 'application/json': { schema: LegalHold } } },
     ...errorResponses(400, 401, 403, 404, 409, 413, 415),
