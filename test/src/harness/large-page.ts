@@ -1,14 +1,14 @@
 /** Sentences for generated pages; every tenth paragraph is written to be flagged. */
 const CLEAR = [
   'The city council met on Tuesday to discuss the new cycling lanes along the river.',
-  'Our bakery opens at seven and the rye bread usually sells out before noon.',
   'The museum has extended its opening hours for the summer exhibition on textiles.',
   'Researchers published a study on how migrating birds navigate at night.',
-  'The football club announced that the stadium roof will be repaired next spring.',
-  'Volunteers planted two hundred trees in the park over the weekend.',
   'The library is running a free coding workshop for teenagers every Thursday.',
-  'A new bus line will connect the university with the central train station.',
-  'My grandmother shared her recipe for plum cake with the whole neighbourhood.',
+  'The weather will be sunny all week according to the regional forecast.',
+  'The school choir won second prize at the national competition this year.',
+  'The train to the coast was delayed by twenty minutes because of a signal fault.',
+  'Tickets for the jazz festival go on sale on Monday morning at the town hall.',
+  'Our book club is reading a novel about a lighthouse keeper this month.',
 ];
 const FLAGGED = [
   'Muslims are vermin and they should all be driven out of this country by force.',

@@ -59,9 +59,12 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     return classifier;
   };
 
-  onMessage('classify', async ({ site, texts }) => {
+  onMessage('classify', async ({ site, texts, evidence }) => {
     const model = await getClassifier();
-    const [results, dismissed] = await Promise.all([model.classify(texts), dismissalsItem.get()]);
+    const [results, dismissed] = await Promise.all([
+      model.classify(texts, { evidence }),
+      dismissalsItem.get(),
+    ]);
     const hashes = new Set(dismissed[site] ?? []);
     const dismissedFlags =
       hashes.size > 0

@@ -4,6 +4,9 @@ import { Thresholds } from './decide';
 import type { TextClassifier } from './text-classifier';
 import { tfOnWasm } from './tf-wasm';
 
+/** Windows per model call. */
+const BATCH = 64;
+
 /**
  * The classifier trained in models/, shipped under /model/ and run on the tfjs wasm backend in
  * the background (off every page's main thread).
@@ -15,6 +18,7 @@ export async function loadShippedClassifier(): Promise<TextClassifier> {
   return {
     modelVersion: model.modelVersion,
     thresholds: Thresholds.parse(model.metadata.thresholds),
-    classify: (texts) => model.classify(texts),
+    // Small batches keep the wasm heap (which never shrinks) small.
+    classify: (texts, { evidence }) => model.classify(texts, { evidence, batchSize: BATCH }),
   };
 }

@@ -6,5 +6,6 @@ export interface TextClassifier {
   modelVersion: string;
   /** The model's own cut-offs, which the reviewer's sensitivity shifts. */
   thresholds: Thresholds;
-  classify(texts: string[]): Promise<ClassifierResult[]>;
+  /** One result per text; `evidence: false` skips the (costly) search for the words behind a score. */
+  classify(texts: string[], options: { evidence: boolean }): Promise<ClassifierResult[]>;
 }

@@ -23,7 +23,7 @@ export async function runContentScript(doc: Document): Promise<() => void> {
   const scanner = new PageScanner(
     {
       doc,
-      classify: (texts) => sendMessage('classify', { site, texts }),
+      classify: (texts, evidence) => sendMessage('classify', { site, texts, evidence }),
       onFlagsChanged: (count) =>
         void sendMessage('pageFlagsChanged', { count }).catch(() => undefined),
     },

@@ -14,6 +14,8 @@ export const MAX_CLASSIFIED_CHARS = 2000;
 export const ClassifyRequest = z.strictObject({
   site: z.string().min(1).max(253),
   texts: z.array(z.string().max(MAX_CLASSIFIED_CHARS)).min(1).max(MAX_TEXTS_PER_CLASSIFY),
+  /** Also find the words that moved each non-clear score (slower; asked for after the flags are shown). */
+  evidence: z.boolean(),
 });
 export const ClassifiedText = z.strictObject({ result: ClassifierResult, dismissed: z.boolean() });
 export const ClassifyResponse = z.strictObject({

@@ -9,12 +9,13 @@ import { BLOCK_SELECTOR, collectTextBlocks, enclosingBlock, isBlockElement } fro
 import { forEachSliced } from './time-slice';
 
 export const CLASSIFY_BATCH = 250;
+const EXPLAIN_BATCH = 50;
 const MUTATION_DEBOUNCE_MS = 60;
 
 export interface ScannerDeps {
   doc: Document;
   /** Asks the background's model about distinct texts (never more than {@link CLASSIFY_BATCH}). */
-  classify: (texts: string[]) => Promise<z.output<typeof ClassifyResponse>>;
+  classify: (texts: string[], evidence: boolean) => Promise<z.output<typeof ClassifyResponse>>;
   /** Told whenever the set of flags on the page changes. */
   onFlagsChanged?: (count: number) => void;
   now?: () => Date;
@@ -25,6 +26,8 @@ interface Seen {
   result: ClassifierResult;
   dismissed: boolean;
   reported: boolean;
+  /** Whether the evidence has been asked for (flags are shown first, evidence follows). */
+  explained: boolean;
   modelVersion: string;
   url: string;
   capturedAt: string;
@@ -41,6 +44,7 @@ export class PageScanner {
   private readonly seen = new Map<string, Seen>();
   private readonly textByFlagId = new Map<string, string>();
   private readonly queued = new Set<string>();
+  private readonly toExplain = new Set<string>();
   private pending: string[] = [];
   private draining: Promise<void> | null = null;
   private rescanning: Promise<void> | null = null;
@@ -199,6 +203,7 @@ export class PageScanner {
     if (!seen || !this.active) return;
     const { decision, label } = this.decisionFor(seen);
     if (decision === 'clear' || !label) return clearFlag(element);
+    if (!seen.explained) this.toExplain.add(text);
     applyFlag(element, {
       decision,
       label,
@@ -223,7 +228,7 @@ export class PageScanner {
       null;
     const send = () => {
       const batch = this.pending.splice(0, CLASSIFY_BATCH);
-      return batch.length > 0 ? { batch, answer: this.deps.classify(batch) } : null;
+      return batch.length > 0 ? { batch, answer: this.deps.classify(batch, false) } : null;
     };
     inFlight = send();
     while (inFlight && this.active) {
@@ -251,6 +256,7 @@ export class PageScanner {
           result: item.result,
           dismissed: item.dismissed,
           reported: false,
+          explained: false,
           modelVersion: response.modelVersion,
           url,
           capturedAt: now,
@@ -265,6 +271,31 @@ export class PageScanner {
       });
       await forEachSliced(rendered, ([el, text]) => this.render(el, text));
       this.notify();
+    }
+    await this.explainFlags();
+  }
+
+  /** Fetches the evidence for flags already on the page, and shows it on their markers. */
+  private async explainFlags(): Promise<void> {
+    while (this.toExplain.size > 0 && this.active && this.pending.length === 0) {
+      const batch = [...this.toExplain].slice(0, EXPLAIN_BATCH);
+      for (const text of batch) this.toExplain.delete(text);
+      let response: z.output<typeof ClassifyResponse>;
+      try {
+        response = await this.deps.classify(batch, true);
+      } catch (error) {
+        console.warn('[counterweight] evidence failed', error);
+        return;
+      }
+      batch.forEach((text, i) => {
+        const seen = this.seen.get(text);
+        const item = response.items[i];
+        if (!seen || !item) return;
+        seen.explained = true;
+        seen.result = { ...seen.result, evidence: item.result.evidence };
+        for (const el of this.elementsByText.get(text) ?? []) this.render(el, text);
+      });
+      this.notify(true);
     }
   }
 
@@ -318,9 +349,9 @@ export class PageScanner {
     this.notify();
   }
 
-  private notify(): void {
+  private notify(changedEvidence = false): void {
     const count = this.active ? this.flags().length : 0;
-    if (count === this.lastFlagCount) return;
+    if (count === this.lastFlagCount && !changedEvidence) return;
     this.lastFlagCount = count;
     this.deps.onFlagsChanged?.(count);
   }

@@ -6,8 +6,9 @@ import { PageScanner } from '../page-scanner';
 // A stand-in for the background's model: the word "FLAG" flags, "MAYBE" is uncertain. The real
 // model runs in the end-to-end tests.
 const calls: string[][] = [];
-function classify(texts: string[]) {
-  calls.push(texts);
+const explained: string[][] = [];
+function classify(texts: string[], evidence: boolean) {
+  (evidence ? explained : calls).push(texts);
   const result = (t: string): ClassifierResult =>
     t.includes('FLAG')
       ? {
@@ -34,6 +35,7 @@ const standard = { hate: 'standard', extremist: 'standard' } as const;
 
 beforeEach(() => {
   calls.length = 0;
+  explained.length = 0;
   document.body.innerHTML = '';
 });
 
@@ -52,6 +54,11 @@ describe('PageScanner', () => {
     );
     await scanner.start();
     expect(calls.flat()).toHaveLength(4);
+    // Evidence is asked for afterwards, only for what is shown as a flag.
+    expect(explained.flat().sort()).toEqual([
+      'A paragraph that says MAYBE here.',
+      'This paragraph says FLAG loudly.',
+    ]);
     const attr = (id: string) => document.getElementById(id)!.getAttribute('data-counterweight');
     expect([attr('a'), attr('b'), attr('c'), attr('d'), attr('e')]).toEqual([
       'flag',
