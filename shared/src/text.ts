@@ -64,7 +64,7 @@ export function normaliseText(raw: string): string {
         .replace(DOUBLE_QUOTES, '"');
   text = text
     .replace(/\b(?:https?:\/\/|www\.)\S+/g, ` ${URL_TOKEN} `)
-    .replace(/(^|[^\w])@\w+/g, `$1 ${USER_TOKEN} `)
+    .replace(/(?<!\w)@[\w@]+/g, ` ${USER_TOKEN} `)
     .replace(/\brt\s+(?=xxuser)/g, ' ')
     .replace(/(\p{L})\1{2,}/gu, '$1$1');
   return text.replace(/\s+/g, ' ').trim();
