@@ -89,6 +89,31 @@ export const AppealReceipt = z.strictObject({
 });
 export type AppealReceipt = z.infer<typeof AppealReceipt>;
 
+/**
+ * Body of `POST /v1/appeals/status`: the appellant asks how their appeal stands, proving
+ * standing the same way as when filing (a POST, so the token never appears in a URL).
+ */
+export const AppealStatusRequest = z.discriminatedUnion('appellant', [
+  z.strictObject({ appellant: z.literal('content_provider'), token: z.string().min(16).max(200) }),
+  z.strictObject({ appellant: z.literal('reporter'), reportId: Id }),
+]);
+export type AppealStatusRequest = z.infer<typeof AppealStatusRequest>;
+
+/** What the appellant is told: the state of the appeal and, once decided, the reasoned outcome. */
+export const AppealNotice = z.strictObject({
+  appealId: Id,
+  caseNumber: z.string(),
+  status: AppealStatus,
+  filedAt: Timestamp,
+  dueAt: Timestamp,
+  originalAction: Action,
+  outcome: AppealOutcome.nullable(),
+  resultingAction: Action.nullable(),
+  reasons: z.string().nullable(),
+  decidedAt: Timestamp.nullable(),
+});
+export type AppealNotice = z.infer<typeof AppealNotice>;
+
 /** `GET /v1/appeals/queue`: open appeals, overdue first, then by due date. */
 export const AppealQueue = z.strictObject({ items: z.array(Appeal) });
 export type AppealQueue = z.infer<typeof AppealQueue>;

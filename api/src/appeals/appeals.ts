@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   Appeal,
+  AppealNotice,
   appealDueAt,
   isReinstatement,
   resultingAction,
   type Action,
   type AppealDecisionSubmission,
   type AppealReceipt,
+  type AppealStatusRequest,
   type AppealSubmission,
   type LogEntry,
   type PolicyCategory,
@@ -146,13 +148,15 @@ export async function fileAppeal(
 
 async function findContestedDecision(
   tx: Queryable,
-  submission: AppealSubmission,
+  submission: AppealStatusRequest,
   caller: { tokenId: string } | null,
   appealTokenHash: (token: string) => string,
+  purpose: 'file' | 'status' = 'file',
 ): Promise<DecisionRow> {
+  const lock = purpose === 'file' ? 'FOR UPDATE OF d' : '';
   if (submission.appellant === 'content_provider') {
     const [row] = await tx.query<DecisionRow>(
-      `${DECISION_SELECT} WHERE d.appeal_token_sha256 = $1 FOR UPDATE OF d`,
+      `${DECISION_SELECT} WHERE d.appeal_token_sha256 = $1 ${lock}`,
       [appealTokenHash(submission.token)],
     );
     if (!row)
@@ -167,14 +171,14 @@ async function findContestedDecision(
       'a reporter appeal needs the bearer token that submitted the report',
     );
   const [row] = await tx.query<DecisionRow>(
-    `${DECISION_SELECT} WHERE d.report_id = $1 FOR UPDATE OF d`,
+    `${DECISION_SELECT} WHERE d.report_id = $1 ${lock}`,
     [submission.reportId],
   );
   if (!row || row.submitted_by !== caller.tokenId)
     throw new ApiError('not_found', 'no decided report of yours has this id', [
       { path: 'reportId', message: 'unknown report' },
     ]);
-  if (row.body.action !== 'no_action')
+  if (purpose === 'file' && row.body.action !== 'no_action')
     throw new ApiError('conflict', 'a reporter can contest a no action decision only', [
       { path: 'reportId', message: `the decision took action ${row.body.action}` },
     ]);
@@ -233,6 +237,34 @@ export async function appealQueue(deps: AppealDeps, limit = 100): Promise<Appeal
     [now.toISOString(), limit],
   );
   return rows.map((row) => toAppeal(row, now));
+}
+
+/**
+ * The appellant's view of their appeal, found the same way as when filing (appeal token, or the
+ * reporter's own token and report id); 404 when there is none.
+ */
+export async function appealStatus(
+  deps: AppealDeps,
+  request: AppealStatusRequest,
+  caller: { tokenId: string } | null,
+  appealTokenHash: (token: string) => string,
+): Promise<AppealNotice> {
+  const decision = await findContestedDecision(deps.db, request, caller, appealTokenHash, 'status');
+  const [row] = await deps.db.query<AppealRow>(`${APPEAL_SELECT} WHERE a.decision_id = $1`, [decision.id]);
+  if (!row) throw new ApiError('not_found', 'no appeal has been filed against this decision');
+  const appeal = toAppeal(row, deps.now());
+  return AppealNotice.parse({
+    appealId: appeal.id,
+    caseNumber: appeal.caseNumber,
+    status: appeal.status,
+    filedAt: appeal.filedAt,
+    dueAt: appeal.dueAt,
+    originalAction: appeal.originalAction,
+    outcome: appeal.outcome,
+    resultingAction: appeal.resultingAction,
+    reasons: appeal.reasons,
+    decidedAt: appeal.decidedAt,
+  });
 }
 
 /** One appeal, or 404. */

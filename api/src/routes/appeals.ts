@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Appeal, AppealDecisionSubmission, AppealQueue, AppealReceipt, AppealSubmission, Id } from '@counterweight/shared';
+import { Appeal, AppealDecisionSubmission, AppealNotice, AppealQueue, AppealReceipt, AppealStatusRequest, AppealSubmission, Id } from '@counterweight/shared';
 import type { Context } from 'hono';
-import { appealQueue, decideAppeal, fileAppeal, getAppeal, type AppealDeps } from '../appeals/appeals';
+import { appealQueue, appealStatus, decideAppeal, fileAppeal, getAppeal, type AppealDeps } from '../appeals/appeals';
 import { rateLimit, socketAddress, TokenBuckets } from '../appeals/rate-limit';
 import type { AppDeps } from '../app-env';
 import { pseudonymOf } from '../auth/pseudonym';
@@ -42,6 +42,21 @@ const file = createRoute({
   responses: {
     201: { description: 'Appeal filed', content: { 'application/json': { schema: AppealReceipt } } },
     ...errorResponses(400, 401, 404, 409, 413, 415),
+    ...RATE_LIMITED,
+  },
+});
+
+const status = createRoute({
+  method: 'post',
+  path: '/v1/appeals/status',
+  summary: 'How my appeal stands (public)',
+  description:
+    'For the appellant: the same proof of standing as when filing (the appeal token, or the reporter\'s bearer token and report id). Answers the due date and, once decided, the outcome with its reasons. Rate-limited per client address.',
+  tags: ['appeals'],
+  request: { body: { required: true, content: { 'application/json': { schema: AppealStatusRequest, example: { appellant: APPEAL_EXAMPLE.appellant, token: APPEAL_EXAMPLE.token } } } } },
+  responses: {
+    200: { description: 'The appeal as the appellant sees it', content: { 'application/json': { schema: AppealNotice } } },
+    ...errorResponses(400, 401, 404, 413, 415),
     ...RATE_LIMITED,
   },
 });
@@ -93,23 +108,34 @@ export function appealRoutes(deps: AppDeps, options: AppealRouteOptions = {}) {
   };
   const limit = options.rateLimit ?? { capacity: 5, refillPerSecond: 1 / 60 };
   const buckets = new TokenBuckets({ capacity: limit.capacity, refillPerSecond: limit.refillPerSecond, now: () => store.now().getTime() });
+  const statusBuckets = new TokenBuckets({ capacity: limit.capacity * 6, refillPerSecond: limit.refillPerSecond * 10, now: () => store.now().getTime() });
   const seniors = requireRole(deps, ['senior_reviewer']);
+  const clientKey = limit.clientKey ?? socketAddress;
+  /** The caller of a reporter appeal: their bearer token must be valid. */
+  const reporter = async (authorization: string | undefined) => {
+    const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    const caller = bearer ? await deps.tokens.lookup(bearer) : null;
+    if (!caller) throw new ApiError('unauthorized', 'a reporter appeal needs the bearer token that submitted the report');
+    return caller;
+  };
 
   const router = newRouter();
-  router.use('/v1/appeals', rateLimit(buckets, limit.clientKey ?? socketAddress), requireJsonBody());
+  const uuid = ':id{[0-9a-fA-F-]+}'; // not 'queue' or 'status'
+  router.use('/v1/appeals', rateLimit(buckets, clientKey), requireJsonBody());
+  router.use('/v1/appeals/status', rateLimit(statusBuckets, clientKey), requireJsonBody());
   router.use('/v1/appeals/queue', seniors);
-  router.use('/v1/appeals/:id', seniors);
-  router.use('/v1/appeals/:id/decision', seniors, requireJsonBody());
+  router.use(`/v1/appeals/${uuid}`, seniors);
+  router.use(`/v1/appeals/${uuid}/decision`, seniors, requireJsonBody());
 
   router.openapi(file, async (c) => {
     const submission = c.req.valid('json');
-    let caller: { tokenId: string } | null = null;
-    if (submission.appellant === 'reporter') {
-      const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-      caller = bearer ? await deps.tokens.lookup(bearer) : null;
-      if (!caller) throw new ApiError('unauthorized', 'a reporter appeal needs the bearer token that submitted the report');
-    }
+    const caller = submission.appellant === 'reporter' ? await reporter(c.req.header('authorization')) : null;
     return c.json(await fileAppeal(store, submission, caller, hashToken), 201);
+  });
+  router.openapi(status, async (c) => {
+    const request = c.req.valid('json');
+    const caller = request.appellant === 'reporter' ? await reporter(c.req.header('authorization')) : null;
+    return c.json(await appealStatus(store, request, caller, hashToken), 200);
   });
   router.openapi(queue, async (c) => c.json(AppealQueue.parse({ items: await appealQueue(store) }), 200));
   router.openapi(read, async (c) => c.json(await getAppeal(store, c.req.valid('param').id), 200));
