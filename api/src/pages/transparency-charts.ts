@@ -39,10 +39,12 @@ export function barChart(title: string, points: readonly BarPoint[], unit = ''):
     const bar = svg('rect', { x, y: height - bottom - h, width: w, height: h, class: value === null ? 'bar empty' : 'bar' });
     bar.append(svg('title', {}, `${point.label}: ${value === null ? 'no data' : `${formatNumber(value)}${unit}`}`));
     chart.append(bar);
-    if (points.length <= 16) {
+    if (points.length <= 16 && value !== 0)
       chart.append(svg('text', { x: x + w / 2, y: height - bottom - h - 4, class: 'value' }, value === null ? '–' : formatNumber(value)));
+    // At most about six labels, so they never overlap; the last bucket is always named.
+    const every = Math.ceil(points.length / 6);
+    if ((points.length - 1 - i) % every === 0)
       chart.append(svg('text', { x: x + w / 2, y: height - 6, class: 'label' }, point.label));
-    }
   });
   figure.append(caption, chart);
   return figure;
