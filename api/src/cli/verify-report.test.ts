@@ -12,7 +12,7 @@ import { verifyLogCli } from './verify-log';
 import { verifyReport } from './verify-report';
 
 const run = promisify(execFile);
-const PORT = 44_100 + Math.floor(Math.random() * 400);
+const PORT = 44_100 + Math.floor(Math.random() * 300);
 
 let t: TestApp;
 let honest: ServerType;
@@ -32,12 +32,25 @@ const urlOf = (server: ServerType) => `http://127.0.0.1:${(server.address() as A
 beforeAll(async () => {
   t = await createTestApp();
   for (const action of ['remove', 'no_action', 'label'] as const) {
-    const { id } = (await (await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE })).json()) as { id: string };
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, { token: t.tokens.reviewer2, body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false } });
+    const { id } = (await (
+      await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE })
+    ).json()) as { id: string };
+    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+      token: t.tokens.reviewer2,
+      body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false },
+    });
     const { statement } = (await decided.json()) as { statement: StatementOfReasons };
     if (action === 'remove') {
-      const filed = (await (await t.call('POST', '/v1/appeals', { token: null, body: { appellant: 'content_provider', token: statement.x_appeal.token, grounds: 'g' } })).json()) as { appealId: string };
-      await t.call('POST', `/v1/appeals/${filed.appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'upheld', reasons: 'Incitement.' } });
+      const filed = (await (
+        await t.call('POST', '/v1/appeals', {
+          token: null,
+          body: { appellant: 'content_provider', token: statement.x_appeal.token, grounds: 'g' },
+        })
+      ).json()) as { appealId: string };
+      await t.call('POST', `/v1/appeals/${filed.appealId}/decision`, {
+        token: t.tokens.senior,
+        body: { outcome: 'upheld', reasons: 'Incitement.' },
+      });
     }
   }
   await t.deps.log.waitForCheckpoint(t.deps.sequencer.size);
@@ -74,7 +87,9 @@ describe('verify-log --report', () => {
   it('names a figure the server published wrong', async () => {
     const result = await verifyReport(lyingUrl, from, to, { verifierKey: key });
     expect(result.ok).toBe(false);
-    expect(result.lines).toContain('MISMATCH: decisions.byAction.remove: report says 0, the log gives 1');
+    expect(result.lines).toContain(
+      'MISMATCH: decisions.byAction.remove: report says 0, the log gives 1',
+    );
   });
 
   it('refuses a checkpoint signed by another key', async () => {
@@ -93,14 +108,20 @@ describe('verify-log --report', () => {
     expect(good.out).toContain('OK: the transparency report matches the log');
     const bad = io();
     expect(await verifyLogCli([lyingUrl, '--key', key, '--report', from, to], bad.io)).toBe(1);
-    expect(bad.err).toContain('MISMATCH: decisions.byAction.remove: report says 0, the log gives 1');
+    expect(bad.err).toContain(
+      'MISMATCH: decisions.byAction.remove: report says 0, the log gives 1',
+    );
   });
 
   it('runs as a command: exit 0 on a match, 1 on a mismatch', async () => {
     const script = fileURLToPath(new URL('./verify-log.ts', import.meta.url));
-    const ok = await run('npx', ['tsx', script, honestUrl, '--key', key, '--report', from, to], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    const ok = await run('npx', ['tsx', script, honestUrl, '--key', key, '--report', from, to], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
     expect(ok.stdout).toMatch(/OK: the transparency report matches the log/);
-    const failed = await run('npx', ['tsx', script, lyingUrl, '--key', key, '--report', from, to], { cwd: fileURLToPath(new URL('../..', import.meta.url)) }).then(
+    const failed = await run('npx', ['tsx', script, lyingUrl, '--key', key, '--report', from, to], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );
