@@ -101,13 +101,13 @@ describe('flags on the page (real model, real Chromium)', () => {
     await page.close();
   });
 
-  it('classifies what infinite scroll adds, and only that', async () => {
+  it('classifies what infinite scroll adds, and leaves what was there alone', async () => {
     const page = await rig.browser.context.newPage();
     await page.goto(rig.fixtures.url('/infinite-scroll.html'));
     await page.waitForTimeout(1_000);
-    expect(
-      await page.evaluate(() => document.querySelectorAll('[data-counterweight]').length),
-    ).toBe(0);
+    const state = () => page.$eval('#first', (el) => el.outerHTML);
+    const firstHtml = await state();
+    await page.$eval('#first', (el) => ((el as HTMLElement & { __seen?: number }).__seen = 1));
     await page.evaluate(() => (window as unknown as { loadMore(): boolean }).loadMore());
     await page.waitForSelector('#b1-1[data-counterweight]', { timeout: 15_000 });
     expect(await page.getAttribute('#b1-1', 'data-counterweight-label')).toBe('extremist');
@@ -116,6 +116,11 @@ describe('flags on the page (real model, real Chromium)', () => {
     await page.waitForSelector('#b2-0[data-counterweight]', { timeout: 15_000 });
     expect(await page.getAttribute('#b2-0', 'data-counterweight-label')).toBe('hate');
     expect(await page.getAttribute('#b2-1', 'data-counterweight')).toBeNull();
+    // The block that was already there is the same node in the same state.
+    expect(await state()).toBe(firstHtml);
+    expect(
+      await page.$eval('#first', (el) => (el as HTMLElement & { __seen?: number }).__seen),
+    ).toBe(1);
     await page.close();
   });
 
