@@ -9,25 +9,64 @@ import {
 
 describe('AppealSubmission', () => {
   it('takes a content provider with a token, or a reporter naming the report', () => {
-    expect(AppealSubmission.parse({ appellant: 'content_provider', token: 'x'.repeat(32), grounds: ' It was news. ' }).grounds).toBe('It was news.');
-    expect(AppealSubmission.safeParse({ appellant: 'reporter', reportId: '00000000-0000-4000-8000-000000000001', grounds: 'g' }).success).toBe(true);
+    expect(
+      AppealSubmission.parse({
+        appellant: 'content_provider',
+        token: 'x'.repeat(32),
+        grounds: ' It was news. ',
+      }).grounds,
+    ).toBe('It was news.');
+    expect(
+      AppealSubmission.safeParse({
+        appellant: 'reporter',
+        reportId: '00000000-0000-4000-8000-000000000001',
+        grounds: 'g',
+      }).success,
+    ).toBe(true);
   });
 
   it('names the field that is wrong', () => {
-    const r = AppealSubmission.safeParse({ appellant: 'content_provider', token: 'short', grounds: '' });
+    const r = AppealSubmission.safeParse({
+      appellant: 'content_provider',
+      token: 'short',
+      grounds: '',
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['grounds', 'token']);
-    expect(AppealSubmission.safeParse({ appellant: 'someone', grounds: 'g' }).error?.issues[0]?.path).toEqual(['appellant']);
+    expect(
+      AppealSubmission.safeParse({ appellant: 'someone', grounds: 'g' }).error?.issues[0]?.path,
+    ).toEqual(['appellant']);
   });
 });
 
 describe('AppealDecisionSubmission', () => {
   it('requires an action for a modification and refuses one for an upheld decision', () => {
-    expect(AppealDecisionSubmission.safeParse({ outcome: 'modified', reasons: 'r' }).error?.issues[0]?.path).toEqual(['action']);
-    expect(AppealDecisionSubmission.safeParse({ outcome: 'upheld', reasons: 'r', action: 'label' }).error?.issues[0]?.path).toEqual(['action']);
-    expect(AppealDecisionSubmission.safeParse({ outcome: 'reversed', reasons: 'r' }).success).toBe(true);
-    expect(AppealDecisionSubmission.safeParse({ outcome: 'modified', reasons: 'r', action: 'disable_in_territory' }).error?.issues[0]?.path).toEqual(['territorialScope']);
-    expect(AppealDecisionSubmission.safeParse({ outcome: 'modified', reasons: 'r', action: 'disable_in_territory', territorialScope: ['DE'] }).success).toBe(true);
+    expect(
+      AppealDecisionSubmission.safeParse({ outcome: 'modified', reasons: 'r' }).error?.issues[0]
+        ?.path,
+    ).toEqual(['action']);
+    expect(
+      AppealDecisionSubmission.safeParse({ outcome: 'upheld', reasons: 'r', action: 'label' }).error
+        ?.issues[0]?.path,
+    ).toEqual(['action']);
+    expect(AppealDecisionSubmission.safeParse({ outcome: 'reversed', reasons: 'r' }).success).toBe(
+      true,
+    );
+    expect(
+      AppealDecisionSubmission.safeParse({
+        outcome: 'modified',
+        reasons: 'r',
+        action: 'disable_in_territory',
+      }).error?.issues[0]?.path,
+    ).toEqual(['territorialScope']);
+    expect(
+      AppealDecisionSubmission.safeParse({
+        outcome: 'modified',
+        reasons: 'r',
+        action: 'disable_in_territory',
+        territorialScope: ['DE'],
+      }).success,
+    ).toBe(true);
   });
 });
 
@@ -54,6 +93,8 @@ describe('resultingAction', () => {
 
 describe('deadlines', () => {
   it('makes an appeal due fourteen days after filing', () => {
-    expect(appealDueAt(new Date('2026-01-01T12:00:00Z')).toISOString()).toBe('2026-01-15T12:00:00.000Z');
+    expect(appealDueAt(new Date('2026-01-01T12:00:00Z')).toISOString()).toBe(
+      '2026-01-15T12:00:00.000Z',
+    );
   });
 });

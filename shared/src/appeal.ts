@@ -47,13 +47,29 @@ export const AppealDecisionSubmission = z
   })
   .superRefine((value, ctx) => {
     if (value.outcome === 'upheld' && value.action)
-      ctx.addIssue({ code: 'custom', path: ['action'], message: 'an upheld decision keeps its action; leave action out' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['action'],
+        message: 'an upheld decision keeps its action; leave action out',
+      });
     if (value.outcome === 'modified' && !value.action)
-      ctx.addIssue({ code: 'custom', path: ['action'], message: 'required when outcome is modified' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['action'],
+        message: 'required when outcome is modified',
+      });
     if (value.action === 'disable_in_territory' && !value.territorialScope)
-      ctx.addIssue({ code: 'custom', path: ['territorialScope'], message: 'required when action is disable_in_territory' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['territorialScope'],
+        message: 'required when action is disable_in_territory',
+      });
     if (value.action !== 'disable_in_territory' && value.territorialScope)
-      ctx.addIssue({ code: 'custom', path: ['territorialScope'], message: 'only with action disable_in_territory' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['territorialScope'],
+        message: 'only with action disable_in_territory',
+      });
   });
 export type AppealDecisionSubmission = z.infer<typeof AppealDecisionSubmission>;
 
@@ -136,7 +152,9 @@ export function resultingAction(
   if (outcome === 'reversed') {
     if (previousAction !== 'no_action') {
       if (requested && requested !== 'no_action')
-        return { error: 'reversing an action reinstates the content: action must be no_action or left out' };
+        return {
+          error: 'reversing an action reinstates the content: action must be no_action or left out',
+        };
       return { action: 'no_action' };
     }
     if (!requested || requested === 'no_action')

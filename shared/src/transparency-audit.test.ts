@@ -6,12 +6,19 @@ import type { LogEntry } from './log-entry';
 import { generateNoteKey, parseSignerKey } from './log-note';
 import { MerkleTree } from './log-tree';
 import { computeTransparencyFigures, type TransparencyReport } from './transparency';
-import { auditReport, fetchEntries, verifyCheckpointSample, type LogClient } from './transparency-audit';
+import {
+  auditReport,
+  fetchEntries,
+  verifyCheckpointSample,
+  type LogClient,
+} from './transparency-audit';
 
 /** JSON with sorted keys: canonical for these entries (strings, small integers, booleans, null). */
 const canonicalizeJson = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
   );
 const sha256 = (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
 const leafHash = (data: Uint8Array) => sha256(new Uint8Array([0, ...data]));
@@ -20,7 +27,9 @@ function entry(i: number): LogEntry {
   return {
     v: 1,
     type: i % 2 === 0 ? 'report_received' : 'decision_made',
-    at: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 2) * 3600_000 + (i % 2) * 600_000).toISOString(),
+    at: new Date(
+      Date.UTC(2026, 0, 1) + Math.floor(i / 2) * 3600_000 + (i % 2) * 600_000,
+    ).toISOString(),
     reportId: `00000000-0000-4000-8000-${String(Math.floor(i / 2)).padStart(12, '0')}`,
     caseNumber: null,
     actor: i % 2 === 1 ? 'p_0123456789abcdef' : null,
@@ -51,9 +60,16 @@ async function memoryLog(count: number, tamper: { entry?: number; note?: boolean
     bytes.push(data);
     tree.append(leafHash(data));
   }
-  let note = await signCheckpoint({ origin: 'test.example/log', size: count, rootHash: tree.root() }, signer);
+  let note = await signCheckpoint(
+    { origin: 'test.example/log', size: count, rootHash: tree.root() },
+    signer,
+  );
   if (tamper.note) note = note.replace(`\n${count}\n`, `\n${count - 1}\n`);
-  const served = bytes.map((b, i) => (i === tamper.entry ? new TextEncoder().encode(canonicalizeJson({ ...entry(i), action: 'label' })) : b));
+  const served = bytes.map((b, i) =>
+    i === tamper.entry
+      ? new TextEncoder().encode(canonicalizeJson({ ...entry(i), action: 'label' }))
+      : b,
+  );
   const client: LogClient = {
     text: async (path) => {
       if (path === '/v1/log/checkpoint') return note;
@@ -63,7 +79,11 @@ async function memoryLog(count: number, tamper: { entry?: number; note?: boolean
       const url = new URL(path, 'http://log.test');
       const n = (name: string) => Number(url.searchParams.get(name));
       if (url.pathname === '/v1/log/entries')
-        return { entries: served.slice(n('start'), Math.min(n('end'), n('start') + 1000)).map((data, k) => ({ index: n('start') + k, data: toBase64(data) })) };
+        return {
+          entries: served
+            .slice(n('start'), Math.min(n('end'), n('start') + 1000))
+            .map((data, k) => ({ index: n('start') + k, data: toBase64(data) })),
+        };
       if (url.pathname === '/v1/log/proof/inclusion')
         return { hashes: tree.inclusionProof(n('index'), n('treeSize')).map(toBase64) };
       if (url.pathname === '/v1/log/proof/consistency')
@@ -106,7 +126,9 @@ describe('verifyCheckpointSample', () => {
 
   it('refuses a checkpoint whose signed text was altered, or another key', async () => {
     const tampered = await memoryLog(20, { note: true });
-    await expect(verifyCheckpointSample(tampered.client, tampered.verifierKey, 3)).rejects.toThrow();
+    await expect(
+      verifyCheckpointSample(tampered.client, tampered.verifierKey, 3),
+    ).rejects.toThrow();
     const honest = await memoryLog(20);
     const other = await generateNoteKey('test.example/log');
     await expect(verifyCheckpointSample(honest.client, other.verifierKey, 3)).rejects.toThrow();
@@ -117,9 +139,19 @@ describe('auditReport', () => {
   it('recomputes the same figures and root from the entries, consistent with the signed tree', async () => {
     const { client, tree } = await memoryLog(1200);
     const report = await honestReport(tree, 1100);
-    const signed = { origin: 'test.example/log', size: 1200, rootHash: tree.root(), extensions: [] };
+    const signed = {
+      origin: 'test.example/log',
+      size: 1200,
+      rootHash: tree.root(),
+      extensions: [],
+    };
     const audit = await auditReport(client, report, { signed });
-    expect(audit).toMatchObject({ ok: true, rootMatches: true, consistentWithSigned: true, mismatches: [] });
+    expect(audit).toMatchObject({
+      ok: true,
+      rootMatches: true,
+      consistentWithSigned: true,
+      mismatches: [],
+    });
     expect(audit.recomputed.decisions.total).toBe(550);
   });
 
@@ -131,7 +163,9 @@ describe('auditReport', () => {
     const audit = await auditReport(client, report);
     expect(audit.ok).toBe(false);
     expect(audit.rootMatches).toBe(false);
-    expect(audit.mismatches).toEqual([{ path: 'decisions.byAction.remove', published: 26, recomputed: 25 }]);
+    expect(audit.mismatches).toEqual([
+      { path: 'decisions.byAction.remove', published: 26, recomputed: 25 },
+    ]);
   });
 
   it('catches entries that are not a prefix of the signed tree', async () => {
@@ -139,7 +173,10 @@ describe('auditReport', () => {
     // The report is computed over the tampered entries, so figures and root agree with them...
     const entries = await fetchEntries(client, 0, 50);
     const report = await honestReport(tree, 50);
-    report.figures = computeTransparencyFigures(entries.map((e) => e.entry), period);
+    report.figures = computeTransparencyFigures(
+      entries.map((e) => e.entry),
+      period,
+    );
     report.checkpoint.rootHash = toBase64(
       (() => {
         const t = new MerkleTree(sha256);

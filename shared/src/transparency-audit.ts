@@ -8,7 +8,13 @@ import { openCheckpoint, type Checkpoint } from './checkpoint';
 import { fromBase64, toBase64 } from './log-bytes';
 import { LogEntry } from './log-entry';
 import { hashLeaf, rootHash, verifyConsistency, verifyInclusion } from './merkle';
-import { compareFigures, computeTransparencyFigures, type FigureMismatch, type TransparencyFigures, type TransparencyReport } from './transparency';
+import {
+  compareFigures,
+  computeTransparencyFigures,
+  type FigureMismatch,
+  type TransparencyFigures,
+  type TransparencyReport,
+} from './transparency';
 
 /** GETs a path of the log server; throws on a non-2xx answer. */
 export interface LogClient {
@@ -21,10 +27,14 @@ export function fetchLogClient(baseUrl: string, fetchImpl: typeof fetch = fetch)
   const base = baseUrl.replace(/\/+$/, '');
   const get = async (path: string) => {
     const res = await fetchImpl(`${base}${path}`);
-    if (!res.ok) throw new Error(`GET ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    if (!res.ok)
+      throw new Error(`GET ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     return res;
   };
-  return { text: async (path) => (await get(path)).text(), json: async (path) => (await get(path)).json() };
+  return {
+    text: async (path) => (await get(path)).text(),
+    json: async (path) => (await get(path)).json(),
+  };
 }
 
 /** Most entries the server answers per `/v1/log/entries` request. */
@@ -48,15 +58,21 @@ function entriesPage(body: unknown): { index: number; data: string }[] {
   const entries = (body as { entries?: unknown }).entries;
   if (!Array.isArray(entries)) throw new Error('log entries answer has no entries array');
   return entries.map((e: { index?: unknown; data?: unknown }) => {
-    if (typeof e.index !== 'number' || typeof e.data !== 'string') throw new Error('malformed log entry in answer');
+    if (typeof e.index !== 'number' || typeof e.data !== 'string')
+      throw new Error('malformed log entry in answer');
     return { index: e.index, data: e.data };
   });
 }
 
 /** Fetches entries `[start, end)` page by page; throws if the server skips or repeats one. */
-export async function fetchEntries(client: LogClient, start: number, end: number, onProgress?: (done: number) => void): Promise<FetchedEntry[]> {
+export async function fetchEntries(
+  client: LogClient,
+  start: number,
+  end: number,
+  onProgress?: (done: number) => void,
+): Promise<FetchedEntry[]> {
   const out: FetchedEntry[] = [];
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const stop = Math.min(end, at + ENTRIES_PAGE);
     const page = entriesPage(await client.json(`/v1/log/entries?start=${at}&end=${stop}`));
     if (page.length === 0) throw new Error(`the server returned no entries at ${at}`);
@@ -95,7 +111,10 @@ export async function verifyCheckpointSample(
   sampleSize: number,
   random: () => number = Math.random,
 ): Promise<SampleVerification> {
-  const checkpoint = await openCheckpoint(await client.text('/v1/log/checkpoint'), verifierKey.trim());
+  const checkpoint = await openCheckpoint(
+    await client.text('/v1/log/checkpoint'),
+    verifierKey.trim(),
+  );
   const size = checkpoint.size;
   const indices = new Set<number>(size > 0 ? [size - 1] : []);
   while (indices.size < Math.min(sampleSize, size)) indices.add(Math.floor(random() * size));
@@ -103,13 +122,29 @@ export async function verifyCheckpointSample(
   for (const index of [...indices].sort((a, b) => a - b)) {
     try {
       const [fetched] = await fetchEntries(client, index, index + 1);
-      const proof = (await client.json(`/v1/log/proof/inclusion?index=${index}&treeSize=${size}`)) as { hashes?: unknown };
+      const proof = (await client.json(
+        `/v1/log/proof/inclusion?index=${index}&treeSize=${size}`,
+      )) as { hashes?: unknown };
       if (!Array.isArray(proof.hashes)) throw new Error('inclusion proof has no hashes');
       const hashes = proof.hashes.map((h) => fromBase64(String(h)));
-      await verifyInclusion(index, size, await hashLeaf(fetched!.data), hashes, checkpoint.rootHash);
-      checks.push({ index, ok: true, message: `entry ${index} (${fetched!.entry.type}) is in the tree of ${size}` });
+      await verifyInclusion(
+        index,
+        size,
+        await hashLeaf(fetched!.data),
+        hashes,
+        checkpoint.rootHash,
+      );
+      checks.push({
+        index,
+        ok: true,
+        message: `entry ${index} (${fetched!.entry.type}) is in the tree of ${size}`,
+      });
     } catch (error) {
-      checks.push({ index, ok: false, message: `entry ${index}: ${error instanceof Error ? error.message : String(error)}` });
+      checks.push({
+        index,
+        ok: false,
+        message: `entry ${index}: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
   return { checkpoint, checks, ok: checks.every((c) => c.ok) };
@@ -137,11 +172,17 @@ export interface ReportAudit {
 export async function auditReport(
   client: LogClient,
   report: TransparencyReport,
-  options: { signed?: Checkpoint; entries?: readonly FetchedEntry[]; onProgress?: (done: number) => void } = {},
+  options: {
+    signed?: Checkpoint;
+    entries?: readonly FetchedEntry[];
+    onProgress?: (done: number) => void;
+  } = {},
 ): Promise<ReportAudit> {
   const { signed, entries, onProgress } = options;
   const size = report.checkpoint.treeSize;
-  const fetched = entries ? entries.slice(0, size) : await fetchEntries(client, 0, size, onProgress);
+  const fetched = entries
+    ? entries.slice(0, size)
+    : await fetchEntries(client, 0, size, onProgress);
   if (fetched.length !== size) throw new Error(`needed ${size} entries, have ${fetched.length}`);
   const leaves = await Promise.all(fetched.map((e) => hashLeaf(e.data)));
   const recomputedRoot = toBase64(await rootHash(leaves));
@@ -154,9 +195,20 @@ export async function auditReport(
   let consistentWithSigned: boolean | null = null;
   if (signed) {
     try {
-      const proof = size === 0 || size === signed.size ? { hashes: [] } : ((await client.json(`/v1/log/proof/consistency?from=${size}&to=${signed.size}`)) as { hashes?: unknown });
+      const proof =
+        size === 0 || size === signed.size
+          ? { hashes: [] }
+          : ((await client.json(`/v1/log/proof/consistency?from=${size}&to=${signed.size}`)) as {
+              hashes?: unknown;
+            });
       if (!Array.isArray(proof.hashes)) throw new Error('consistency proof has no hashes');
-      await verifyConsistency(size, signed.size, proof.hashes.map((h) => fromBase64(String(h))), fromBase64(recomputedRoot), signed.rootHash);
+      await verifyConsistency(
+        size,
+        signed.size,
+        proof.hashes.map((h) => fromBase64(String(h))),
+        fromBase64(recomputedRoot),
+        signed.rootHash,
+      );
       consistentWithSigned = true;
     } catch {
       consistentWithSigned = false;

@@ -46,20 +46,116 @@ const hours = (h: number) => h * 3600_000;
 /** Three reports, three decisions, two appeals (one reversed, one upheld late), one purge. */
 const log: LogEntry[] = [
   // Before the period: only used to pair later events.
-  entry({ type: 'report_received', at: '2025-12-31T20:00:00Z', reportId: R1, category: 'terrorist_content', tcoType: 'incitement', automatedDetection: true }),
-  entry({ type: 'report_received', at: '2026-01-01T00:00:00Z', reportId: R2, category: 'hate_speech', automatedDetection: false }),
-  entry({ type: 'decision_made', at: '2026-01-01T02:00:00Z', reportId: R1, actor: ALICE, category: 'terrorist_content', tcoType: 'incitement', action: 'remove', ground: 'illegal_content', exemptionApplied: false, exemptions: [], automatedDetection: true, details: { decisionId: D1, territorialScope: null, automatedDecision: 'not_automated' } }),
-  entry({ type: 'report_received', at: '2026-01-02T00:00:00Z', reportId: R3, category: 'violent_extremism', automatedDetection: true }),
-  entry({ type: 'decision_made', at: '2026-01-02T06:00:00Z', reportId: R2, actor: ALICE, category: 'hate_speech', action: 'disable_in_territory', ground: 'illegal_content', exemptionApplied: false, exemptions: [], automatedDetection: false, details: { decisionId: D2, territorialScope: ['DE', 'AT'], automatedDecision: 'not_automated' } }),
-  entry({ type: 'decision_made', at: '2026-01-03T00:00:00Z', reportId: R3, actor: BOB, category: 'violent_extremism', action: 'label', ground: 'incompatible_content', exemptionApplied: true, exemptions: ['journalistic', 'public_debate'], automatedDetection: true, details: { decisionId: D3 } }),
-  entry({ type: 'appeal_filed', at: '2026-01-04T00:00:00Z', reportId: R1, details: { appealId: A1, decisionId: D1, appellant: 'content_provider', dueAt: '2026-01-18T00:00:00Z' } }),
-  entry({ type: 'appeal_filed', at: '2026-01-05T00:00:00Z', reportId: R3, details: { appealId: A2, decisionId: D3, appellant: 'reporter', dueAt: '2026-01-19T00:00:00Z' } }),
-  entry({ type: 'appeal_decided', at: '2026-01-06T00:00:00Z', reportId: R1, actor: BOB, action: 'no_action', details: { appealId: A1, outcome: 'reversed', previousAction: 'remove', reinstatement: true } }),
+  entry({
+    type: 'report_received',
+    at: '2025-12-31T20:00:00Z',
+    reportId: R1,
+    category: 'terrorist_content',
+    tcoType: 'incitement',
+    automatedDetection: true,
+  }),
+  entry({
+    type: 'report_received',
+    at: '2026-01-01T00:00:00Z',
+    reportId: R2,
+    category: 'hate_speech',
+    automatedDetection: false,
+  }),
+  entry({
+    type: 'decision_made',
+    at: '2026-01-01T02:00:00Z',
+    reportId: R1,
+    actor: ALICE,
+    category: 'terrorist_content',
+    tcoType: 'incitement',
+    action: 'remove',
+    ground: 'illegal_content',
+    exemptionApplied: false,
+    exemptions: [],
+    automatedDetection: true,
+    details: { decisionId: D1, territorialScope: null, automatedDecision: 'not_automated' },
+  }),
+  entry({
+    type: 'report_received',
+    at: '2026-01-02T00:00:00Z',
+    reportId: R3,
+    category: 'violent_extremism',
+    automatedDetection: true,
+  }),
+  entry({
+    type: 'decision_made',
+    at: '2026-01-02T06:00:00Z',
+    reportId: R2,
+    actor: ALICE,
+    category: 'hate_speech',
+    action: 'disable_in_territory',
+    ground: 'illegal_content',
+    exemptionApplied: false,
+    exemptions: [],
+    automatedDetection: false,
+    details: { decisionId: D2, territorialScope: ['DE', 'AT'], automatedDecision: 'not_automated' },
+  }),
+  entry({
+    type: 'decision_made',
+    at: '2026-01-03T00:00:00Z',
+    reportId: R3,
+    actor: BOB,
+    category: 'violent_extremism',
+    action: 'label',
+    ground: 'incompatible_content',
+    exemptionApplied: true,
+    exemptions: ['journalistic', 'public_debate'],
+    automatedDetection: true,
+    details: { decisionId: D3 },
+  }),
+  entry({
+    type: 'appeal_filed',
+    at: '2026-01-04T00:00:00Z',
+    reportId: R1,
+    details: {
+      appealId: A1,
+      decisionId: D1,
+      appellant: 'content_provider',
+      dueAt: '2026-01-18T00:00:00Z',
+    },
+  }),
+  entry({
+    type: 'appeal_filed',
+    at: '2026-01-05T00:00:00Z',
+    reportId: R3,
+    details: { appealId: A2, decisionId: D3, appellant: 'reporter', dueAt: '2026-01-19T00:00:00Z' },
+  }),
+  entry({
+    type: 'appeal_decided',
+    at: '2026-01-06T00:00:00Z',
+    reportId: R1,
+    actor: BOB,
+    action: 'no_action',
+    details: { appealId: A1, outcome: 'reversed', previousAction: 'remove', reinstatement: true },
+  }),
   // Decided by the same person who decided R3, and late.
-  entry({ type: 'appeal_decided', at: '2026-01-25T00:00:00Z', reportId: R3, actor: BOB, action: 'label', details: { appealId: A2, outcome: 'upheld', previousAction: 'label', reinstatement: false } }),
-  entry({ type: 'content_purged', at: '2026-01-26T00:00:00Z', reportId: R2, details: { reason: 'retention_expired' } }),
+  entry({
+    type: 'appeal_decided',
+    at: '2026-01-25T00:00:00Z',
+    reportId: R3,
+    actor: BOB,
+    action: 'label',
+    details: { appealId: A2, outcome: 'upheld', previousAction: 'label', reinstatement: false },
+  }),
+  entry({
+    type: 'content_purged',
+    at: '2026-01-26T00:00:00Z',
+    reportId: R2,
+    details: { reason: 'retention_expired' },
+  }),
   // After the period.
-  entry({ type: 'report_received', at: '2026-02-01T00:00:00Z', reportId: '00000000-0000-4000-8000-000000000004', category: 'hate_speech', automatedDetection: false }),
+  entry({
+    type: 'report_received',
+    at: '2026-02-01T00:00:00Z',
+    reportId: '00000000-0000-4000-8000-000000000004',
+    category: 'hate_speech',
+    automatedDetection: false,
+  }),
 ];
 const january: ReportingPeriod = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
 
@@ -78,13 +174,28 @@ describe('computeTransparencyFigures', () => {
       removedOrDisabled: 2,
       byCategory: { terrorist_content: 1, violent_extremism: 1, hate_speech: 1 },
       byTcoType: { incitement: 1, solicitation: 0, participation: 0, instruction: 0, threat: 0 },
-      byAction: { no_action: 0, label: 1, demote: 0, restrict_interaction: 0, age_restrict: 0, disable_in_territory: 1, remove: 1 },
+      byAction: {
+        no_action: 0,
+        label: 1,
+        demote: 0,
+        restrict_interaction: 0,
+        age_restrict: 0,
+        disable_in_territory: 1,
+        remove: 1,
+      },
       byTerritory: { worldwide: 2, DE: 1, AT: 1 },
       byGround: { illegal_content: 2, incompatible_content: 1 },
       byDetection: { classifier: 2, person: 1 },
       byAutomation: { fully: 0, partially: 0, not_automated: 2, not_stated: 1 },
       exemptionApplied: 1,
-      byExemption: { journalistic: 1, educational: 0, research: 0, artistic: 0, countering_terrorism: 0, public_debate: 1 },
+      byExemption: {
+        journalistic: 1,
+        educational: 0,
+        research: 0,
+        artistic: 0,
+        countering_terrorism: 0,
+        public_debate: 1,
+      },
     });
     expect(f.appeals).toEqual({
       received: 2,
@@ -103,8 +214,13 @@ describe('computeTransparencyFigures', () => {
   });
 
   it('counts nothing outside the period, and treats to as exclusive', () => {
-    expect(computeTransparencyFigures(log, { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' })).toEqual(emptyFigures());
-    const f = computeTransparencyFigures(log, { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' });
+    expect(
+      computeTransparencyFigures(log, { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' }),
+    ).toEqual(emptyFigures());
+    const f = computeTransparencyFigures(log, {
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-01-02T00:00:00Z',
+    });
     expect(f.reports.received).toBe(1); // R2 at exactly `from`; R3 at exactly `to` is left out
     expect(f.decisions.total).toBe(1);
   });
@@ -112,8 +228,27 @@ describe('computeTransparencyFigures', () => {
   it('does not count reversing a no action decision as a reinstatement', () => {
     const f = computeTransparencyFigures(
       [
-        entry({ type: 'decision_made', at: '2026-01-01T00:00:00Z', reportId: R1, actor: ALICE, action: 'no_action', details: { decisionId: D1 } }),
-        entry({ type: 'appeal_decided', at: '2026-01-02T00:00:00Z', reportId: R1, actor: BOB, action: 'remove', details: { appealId: A1, outcome: 'reversed', previousAction: 'no_action', reinstatement: false } }),
+        entry({
+          type: 'decision_made',
+          at: '2026-01-01T00:00:00Z',
+          reportId: R1,
+          actor: ALICE,
+          action: 'no_action',
+          details: { decisionId: D1 },
+        }),
+        entry({
+          type: 'appeal_decided',
+          at: '2026-01-02T00:00:00Z',
+          reportId: R1,
+          actor: BOB,
+          action: 'remove',
+          details: {
+            appealId: A1,
+            outcome: 'reversed',
+            previousAction: 'no_action',
+            reinstatement: false,
+          },
+        }),
       ],
       january,
     );
@@ -126,8 +261,27 @@ describe('computeTransparencyFigures', () => {
   it('takes the previous action from the log chain, not from what the writer claimed', () => {
     const f = computeTransparencyFigures(
       [
-        entry({ type: 'decision_made', at: '2026-01-01T00:00:00Z', reportId: R1, actor: ALICE, action: 'remove', details: { decisionId: D1 } }),
-        entry({ type: 'appeal_decided', at: '2026-01-02T00:00:00Z', reportId: R1, actor: BOB, action: 'no_action', details: { appealId: A1, outcome: 'reversed', previousAction: 'no_action', reinstatement: false } }),
+        entry({
+          type: 'decision_made',
+          at: '2026-01-01T00:00:00Z',
+          reportId: R1,
+          actor: ALICE,
+          action: 'remove',
+          details: { decisionId: D1 },
+        }),
+        entry({
+          type: 'appeal_decided',
+          at: '2026-01-02T00:00:00Z',
+          reportId: R1,
+          actor: BOB,
+          action: 'no_action',
+          details: {
+            appealId: A1,
+            outcome: 'reversed',
+            previousAction: 'no_action',
+            reinstatement: false,
+          },
+        }),
       ],
       january,
     );
@@ -171,15 +325,40 @@ const arbDecisionLog = fc.array(
 );
 
 /** A log of report/decision pairs in time order, the report `delayMinutes` before its decision. */
-function toLog(items: { minute: number; category: (typeof POLICY_CATEGORY_IDS)[number]; action: Action; classifier: boolean; delayMinutes: number }[]): LogEntry[] {
+function toLog(
+  items: {
+    minute: number;
+    category: (typeof POLICY_CATEGORY_IDS)[number];
+    action: Action;
+    classifier: boolean;
+    delayMinutes: number;
+  }[],
+): LogEntry[] {
   const start = Date.parse('2026-01-01T00:00:00Z');
   const events = items.flatMap((item, i) => {
     const reportId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
     const decidedAt = start + item.minute * 60_000;
-    const common = { reportId, category: item.category, tcoType: item.category === 'terrorist_content' ? ('threat' as const) : null, automatedDetection: item.classifier };
+    const common = {
+      reportId,
+      category: item.category,
+      tcoType: item.category === 'terrorist_content' ? ('threat' as const) : null,
+      automatedDetection: item.classifier,
+    };
     return [
-      { t: decidedAt - item.delayMinutes * 60_000, e: { ...common, type: 'report_received' as const } },
-      { t: decidedAt, e: { ...common, type: 'decision_made' as const, action: item.action, actor: ALICE, details: { decisionId: reportId } } },
+      {
+        t: decidedAt - item.delayMinutes * 60_000,
+        e: { ...common, type: 'report_received' as const },
+      },
+      {
+        t: decidedAt,
+        e: {
+          ...common,
+          type: 'decision_made' as const,
+          action: item.action,
+          actor: ALICE,
+          details: { decisionId: reportId },
+        },
+      },
     ];
   });
   events.sort((a, b) => a.t - b.t);
@@ -191,15 +370,24 @@ describe('computeTransparencyFigures (properties)', () => {
     fc.assert(
       fc.property(arbDecisionLog, fc.integer({ min: 1, max: 59 }), (items, splitDay) => {
         const log = toLog(items);
-        const mid = new Date(Date.parse('2026-01-01T00:00:00Z') + splitDay * 86_400_000).toISOString();
-        const whole = computeTransparencyFigures(log, { from: '2025-12-01T00:00:00Z', to: '2026-04-01T00:00:00Z' });
+        const mid = new Date(
+          Date.parse('2026-01-01T00:00:00Z') + splitDay * 86_400_000,
+        ).toISOString();
+        const whole = computeTransparencyFigures(log, {
+          from: '2025-12-01T00:00:00Z',
+          to: '2026-04-01T00:00:00Z',
+        });
         const a = computeTransparencyFigures(log, { from: '2025-12-01T00:00:00Z', to: mid });
         const b = computeTransparencyFigures(log, { from: mid, to: '2026-04-01T00:00:00Z' });
         expect(a.decisions.total + b.decisions.total).toBe(whole.decisions.total);
         expect(a.reports.received + b.reports.received).toBe(whole.reports.received);
         for (const action of ACTION_IDS)
-          expect(a.decisions.byAction[action] + b.decisions.byAction[action]).toBe(whole.decisions.byAction[action]);
-        expect(a.timings.reportToDecision.count + b.timings.reportToDecision.count).toBe(whole.timings.reportToDecision.count);
+          expect(a.decisions.byAction[action] + b.decisions.byAction[action]).toBe(
+            whole.decisions.byAction[action],
+          );
+        expect(a.timings.reportToDecision.count + b.timings.reportToDecision.count).toBe(
+          whole.timings.reportToDecision.count,
+        );
       }),
     );
   });
@@ -207,7 +395,10 @@ describe('computeTransparencyFigures (properties)', () => {
   it('every breakdown sums to its total, and median <= p90', () => {
     fc.assert(
       fc.property(arbDecisionLog, (items) => {
-        const f = computeTransparencyFigures(toLog(items), { from: '2025-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' });
+        const f = computeTransparencyFigures(toLog(items), {
+          from: '2025-01-01T00:00:00Z',
+          to: '2027-01-01T00:00:00Z',
+        });
         const sum = (o: Record<string, number>) => Object.values(o).reduce((s, n) => s + n, 0);
         expect(f.decisions.total).toBe(items.length);
         expect(sum(f.decisions.byAction)).toBe(f.decisions.total);
@@ -222,7 +413,9 @@ describe('computeTransparencyFigures (properties)', () => {
         if (items.length > 0) {
           expect(t.medianMs).not.toBeNull();
           expect(t.medianMs!).toBeLessThanOrEqual(t.p90Ms!);
-          expect(t.p90Ms!).toBeLessThanOrEqual(Math.max(...items.map((i) => i.delayMinutes)) * 60_000);
+          expect(t.p90Ms!).toBeLessThanOrEqual(
+            Math.max(...items.map((i) => i.delayMinutes)) * 60_000,
+          );
         } else expect(t.medianMs).toBeNull();
       }),
     );

@@ -26,12 +26,17 @@ import {
 /** A reporting period, `from` inclusive and `to` exclusive. */
 export const ReportingPeriod = z
   .strictObject({ from: Timestamp, to: Timestamp })
-  .refine((p) => Date.parse(p.from) < Date.parse(p.to), { path: ['to'], message: 'to must be after from' });
+  .refine((p) => Date.parse(p.from) < Date.parse(p.to), {
+    path: ['to'],
+    message: 'to must be after from',
+  });
 export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
 
 const count = z.number().int().nonnegative();
 const countsOf = <T extends readonly [string, ...string[]]>(ids: T) =>
-  z.strictObject(Object.fromEntries(ids.map((id) => [id, count])) as { [K in T[number]]: typeof count });
+  z.strictObject(
+    Object.fromEntries(ids.map((id) => [id, count])) as { [K in T[number]]: typeof count },
+  );
 
 /** Median and 90th percentile (nearest rank) of durations in milliseconds; null when none. */
 export const DurationSummary = z.strictObject({
@@ -61,7 +66,12 @@ export const TransparencyFigures = z.strictObject({
     byTerritory: z.record(z.string(), count),
     byGround: z.strictObject({ illegal_content: count, incompatible_content: count }),
     byDetection: z.strictObject({ classifier: count, person: count }),
-    byAutomation: z.strictObject({ fully: count, partially: count, not_automated: count, not_stated: count }),
+    byAutomation: z.strictObject({
+      fully: count,
+      partially: count,
+      not_automated: count,
+      not_stated: count,
+    }),
     /** Art. 1(3) exemptions: decisions where one applied, and how often each was named. */
     exemptionApplied: count,
     byExemption: countsOf(EXEMPTION_IDS),
@@ -115,7 +125,11 @@ export function nearestRank(values: readonly number[], q: number): number | null
 }
 
 function summarise(durations: number[]): DurationSummary {
-  return { count: durations.length, medianMs: nearestRank(durations, 0.5), p90Ms: nearestRank(durations, 0.9) };
+  return {
+    count: durations.length,
+    medianMs: nearestRank(durations, 0.5),
+    p90Ms: nearestRank(durations, 0.9),
+  };
 }
 
 /**
@@ -162,7 +176,8 @@ export function computeTransparencyFigures(
       }
       case 'appeal_filed': {
         const details = AppealFiledDetails.safeParse(e.details);
-        if (details.success) filedAt.set(details.data.appealId, { at, dueAt: Date.parse(details.data.dueAt) });
+        if (details.success)
+          filedAt.set(details.data.appealId, { at, dueAt: Date.parse(details.data.dueAt) });
         if (!inPeriod) break;
         f.appeals.received++;
         if (details.success) f.appeals.byAppellant[details.data.appellant]++;
@@ -170,14 +185,17 @@ export function computeTransparencyFigures(
       }
       case 'appeal_decided': {
         const details = AppealDecidedDetails.safeParse(e.details);
-        const previousAction = actionOf.get(reportId) ?? (details.success ? details.data.previousAction : undefined);
+        const previousAction =
+          actionOf.get(reportId) ?? (details.success ? details.data.previousAction : undefined);
         if (e.action) actionOf.set(reportId, e.action);
         if (!inPeriod) break;
         f.appeals.decided++;
-        if (e.actor !== null && e.actor === deciderOf.get(reportId)) f.appeals.decidedByOriginalDecider++;
+        if (e.actor !== null && e.actor === deciderOf.get(reportId))
+          f.appeals.decidedByOriginalDecider++;
         if (!details.success) break;
         f.appeals.outcomes[details.data.outcome]++;
-        if (previousAction && isReinstatement(details.data.outcome, previousAction)) f.reinstatements++;
+        if (previousAction && isReinstatement(details.data.outcome, previousAction))
+          f.reinstatements++;
         const filed = filedAt.get(details.data.appealId);
         if (filed) {
           appealToOutcome.push(at - filed.at);
@@ -224,7 +242,11 @@ function countDecision(f: TransparencyFigures, e: LogEntry): void {
 export function emptyFigures(): TransparencyFigures {
   const empty = { count: 0, medianMs: null, p90Ms: null };
   return {
-    reports: { received: 0, byCategory: zeros(POLICY_CATEGORY_IDS), byDetection: { classifier: 0, person: 0 } },
+    reports: {
+      received: 0,
+      byCategory: zeros(POLICY_CATEGORY_IDS),
+      byDetection: { classifier: 0, person: 0 },
+    },
     decisions: {
       total: 0,
       actioned: 0,
@@ -261,10 +283,19 @@ export interface FigureMismatch {
 }
 
 /** Compare two sets of figures leaf by leaf; an empty list means they match exactly. */
-export function compareFigures(published: unknown, recomputed: unknown, path = ''): FigureMismatch[] {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+export function compareFigures(
+  published: unknown,
+  recomputed: unknown,
+  path = '',
+): FigureMismatch[] {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null;
   if (!isObject(published) || !isObject(recomputed))
-    return Object.is(published, recomputed) ? [] : [{ path: path || '(root)', published, recomputed }];
+    return Object.is(published, recomputed)
+      ? []
+      : [{ path: path || '(root)', published, recomputed }];
   const keys = [...new Set([...Object.keys(published), ...Object.keys(recomputed)])].sort();
-  return keys.flatMap((key) => compareFigures(published[key], recomputed[key], path ? `${path}.${key}` : key));
+  return keys.flatMap((key) =>
+    compareFigures(published[key], recomputed[key], path ? `${path}.${key}` : key),
+  );
 }

@@ -170,10 +170,9 @@ async function findContestedDecision(
       'unauthorized',
       'a reporter appeal needs the bearer token that submitted the report',
     );
-  const [row] = await tx.query<DecisionRow>(
-    `${DECISION_SELECT} WHERE d.report_id = $1 ${lock}`,
-    [submission.reportId],
-  );
+  const [row] = await tx.query<DecisionRow>(`${DECISION_SELECT} WHERE d.report_id = $1 ${lock}`, [
+    submission.reportId,
+  ]);
   if (!row || row.submitted_by !== caller.tokenId)
     throw new ApiError('not_found', 'no decided report of yours has this id', [
       { path: 'reportId', message: 'unknown report' },
@@ -250,7 +249,9 @@ export async function appealStatus(
   appealTokenHash: (token: string) => string,
 ): Promise<AppealNotice> {
   const decision = await findContestedDecision(deps.db, request, caller, appealTokenHash, 'status');
-  const [row] = await deps.db.query<AppealRow>(`${APPEAL_SELECT} WHERE a.decision_id = $1`, [decision.id]);
+  const [row] = await deps.db.query<AppealRow>(`${APPEAL_SELECT} WHERE a.decision_id = $1`, [
+    decision.id,
+  ]);
   if (!row) throw new ApiError('not_found', 'no appeal has been filed against this decision');
   const appeal = toAppeal(row, deps.now());
   return AppealNotice.parse({

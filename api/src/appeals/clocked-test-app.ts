@@ -27,7 +27,8 @@ export function clockedAppealApp(
   return async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token === undefined ? t.tokens.reviewer : options.token;
-    if (token) headers.authorization = `Bearer ${typeof token === 'string' ? token : (token as IssuedToken).token}`;
+    if (token)
+      headers.authorization = `Bearer ${typeof token === 'string' ? token : (token as IssuedToken).token}`;
     let body: string | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);

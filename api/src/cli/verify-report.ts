@@ -36,22 +36,35 @@ export async function checkReport(
   const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   const report = TransparencyReport.parse(await client.json(`/v1/transparency/report?${query}`));
   if (report.checkpoint.treeSize > signed.size || entries.length < report.checkpoint.treeSize) {
-    lines.push(`MISMATCH: the report names tree size ${report.checkpoint.treeSize}, beyond the verified ${Math.min(signed.size, entries.length)} entries`);
+    lines.push(
+      `MISMATCH: the report names tree size ${report.checkpoint.treeSize}, beyond the verified ${Math.min(signed.size, entries.length)} entries`,
+    );
     return { ok: false, lines };
   }
-  const decoded = entries.slice(0, report.checkpoint.treeSize).map((e) => ({ ...e, entry: decodeEntryBytes(e.data) }));
+  const decoded = entries
+    .slice(0, report.checkpoint.treeSize)
+    .map((e) => ({ ...e, entry: decodeEntryBytes(e.data) }));
   const audit = await auditReport(client, report, { signed, entries: decoded });
   lines.push(
     audit.rootMatches
       ? `report: computed at tree size ${report.checkpoint.treeSize}, root ${report.checkpoint.rootHash} (matches the entries)`
       : `MISMATCH: the report names root ${report.checkpoint.rootHash} at tree size ${report.checkpoint.treeSize}; the entries give ${audit.recomputedRoot}`,
   );
-  if (audit.consistentWithSigned === false) lines.push('MISMATCH: the report’s tree is not a prefix of the signed checkpoint');
+  if (audit.consistentWithSigned === false)
+    lines.push('MISMATCH: the report’s tree is not a prefix of the signed checkpoint');
   for (const m of audit.mismatches)
-    lines.push(`MISMATCH: ${m.path}: report says ${JSON.stringify(m.published)}, the log gives ${JSON.stringify(m.recomputed)}`);
+    lines.push(
+      `MISMATCH: ${m.path}: report says ${JSON.stringify(m.published)}, the log gives ${JSON.stringify(m.recomputed)}`,
+    );
   if (audit.mismatches.length === 0)
-    lines.push(`figures: every figure for ${report.period.from} .. ${report.period.to} matches the log entries`);
-  lines.push(audit.ok ? 'OK: the transparency report matches the log' : 'FAILED: the transparency report does not match the log');
+    lines.push(
+      `figures: every figure for ${report.period.from} .. ${report.period.to} matches the log entries`,
+    );
+  lines.push(
+    audit.ok
+      ? 'OK: the transparency report matches the log'
+      : 'FAILED: the transparency report does not match the log',
+  );
   return { ok: audit.ok, lines };
 }
 
@@ -59,8 +72,10 @@ export async function checkReport(
 export const reportMode: VerifyLogMode = {
   flag: '--report',
   arity: 2,
-  usage: '--report FROM TO   recompute the transparency report for [FROM, TO) from the log (dates or ISO timestamps)',
-  run: ({ baseUrl, checkpoint, entries, args }) => checkReport(fetchLogClient(baseUrl), args[0]!, args[1]!, checkpoint, entries),
+  usage:
+    '--report FROM TO   recompute the transparency report for [FROM, TO) from the log (dates or ISO timestamps)',
+  run: ({ baseUrl, checkpoint, entries, args }) =>
+    checkReport(fetchLogClient(baseUrl), args[0]!, args[1]!, checkpoint, entries),
 };
 
 /**
@@ -77,13 +92,18 @@ export async function verifyReport(
   const client = options.client ?? fetchLogClient(baseUrl);
   const lines: string[] = [];
   const key = options.verifierKey ?? (await client.text('/v1/log/key')).trim();
-  if (!options.verifierKey) lines.push(`warning: no --key given; trusting the key the server serves: ${key}`);
+  if (!options.verifierKey)
+    lines.push(`warning: no --key given; trusting the key the server serves: ${key}`);
   const signed = await openCheckpoint(await client.text('/v1/log/checkpoint'), key);
-  lines.push(`checkpoint: signature valid, tree size ${signed.size}, root ${toBase64(signed.rootHash)}`);
+  lines.push(
+    `checkpoint: signature valid, tree size ${signed.size}, root ${toBase64(signed.rootHash)}`,
+  );
   const entries = await fetchEntries(client, 0, signed.size);
   const allRoot = await rootHash(await Promise.all(entries.map((e) => hashLeaf(e.data))));
   if (toBase64(allRoot) !== toBase64(signed.rootHash)) {
-    lines.push(`MISMATCH: the ${signed.size} entries served hash to ${toBase64(allRoot)}, not the signed root`);
+    lines.push(
+      `MISMATCH: the ${signed.size} entries served hash to ${toBase64(allRoot)}, not the signed root`,
+    );
     return { ok: false, lines };
   }
   lines.push(`entries: all ${signed.size} recomputed to the signed root`);
@@ -98,12 +118,15 @@ async function main(argv: string[]): Promise<number> {
   const positional = argv.filter((_, i) => i !== keyAt && i !== keyAt + 1);
   const [url, from, to] = positional;
   if (!url || !from || !to || (keyAt >= 0 && !verifierKey)) {
-    console.error('usage: verify-report URL FROM TO [--key VKEY]   (FROM, TO: 2026-01-01 or ISO timestamps)');
+    console.error(
+      'usage: verify-report URL FROM TO [--key VKEY]   (FROM, TO: 2026-01-01 or ISO timestamps)',
+    );
     return 2;
   }
   try {
     const result = await verifyReport(url, from, to, verifierKey ? { verifierKey } : {});
-    for (const line of result.lines) (result.ok || !line.startsWith('MISMATCH') ? console.log : console.error)(line);
+    for (const line of result.lines)
+      (result.ok || !line.startsWith('MISMATCH') ? console.log : console.error)(line);
     return result.ok ? 0 : 1;
   } catch (error) {
     console.error(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
@@ -111,4 +134,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2)).then((code) => process.exit(code));
+if (import.meta.url === `file://${process.argv[1]}`)
+  main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -7,8 +7,17 @@
 import './transparency-jitless';
 import { parseCheckpoint } from '@counterweight/shared/checkpoint';
 import type { LogEntry } from '@counterweight/shared/log-entry';
-import { TransparencyReport, type DurationSummary, type TransparencyFigures } from '@counterweight/shared/transparency';
-import { auditReport, fetchEntries, fetchLogClient, verifyCheckpointSample } from '@counterweight/shared/transparency-audit';
+import {
+  TransparencyReport,
+  type DurationSummary,
+  type TransparencyFigures,
+} from '@counterweight/shared/transparency';
+import {
+  auditReport,
+  fetchEntries,
+  fetchLogClient,
+  verifyCheckpointSample,
+} from '@counterweight/shared/transparency-audit';
 import { TransparencySeries } from '@counterweight/shared/transparency-series';
 import { barChart, formatNumber } from './transparency-charts';
 
@@ -33,7 +42,9 @@ function el(tag: string, text?: string, className?: string): HTMLElement {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const hours = (ms: number | null) => (ms === null ? null : ms / 3_600_000);
 const duration = (d: DurationSummary) =>
-  d.count === 0 ? 'no cases' : `median ${formatNumber(hours(d.medianMs)!)} h, 90th percentile ${formatNumber(hours(d.p90Ms)!)} h (${d.count} cases)`;
+  d.count === 0
+    ? 'no cases'
+    : `median ${formatNumber(hours(d.medianMs)!)} h, 90th percentile ${formatNumber(hours(d.p90Ms)!)} h (${d.count} cases)`;
 
 function defaultPeriod(): { from: string; to: string } {
   const now = new Date();
@@ -49,8 +60,13 @@ async function loadPeriod(): Promise<void> {
   $('period-error').textContent = '';
   try {
     report = TransparencyReport.parse(await client.json(`/v1/transparency/report?${query}`));
-    const series = TransparencySeries.parse(await client.json(`/v1/transparency/series?${query}&bucket=${encodeURIComponent(String(data.get('bucket')))}`));
-    $('checkpoint').textContent = `Computed at the log checkpoint of tree size ${report.checkpoint.treeSize}, root ${report.checkpoint.rootHash}, on ${report.generatedAt}.`;
+    const series = TransparencySeries.parse(
+      await client.json(
+        `/v1/transparency/series?${query}&bucket=${encodeURIComponent(String(data.get('bucket')))}`,
+      ),
+    );
+    $('checkpoint').textContent =
+      `Computed at the log checkpoint of tree size ${report.checkpoint.treeSize}, root ${report.checkpoint.rootHash}, on ${report.generatedAt}.`;
     renderHeadline(report.figures);
     renderBreakdowns(report.figures);
     renderCharts(series);
@@ -117,15 +133,36 @@ function renderBreakdowns(f: TransparencyFigures): void {
 }
 
 function renderCharts(series: TransparencySeries): void {
-  const label = (from: string) => (series.bucket === 'month' ? from.slice(0, 7) : from.slice(5, 10));
-  const of = (pick: (f: TransparencyFigures) => number | null) => series.points.map((p) => ({ label: label(p.period.from), value: pick(p.figures) }));
+  const label = (from: string) =>
+    series.bucket === 'month' ? from.slice(0, 7) : from.slice(5, 10);
+  const of = (pick: (f: TransparencyFigures) => number | null) =>
+    series.points.map((p) => ({ label: label(p.period.from), value: pick(p.figures) }));
   $('charts').replaceChildren(
-    barChart('Decisions', of((f) => f.decisions.total)),
-    barChart('Items actioned', of((f) => f.decisions.actioned)),
-    barChart('Flagged by the classifier (decisions)', of((f) => f.decisions.byDetection.classifier)),
-    barChart('Appeals received', of((f) => f.appeals.received)),
-    barChart('Reinstatements', of((f) => f.reinstatements)),
-    barChart('Median hours, report to decision', of((f) => hours(f.timings.reportToDecision.medianMs)), ' h'),
+    barChart(
+      'Decisions',
+      of((f) => f.decisions.total),
+    ),
+    barChart(
+      'Items actioned',
+      of((f) => f.decisions.actioned),
+    ),
+    barChart(
+      'Flagged by the classifier (decisions)',
+      of((f) => f.decisions.byDetection.classifier),
+    ),
+    barChart(
+      'Appeals received',
+      of((f) => f.appeals.received),
+    ),
+    barChart(
+      'Reinstatements',
+      of((f) => f.reinstatements),
+    ),
+    barChart(
+      'Median hours, report to decision',
+      of((f) => hours(f.timings.reportToDecision.medianMs)),
+      ' h',
+    ),
   );
 }
 
@@ -136,7 +173,8 @@ async function loadLog(): Promise<void> {
   try {
     const entries = await fetchEntries(client, start, logEnd);
     body.replaceChildren(...entries.reverse().map((e) => logRow(e.index, e.entry)));
-    $('log-range').textContent = logEnd === 0 ? 'the log is empty' : `entries ${start} to ${logEnd - 1} (newest first)`;
+    $('log-range').textContent =
+      logEnd === 0 ? 'the log is empty' : `entries ${start} to ${logEnd - 1} (newest first)`;
   } catch (error) {
     $('log-error').textContent = `Could not load log entries: ${message(error)}`;
   }
@@ -145,7 +183,11 @@ async function loadLog(): Promise<void> {
 function logRow(index: number, entry: LogEntry): HTMLElement {
   const tr = el('tr');
   tr.dataset.index = String(index);
-  const details = { ...entry.details, ...(entry.exemptions?.length ? { exemptions: entry.exemptions } : {}), ...(entry.excerptSha256 ? { excerptSha256: entry.excerptSha256 } : {}) };
+  const details = {
+    ...entry.details,
+    ...(entry.exemptions?.length ? { exemptions: entry.exemptions } : {}),
+    ...(entry.excerptSha256 ? { excerptSha256: entry.excerptSha256 } : {}),
+  };
   tr.append(
     el('td', String(index)),
     el('td', entry.at),
@@ -168,24 +210,42 @@ async function verify(): Promise<void> {
   results.replaceChildren();
   status.dataset.state = 'running';
   status.textContent = 'Verifying…';
-  const add = (ok: boolean, text: string) => results.append(el('li', `${ok ? '✔' : '✘'} ${text}`, ok ? 'ok' : 'failed'));
+  const add = (ok: boolean, text: string) =>
+    results.append(el('li', `${ok ? '✔' : '✘'} ${text}`, ok ? 'ok' : 'failed'));
   try {
     const checked = await verifyCheckpointSample(client, key, sample);
-    add(true, `Checkpoint signature valid: ${checked.checkpoint.origin}, tree size ${checked.checkpoint.size}`);
+    add(
+      true,
+      `Checkpoint signature valid: ${checked.checkpoint.origin}, tree size ${checked.checkpoint.size}`,
+    );
     for (const check of checked.checks) add(check.ok, check.message);
     let ok = checked.ok;
     if (report) {
-      if (report.checkpoint.treeSize > checked.checkpoint.size) throw new Error('the report names a tree larger than the signed checkpoint');
+      if (report.checkpoint.treeSize > checked.checkpoint.size)
+        throw new Error('the report names a tree larger than the signed checkpoint');
       status.textContent = `Recomputing the figures from ${report.checkpoint.treeSize} log entries…`;
       const audit = await auditReport(client, report, { signed: checked.checkpoint });
-      add(audit.rootMatches, `Report root ${audit.rootMatches ? 'matches' : 'does NOT match'} the entries (tree size ${report.checkpoint.treeSize})`);
-      add(audit.consistentWithSigned === true, `Report tree ${audit.consistentWithSigned ? 'is' : 'is NOT'} a prefix of the signed tree (consistency proof)`);
-      for (const m of audit.mismatches) add(false, `${m.path}: the report says ${JSON.stringify(m.published)}, the log gives ${JSON.stringify(m.recomputed)}`);
-      if (audit.mismatches.length === 0) add(true, 'Every figure of the report matches the log entries');
+      add(
+        audit.rootMatches,
+        `Report root ${audit.rootMatches ? 'matches' : 'does NOT match'} the entries (tree size ${report.checkpoint.treeSize})`,
+      );
+      add(
+        audit.consistentWithSigned === true,
+        `Report tree ${audit.consistentWithSigned ? 'is' : 'is NOT'} a prefix of the signed tree (consistency proof)`,
+      );
+      for (const m of audit.mismatches)
+        add(
+          false,
+          `${m.path}: the report says ${JSON.stringify(m.published)}, the log gives ${JSON.stringify(m.recomputed)}`,
+        );
+      if (audit.mismatches.length === 0)
+        add(true, 'Every figure of the report matches the log entries');
       ok &&= audit.ok;
     }
     status.dataset.state = ok ? 'ok' : 'failed';
-    status.textContent = ok ? 'Verified: the log and the report check out.' : 'Verification FAILED: see the items marked ✘.';
+    status.textContent = ok
+      ? 'Verified: the log and the report check out.'
+      : 'Verification FAILED: see the items marked ✘.';
   } catch (error) {
     status.dataset.state = 'failed';
     status.textContent = `Verification FAILED: ${message(error)}`;
@@ -218,7 +278,8 @@ async function start(): Promise<void> {
     const note = await client.text('/v1/log/checkpoint');
     parseCheckpoint(note.slice(0, note.indexOf('\n\n') + 1)); // fail early on a malformed note
   } catch (error) {
-    $('verify-status').textContent = `Could not read the log's key or checkpoint: ${message(error)}`;
+    $('verify-status').textContent =
+      `Could not read the log's key or checkpoint: ${message(error)}`;
   }
   await loadPeriod();
   document.body.dataset.ready = 'true';

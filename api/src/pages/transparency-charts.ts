@@ -7,7 +7,11 @@ export interface BarPoint {
   value: number | null;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
   if (text !== undefined) node.textContent = text;
@@ -30,17 +34,37 @@ export function barChart(title: string, points: readonly BarPoint[], unit = ''):
   const max = Math.max(1, ...points.map((p) => p.value ?? 0));
   const step = width / Math.max(1, points.length);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
-  chart.append(svg('line', { x1: 0, x2: width, y1: height - bottom, y2: height - bottom, class: 'axis' }));
+  chart.append(
+    svg('line', { x1: 0, x2: width, y1: height - bottom, y2: height - bottom, class: 'axis' }),
+  );
   points.forEach((point, i) => {
     const x = i * step + step * 0.15;
     const w = Math.max(1, step * 0.7);
     const value = point.value;
     const h = value === null ? 0 : ((height - top - bottom) * value) / max;
-    const bar = svg('rect', { x, y: height - bottom - h, width: w, height: h, class: value === null ? 'bar empty' : 'bar' });
-    bar.append(svg('title', {}, `${point.label}: ${value === null ? 'no data' : `${formatNumber(value)}${unit}`}`));
+    const bar = svg('rect', {
+      x,
+      y: height - bottom - h,
+      width: w,
+      height: h,
+      class: value === null ? 'bar empty' : 'bar',
+    });
+    bar.append(
+      svg(
+        'title',
+        {},
+        `${point.label}: ${value === null ? 'no data' : `${formatNumber(value)}${unit}`}`,
+      ),
+    );
     chart.append(bar);
     if (points.length <= 16 && value !== 0)
-      chart.append(svg('text', { x: x + w / 2, y: height - bottom - h - 4, class: 'value' }, value === null ? '–' : formatNumber(value)));
+      chart.append(
+        svg(
+          'text',
+          { x: x + w / 2, y: height - bottom - h - 4, class: 'value' },
+          value === null ? '–' : formatNumber(value),
+        ),
+      );
     // At most about six labels, so they never overlap; the last bucket is always named.
     const every = Math.ceil(points.length / 6);
     if ((points.length - 1 - i) % every === 0)

@@ -20,7 +20,9 @@ let tamperedEntries = '';
 
 const listen = (fetch: (req: Request) => Response | Promise<Response>, port: number) =>
   new Promise<string>((resolve) => {
-    const server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    const server = serve({ fetch, port, hostname: '127.0.0.1' }, () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    );
     servers.push(server);
   });
 
@@ -36,12 +38,25 @@ function proxy(rewrite: (path: string, res: Response) => Promise<Response>) {
 beforeAll(async () => {
   t = await createTestApp();
   for (const action of ['remove', 'no_action', 'label', 'remove'] as const) {
-    const { id } = (await (await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE })).json()) as { id: string };
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, { token: t.tokens.reviewer2, body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false } });
+    const { id } = (await (
+      await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE })
+    ).json()) as { id: string };
+    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+      token: t.tokens.reviewer2,
+      body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false },
+    });
     const { statement } = (await decided.json()) as { statement: StatementOfReasons };
     if (action === 'label') {
-      const filed = (await (await t.call('POST', '/v1/appeals', { token: null, body: { appellant: 'content_provider', token: statement.x_appeal.token, grounds: 'g' } })).json()) as { appealId: string };
-      await t.call('POST', `/v1/appeals/${filed.appealId}/decision`, { token: t.tokens.senior, body: { outcome: 'reversed', reasons: 'Satire.' } });
+      const filed = (await (
+        await t.call('POST', '/v1/appeals', {
+          token: null,
+          body: { appellant: 'content_provider', token: statement.x_appeal.token, grounds: 'g' },
+        })
+      ).json()) as { appealId: string };
+      await t.call('POST', `/v1/appeals/${filed.appealId}/decision`, {
+        token: t.tokens.senior,
+        body: { outcome: 'reversed', reasons: 'Satire.' },
+      });
     }
   }
   await t.deps.log.waitForCheckpoint(t.deps.sequencer.size);
@@ -58,9 +73,13 @@ beforeAll(async () => {
   tamperedEntries = await listen(
     proxy(async (path, res) => {
       if (path !== '/v1/log/entries') return res;
-      const body = (await res.json()) as { entries: { index: number; data: string; entry: Record<string, unknown> }[] };
+      const body = (await res.json()) as {
+        entries: { index: number; data: string; entry: Record<string, unknown> }[];
+      };
       for (const e of body.entries) {
-        const entry = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(e.data), (ch) => ch.charCodeAt(0))));
+        const entry = JSON.parse(
+          new TextDecoder().decode(Uint8Array.from(atob(e.data), (ch) => ch.charCodeAt(0))),
+        );
         entry.details = { ...entry.details, note: XSS };
         e.data = toBase64(new TextEncoder().encode(JSON.stringify(entry)));
       }
@@ -70,7 +89,16 @@ beforeAll(async () => {
   );
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 120_000);
 
@@ -94,7 +122,9 @@ async function open(base: string): Promise<{ page: Page; problems: string[] }> {
 
 async function verify(page: Page): Promise<{ state: string; results: string[] }> {
   await page.click('#verify');
-  await page.waitForSelector('#verify-status[data-state=ok], #verify-status[data-state=failed]', { timeout: 30_000 });
+  await page.waitForSelector('#verify-status[data-state=ok], #verify-status[data-state=failed]', {
+    timeout: 30_000,
+  });
   return {
     state: (await page.getAttribute('#verify-status', 'data-state')) ?? '',
     results: await page.locator('#verify-results li').allTextContents(),
@@ -116,15 +146,33 @@ describe('/transparency in real Chromium', () => {
   it('shows the figures, charts and decoded log entries, and verifies everything in the browser', async () => {
     const { page, problems } = await open(honest);
     const headline = Object.fromEntries(
-      (await page.locator('#headline .figure').evaluateAll((nodes) => nodes.map((n) => [n.querySelector('dt')!.textContent, n.querySelector('dd')!.textContent]))) as [string, string][],
+      (await page
+        .locator('#headline .figure')
+        .evaluateAll((nodes) =>
+          nodes.map((n) => [
+            n.querySelector('dt')!.textContent,
+            n.querySelector('dd')!.textContent,
+          ]),
+        )) as [string, string][],
     );
-    expect(headline).toMatchObject({ 'Reports received': '4', Decisions: '4', 'Items actioned': '3', 'Removed or disabled': '2', 'Appeals received': '1', Reinstatements: '1' });
+    expect(headline).toMatchObject({
+      'Reports received': '4',
+      Decisions: '4',
+      'Items actioned': '3',
+      'Removed or disabled': '2',
+      'Appeals received': '1',
+      Reinstatements: '1',
+    });
     expect(await page.locator('#charts figure svg').count()).toBe(6);
     expect(await page.locator('#breakdowns table').count()).toBe(11);
     const size = t.deps.log.size;
     expect(await page.locator('#log tbody tr').count()).toBe(Math.min(25, size));
-    expect(await page.locator('#log tbody tr').first().getAttribute('data-index')).toBe(String(size - 1));
-    expect(await page.locator('#log tbody tr').first().locator('td').nth(2).textContent()).toBe('statement_published');
+    expect(await page.locator('#log tbody tr').first().getAttribute('data-index')).toBe(
+      String(size - 1),
+    );
+    expect(await page.locator('#log tbody tr').first().locator('td').nth(2).textContent()).toBe(
+      'statement_published',
+    );
     expect(await page.inputValue('#verifier-key')).toBe(t.deps.log.verifierKey);
 
     const { state, results } = await verify(page);
@@ -145,7 +193,10 @@ describe('/transparency in real Chromium', () => {
 
   it('fails verification with a key that did not sign the checkpoint', async () => {
     const { page } = await open(honest);
-    await page.fill('#verifier-key', 'other.example/log+00000000+AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=');
+    await page.fill(
+      '#verifier-key',
+      'other.example/log+00000000+AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=',
+    );
     const { state } = await verify(page);
     expect(state).toBe('failed');
     expect(await page.textContent('#verify-status')).toMatch(/Verification FAILED/);
@@ -159,7 +210,9 @@ describe('/transparency in real Chromium', () => {
     const { state, results } = await verify(page);
     expect(state).toBe('failed');
     expect(results.some((r) => r.startsWith('✘ entry ') && /root|hash|match/i.test(r))).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined();
     expect(problems).toEqual([]);
   });
 });

@@ -33,11 +33,17 @@ type DueRow = { id: string; case_number: string; excerpt_sha256: string; url_sha
  */
 export async function purgeExpiredContent(deps: RetentionDeps, limit = 500): Promise<string[]> {
   const now = deps.now();
-  const due = await deps.db.query<DueRow>(`${DUE} ORDER BY r.received_at LIMIT $2`, [now.toISOString(), limit]);
+  const due = await deps.db.query<DueRow>(`${DUE} ORDER BY r.received_at LIMIT $2`, [
+    now.toISOString(),
+    limit,
+  ]);
   const purged: string[] = [];
   for (const candidate of due) {
     const done = await deps.sequencer.write(async (tx, append) => {
-      const [row] = await tx.query<DueRow>(`${DUE} AND r.id = $2 FOR UPDATE OF r`, [now.toISOString(), candidate.id]);
+      const [row] = await tx.query<DueRow>(`${DUE} AND r.id = $2 FOR UPDATE OF r`, [
+        now.toISOString(),
+        candidate.id,
+      ]);
       if (!row) return false;
       await tx.query(
         `UPDATE reports SET content = NULL,
@@ -46,7 +52,10 @@ export async function purgeExpiredContent(deps: RetentionDeps, limit = 500): Pro
         [row.id],
       );
       await tx.query('UPDATE appeals SET grounds = NULL WHERE report_id = $1', [row.id]);
-      await tx.query('INSERT INTO content_purges (report_id, purged_at) VALUES ($1, $2)', [row.id, now.toISOString()]);
+      await tx.query('INSERT INTO content_purges (report_id, purged_at) VALUES ($1, $2)', [
+        row.id,
+        now.toISOString(),
+      ]);
       append(purgedEntry(row, now));
       return true;
     });

@@ -25,7 +25,8 @@ export class RetentionJob {
   runOnce(): Promise<void> {
     this.#running ??= purgeExpiredContent(this.deps)
       .then((ids) => {
-        if (ids.length > 0) this.logger.info({ purged: ids.length }, 'retention: report content purged');
+        if (ids.length > 0)
+          this.logger.info({ purged: ids.length }, 'retention: report content purged');
       })
       .catch((error: unknown) => this.logger.error({ err: error }, 'retention: purge failed'))
       .finally(() => {

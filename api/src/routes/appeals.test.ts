@@ -88,11 +88,23 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
     const report = await t.call('GET', `/v1/reports/${reportId}`);
     expect(((await report.json()) as { status: string }).status).toBe('appealed');
 
-    const status = (body: unknown) => t.call('POST', '/v1/appeals/status', { token: null, body, headers: { 'x-test-client': `s${client++}` } });
+    const status = (body: unknown) =>
+      t.call('POST', '/v1/appeals/status', {
+        token: null,
+        body,
+        headers: { 'x-test-client': `s${client++}` },
+      });
     const pending = await status({ appellant: 'content_provider', token });
     expect(pending.status).toBe(200);
-    expect(AppealNotice.parse(await pending.json())).toMatchObject({ appealId: receipt.appealId, status: 'open', outcome: null, reasons: null });
-    expect((await t.call('GET', `/v1/appeals/${receipt.appealId}`, { token: null })).status).toBe(401);
+    expect(AppealNotice.parse(await pending.json())).toMatchObject({
+      appealId: receipt.appealId,
+      status: 'open',
+      outcome: null,
+      reasons: null,
+    });
+    expect((await t.call('GET', `/v1/appeals/${receipt.appealId}`, { token: null })).status).toBe(
+      401,
+    );
 
     const decided = await t.call('POST', `/v1/appeals/${receipt.appealId}/decision`, {
       token: t.tokens.senior,
@@ -108,9 +120,18 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
       overdue: false,
     });
 
-    const told = AppealNotice.parse(await (await status({ appellant: 'content_provider', token })).json());
-    expect(told).toMatchObject({ status: 'decided', outcome: 'reversed', resultingAction: 'no_action', reasons: 'Journalistic purpose: Art. 1(3) applies.' });
-    expect((await status({ appellant: 'content_provider', token: 'cwa_' + 'z'.repeat(43) })).status).toBe(404);
+    const told = AppealNotice.parse(
+      await (await status({ appellant: 'content_provider', token })).json(),
+    );
+    expect(told).toMatchObject({
+      status: 'decided',
+      outcome: 'reversed',
+      resultingAction: 'no_action',
+      reasons: 'Journalistic purpose: Art. 1(3) applies.',
+    });
+    expect(
+      (await status({ appellant: 'content_provider', token: 'cwa_' + 'z'.repeat(43) })).status,
+    ).toBe(404);
 
     const statement = StatementOfReasons.parse(
       await (await t.call('GET', `/v1/decisions/${decisionId}/statement`)).json(),
@@ -181,8 +202,15 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
     expect((await fileAppeal(body, { token: t.tokens.reviewer2 })).status).toBe(404); // not the reporter
     const filed = await fileAppeal(body, { token: t.tokens.reviewer });
     expect(filed.status).toBe(201);
-    const asked = await t.call('POST', '/v1/appeals/status', { token: t.tokens.reviewer, body: { appellant: 'reporter', reportId: noAction.reportId }, headers: { 'x-test-client': 'reporter-status' } });
-    expect(AppealNotice.parse(await asked.json())).toMatchObject({ status: 'open', originalAction: 'no_action' });
+    const asked = await t.call('POST', '/v1/appeals/status', {
+      token: t.tokens.reviewer,
+      body: { appellant: 'reporter', reportId: noAction.reportId },
+      headers: { 'x-test-client': 'reporter-status' },
+    });
+    expect(AppealNotice.parse(await asked.json())).toMatchObject({
+      status: 'open',
+      originalAction: 'no_action',
+    });
     const { appealId } = AppealReceipt.parse(await filed.json());
     const noActionNeeded = await t.call('POST', `/v1/appeals/${appealId}/decision`, {
       token: t.tokens.senior,
@@ -355,12 +383,24 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
 describe('appeal and legal hold examples', () => {
   it('are valid bodies, and the routes are in the OpenAPI document', async () => {
     expect(AppealSubmission.parse(APPEAL_EXAMPLE)).toMatchObject({ appellant: 'content_provider' });
-    expect(AppealDecisionSubmission.parse(APPEAL_DECISION_EXAMPLE)).toMatchObject({ outcome: 'reversed' });
+    expect(AppealDecisionSubmission.parse(APPEAL_DECISION_EXAMPLE)).toMatchObject({
+      outcome: 'reversed',
+    });
     expect(LegalHoldRequest.parse(LEGAL_HOLD_EXAMPLE).reason).toMatch(/prosecutor/);
     const t = await createTestApp();
     try {
-      const doc = (await (await t.call('GET', '/openapi.json', { token: null })).json()) as { paths: Record<string, unknown> };
-      for (const path of ['/v1/appeals', '/v1/appeals/queue', '/v1/appeals/{id}', '/v1/appeals/{id}/decision', '/v1/transparency/report', '/v1/transparency/series', '/v1/reports/{id}/legal-hold'])
+      const doc = (await (await t.call('GET', '/openapi.json', { token: null })).json()) as {
+        paths: Record<string, unknown>;
+      };
+      for (const path of [
+        '/v1/appeals',
+        '/v1/appeals/queue',
+        '/v1/appeals/{id}',
+        '/v1/appeals/{id}/decision',
+        '/v1/transparency/report',
+        '/v1/transparency/series',
+        '/v1/reports/{id}/legal-hold',
+      ])
         expect(Object.keys(doc.paths)).toContain(path);
     } finally {
       await t.close();

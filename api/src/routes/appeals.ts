@@ -1,7 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Appeal, AppealDecisionSubmission, AppealNotice, AppealQueue, AppealReceipt, AppealStatusRequest, AppealSubmission, Id } from '@counterweight/shared';
+import {
+  Appeal,
+  AppealDecisionSubmission,
+  AppealNotice,
+  AppealQueue,
+  AppealReceipt,
+  AppealStatusRequest,
+  AppealSubmission,
+  Id,
+} from '@counterweight/shared';
 import type { Context } from 'hono';
-import { appealQueue, appealStatus, decideAppeal, fileAppeal, getAppeal, type AppealDeps } from '../appeals/appeals';
+import {
+  appealQueue,
+  appealStatus,
+  decideAppeal,
+  fileAppeal,
+  getAppeal,
+  type AppealDeps,
+} from '../appeals/appeals';
 import { rateLimit, socketAddress, TokenBuckets } from '../appeals/rate-limit';
 import type { AppDeps } from '../app-env';
 import { pseudonymOf } from '../auth/pseudonym';
@@ -23,13 +39,20 @@ const AppealParams = z.object({ id: Id });
 export const APPEAL_EXAMPLE = {
   appellant: 'content_provider',
   token: 'cwa_3q2-7wVhM0xX9cJk1Zb4nT8rLp6sYdAeFgHiJkLmNoP',
-  grounds: 'The post quoted the attacker in order to report on the trial; it is journalism, not glorification.',
+  grounds:
+    'The post quoted the attacker in order to report on the trial; it is journalism, not glorification.',
 } satisfies AppealSubmission;
 export const APPEAL_DECISION_EXAMPLE = {
   outcome: 'reversed',
-  reasons: 'Read with the rest of the thread, the post reports on the trial: the Art. 1(3) journalistic exemption applies.',
+  reasons:
+    'Read with the rest of the thread, the post reports on the trial: the Art. 1(3) journalistic exemption applies.',
 } satisfies AppealDecisionSubmission;
-const RATE_LIMITED = { 429: { description: 'Too many appeals from this client; see Retry-After', content: { 'application/json': { schema: z.any() } } } };
+const RATE_LIMITED = {
+  429: {
+    description: 'Too many appeals from this client; see Retry-After',
+    content: { 'application/json': { schema: z.any() } },
+  },
+};
 
 const file = createRoute({
   method: 'post',
@@ -38,9 +61,17 @@ const file = createRoute({
   description:
     'No account needed. A content provider sends the appeal token from the statement of reasons (`x_appeal.token`); a reporter contesting a "no action" decision sends `appellant: "reporter"` with the report id and their own bearer token. Accepted until the decision\'s appeal deadline (six months); one appeal per decision; due 14 days after filing. Rate-limited per client address.',
   tags: ['appeals'],
-  request: { body: { required: true, content: { 'application/json': { schema: AppealSubmission, example: APPEAL_EXAMPLE } } } },
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: AppealSubmission, example: APPEAL_EXAMPLE } },
+    },
+  },
   responses: {
-    201: { description: 'Appeal filed', content: { 'application/json': { schema: AppealReceipt } } },
+    201: {
+      description: 'Appeal filed',
+      content: { 'application/json': { schema: AppealReceipt } },
+    },
     ...errorResponses(400, 401, 404, 409, 413, 415),
     ...RATE_LIMITED,
   },
@@ -51,11 +82,24 @@ const status = createRoute({
   path: '/v1/appeals/status',
   summary: 'How my appeal stands (public)',
   description:
-    'For the appellant: the same proof of standing as when filing (the appeal token, or the reporter\'s bearer token and report id). Answers the due date and, once decided, the outcome with its reasons. Rate-limited per client address.',
+    "For the appellant: the same proof of standing as when filing (the appeal token, or the reporter's bearer token and report id). Answers the due date and, once decided, the outcome with its reasons. Rate-limited per client address.",
   tags: ['appeals'],
-  request: { body: { required: true, content: { 'application/json': { schema: AppealStatusRequest, example: { appellant: APPEAL_EXAMPLE.appellant, token: APPEAL_EXAMPLE.token } } } } },
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: AppealStatusRequest,
+          example: { appellant: APPEAL_EXAMPLE.appellant, token: APPEAL_EXAMPLE.token },
+        },
+      },
+    },
+  },
   responses: {
-    200: { description: 'The appeal as the appellant sees it', content: { 'application/json': { schema: AppealNotice } } },
+    200: {
+      description: 'The appeal as the appellant sees it',
+      content: { 'application/json': { schema: AppealNotice } },
+    },
     ...errorResponses(400, 401, 404, 413, 415),
     ...RATE_LIMITED,
   },
@@ -67,7 +111,10 @@ const queue = createRoute({
   summary: 'Open appeals, overdue first',
   tags: ['appeals'],
   security: BEARER,
-  responses: { 200: { description: 'Open appeals', content: { 'application/json': { schema: AppealQueue } } }, ...errorResponses(401, 403) },
+  responses: {
+    200: { description: 'Open appeals', content: { 'application/json': { schema: AppealQueue } } },
+    ...errorResponses(401, 403),
+  },
 });
 
 const read = createRoute({
@@ -77,7 +124,10 @@ const read = createRoute({
   tags: ['appeals'],
   security: BEARER,
   request: { params: AppealParams },
-  responses: { 200: { description: 'The appeal', content: { 'application/json': { schema: Appeal } } }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: 'The appeal', content: { 'application/json': { schema: Appeal } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 const decide = createRoute({
@@ -88,7 +138,15 @@ const decide = createRoute({
     'A senior reviewer who did not take the contested decision decides: upheld, reversed or modified, with reasons. A reversal of an action reinstates the content and amends the statement of reasons (`x_amended_by_appeal`).',
   tags: ['appeals'],
   security: BEARER,
-  request: { params: AppealParams, body: { required: true, content: { 'application/json': { schema: AppealDecisionSubmission, example: APPEAL_DECISION_EXAMPLE } } } },
+  request: {
+    params: AppealParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: AppealDecisionSubmission, example: APPEAL_DECISION_EXAMPLE },
+      },
+    },
+  },
   responses: {
     200: { description: 'The decided appeal', content: { 'application/json': { schema: Appeal } } },
     ...errorResponses(400, 401, 403, 404, 409, 413, 415),
@@ -107,15 +165,27 @@ export function appealRoutes(deps: AppDeps, options: AppealRouteOptions = {}) {
     now: options.now ?? (() => new Date()),
   };
   const limit = options.rateLimit ?? { capacity: 5, refillPerSecond: 1 / 60 };
-  const buckets = new TokenBuckets({ capacity: limit.capacity, refillPerSecond: limit.refillPerSecond, now: () => store.now().getTime() });
-  const statusBuckets = new TokenBuckets({ capacity: limit.capacity * 6, refillPerSecond: limit.refillPerSecond * 10, now: () => store.now().getTime() });
+  const buckets = new TokenBuckets({
+    capacity: limit.capacity,
+    refillPerSecond: limit.refillPerSecond,
+    now: () => store.now().getTime(),
+  });
+  const statusBuckets = new TokenBuckets({
+    capacity: limit.capacity * 6,
+    refillPerSecond: limit.refillPerSecond * 10,
+    now: () => store.now().getTime(),
+  });
   const seniors = requireRole(deps, ['senior_reviewer']);
   const clientKey = limit.clientKey ?? socketAddress;
   /** The caller of a reporter appeal: their bearer token must be valid. */
   const reporter = async (authorization: string | undefined) => {
     const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     const caller = bearer ? await deps.tokens.lookup(bearer) : null;
-    if (!caller) throw new ApiError('unauthorized', 'a reporter appeal needs the bearer token that submitted the report');
+    if (!caller)
+      throw new ApiError(
+        'unauthorized',
+        'a reporter appeal needs the bearer token that submitted the report',
+      );
     return caller;
   };
 
@@ -129,18 +199,27 @@ export function appealRoutes(deps: AppDeps, options: AppealRouteOptions = {}) {
 
   router.openapi(file, async (c) => {
     const submission = c.req.valid('json');
-    const caller = submission.appellant === 'reporter' ? await reporter(c.req.header('authorization')) : null;
+    const caller =
+      submission.appellant === 'reporter' ? await reporter(c.req.header('authorization')) : null;
     return c.json(await fileAppeal(store, submission, caller, hashToken), 201);
   });
   router.openapi(status, async (c) => {
     const request = c.req.valid('json');
-    const caller = request.appellant === 'reporter' ? await reporter(c.req.header('authorization')) : null;
+    const caller =
+      request.appellant === 'reporter' ? await reporter(c.req.header('authorization')) : null;
     return c.json(await appealStatus(store, request, caller, hashToken), 200);
   });
-  router.openapi(queue, async (c) => c.json(AppealQueue.parse({ items: await appealQueue(store) }), 200));
+  router.openapi(queue, async (c) =>
+    c.json(AppealQueue.parse({ items: await appealQueue(store) }), 200),
+  );
   router.openapi(read, async (c) => c.json(await getAppeal(store, c.req.valid('param').id), 200));
   router.openapi(decide, async (c) => {
-    const appeal = await decideAppeal(store, c.req.valid('param').id, c.req.valid('json'), c.get('principal'));
+    const appeal = await decideAppeal(
+      store,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('principal'),
+    );
     return c.json(appeal, 200);
   });
   return router;

@@ -1,15 +1,33 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { SeriesBucket, toBase64, TransparencyReport, TransparencySeries } from '@counterweight/shared';
+import {
+  SeriesBucket,
+  toBase64,
+  TransparencyReport,
+  TransparencySeries,
+} from '@counterweight/shared';
 import type { AppDeps } from '../app-env';
 import { LogReader } from '../transparency/log-reader';
 import { periodFromQuery } from '../transparency/period';
-import { buildTransparencyReport, buildTransparencySeries, type CheckpointSource } from '../transparency/report';
+import {
+  buildTransparencyReport,
+  buildTransparencySeries,
+  type CheckpointSource,
+} from '../transparency/report';
 import { errorResponses, newRouter } from './router';
 
 // Dates are checked by periodFromQuery, which names the field; the schema documents them.
 const PeriodQuery = z.object({
-  from: z.string().optional().openapi({ description: 'Start, inclusive: a date (2026-01-01) or an ISO timestamp', example: '2026-01-01' }),
-  to: z.string().optional().openapi({ description: 'End, exclusive: a date or an ISO timestamp', example: '2027-01-01' }),
+  from: z
+    .string()
+    .optional()
+    .openapi({
+      description: 'Start, inclusive: a date (2026-01-01) or an ISO timestamp',
+      example: '2026-01-01',
+    }),
+  to: z
+    .string()
+    .optional()
+    .openapi({ description: 'End, exclusive: a date or an ISO timestamp', example: '2027-01-01' }),
 });
 
 const report = createRoute({
@@ -20,17 +38,30 @@ const report = createRoute({
     'The items of TCO Art. 7 and the Santa Clara numbers for [from, to), computed from the log entries of the latest checkpoint, which the report names (tree size and root). `pnpm verify-log URL --report FROM TO` recomputes every figure from the log.',
   tags: ['transparency'],
   request: { query: PeriodQuery },
-  responses: { 200: { description: 'The report', content: { 'application/json': { schema: TransparencyReport } } }, ...errorResponses(400) },
+  responses: {
+    200: {
+      description: 'The report',
+      content: { 'application/json': { schema: TransparencyReport } },
+    },
+    ...errorResponses(400),
+  },
 });
 
 const series = createRoute({
   method: 'get',
   path: '/v1/transparency/series',
   summary: 'Transparency figures over time (public)',
-  description: 'The report figures per calendar day, week (from Monday) or month of [from, to), at most 400 buckets.',
+  description:
+    'The report figures per calendar day, week (from Monday) or month of [from, to), at most 400 buckets.',
   tags: ['transparency'],
   request: { query: PeriodQuery.extend({ bucket: SeriesBucket.default('month') }) },
-  responses: { 200: { description: 'One point per bucket', content: { 'application/json': { schema: TransparencySeries } } }, ...errorResponses(400) },
+  responses: {
+    200: {
+      description: 'One point per bucket',
+      content: { 'application/json': { schema: TransparencySeries } },
+    },
+    ...errorResponses(400),
+  },
 });
 
 /** Public transparency figures, recomputable by anyone from `/v1/log/entries`. */
@@ -41,10 +72,18 @@ export function transparencyRoutes(deps: Pick<AppDeps, 'db' | 'log'>) {
     return { treeSize, rootHash: toBase64(deps.log.root(treeSize)) };
   };
   const router = newRouter();
-  router.openapi(report, async (c) => c.json(await buildTransparencyReport(reader, checkpoint, periodFromQuery(c.req.valid('query'))), 200));
+  router.openapi(report, async (c) =>
+    c.json(
+      await buildTransparencyReport(reader, checkpoint, periodFromQuery(c.req.valid('query'))),
+      200,
+    ),
+  );
   router.openapi(series, async (c) => {
     const query = c.req.valid('query');
-    return c.json(await buildTransparencySeries(reader, checkpoint, periodFromQuery(query), query.bucket), 200);
+    return c.json(
+      await buildTransparencySeries(reader, checkpoint, periodFromQuery(query), query.bucket),
+      200,
+    );
   });
   return router;
 }
