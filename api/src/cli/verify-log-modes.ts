@@ -27,8 +27,5 @@ export interface VerifyLogMode {
   run(input: VerifyLogModeInput): Promise<{ ok: boolean; lines: string[] }>;
 }
 
-/**
- * The registered modes. `--report FROM TO` (recompute a transparency report from the log) is
- * added here by the transparency-report code.
- */
+/** The registered modes: `--report FROM TO` recomputes a transparency report (verify-report.ts). */
 export const VERIFY_LOG_MODES: VerifyLogMode[] = [reportMode];

@@ -15,7 +15,7 @@ import { verifyLogCli } from './verify-log';
 import type { VerifyLogMode } from './verify-log-modes';
 
 const PORT = 42310;
-const PROXY_PORT = 42311;
+let proxyPort = 42311; // one port per proxy: no waiting for a closed one to be released
 
 let t: TestApp;
 let server: ServerType;
@@ -58,10 +58,15 @@ async function withProxy<T>(
     });
     res.end(body);
   });
-  await new Promise<void>((resolve) => proxy.listen(PROXY_PORT, '127.0.0.1', resolve));
+  const port = proxyPort++;
+  await new Promise<void>((resolve, reject) => {
+    proxy.once('error', reject);
+    proxy.listen(port, '127.0.0.1', resolve);
+  });
   try {
     return await fn(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
   } finally {
+    proxy.closeAllConnections();
     await new Promise((resolve) => proxy.close(resolve));
   }
 }

@@ -111,6 +111,17 @@ describe.each(storesUnderTest())('public log endpoints on %s', (kind) => {
     expect(body.issues?.map((i) => i.path)).toContain(field);
   });
 
+  it('are described in the OpenAPI document, and entries and proofs may be cached', async () => {
+    await appendAndPublish(0, 2);
+    const doc = (await (await get('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    for (const path of ['checkpoint', 'key', 'entries', 'proof/inclusion', 'proof/consistency'])
+      expect(Object.keys(doc.paths)).toContain(`/v1/log/${path}`);
+    expect((await get('/v1/log/checkpoint')).headers.get('cache-control')).toBe('no-store');
+    expect((await get('/v1/log/entries?start=0&end=2')).headers.get('cache-control')).toMatch(
+      /immutable/,
+    );
+  });
+
   it('pages hold at most 1,000 entries', async () => {
     await t.deps.sequencer.write(async (_tx, add) => {
       for (let i = 0; i < 1001; i++) add(testLogEntry(i));

@@ -128,6 +128,8 @@ export function logRoutes(log: TransparencyLog): OpenAPIHono<AppEnv> {
     },
   });
   const noStore = { 'Cache-Control': 'no-store' };
+  // Entries and proofs up to a published tree size never change.
+  const immutable = { 'Cache-Control': 'public, max-age=31536000, immutable' };
 
   router.openapi(checkpointRoute, (c) => c.text(log.checkpoint, 200, noStore));
   router.openapi(keyRoute, (c) => c.text(`${log.verifierKey}\n`, 200));
@@ -151,7 +153,7 @@ export function logRoutes(log: TransparencyLog): OpenAPIHono<AppEnv> {
       data: toBase64(data),
       entry: JSON.parse(decoder.decode(data)) as Record<string, unknown>,
     }));
-    return c.json({ entries }, 200);
+    return c.json({ entries }, 200, immutable);
   });
 
   router.openapi(inclusionRoute, (c) => {
@@ -163,7 +165,7 @@ export function logRoutes(log: TransparencyLog): OpenAPIHono<AppEnv> {
       );
     if (index >= treeSize) throw outOfRange('index', `must be below treeSize (${treeSize})`);
     const hashes = log.inclusionProof(index, treeSize).map(toBase64);
-    return c.json({ index, treeSize, hashes }, 200);
+    return c.json({ index, treeSize, hashes }, 200, immutable);
   });
 
   router.openapi(consistencyRoute, (c) => {
@@ -172,7 +174,7 @@ export function logRoutes(log: TransparencyLog): OpenAPIHono<AppEnv> {
       throw outOfRange('to', `must be at most the tree size ${log.size} of the latest checkpoint`);
     if (from > to) throw outOfRange('from', `must be at most to (${to})`);
     const hashes = log.consistencyProof(from, to).map(toBase64);
-    return c.json({ from, to, hashes }, 200);
+    return c.json({ from, to, hashes }, 200, immutable);
   });
   return router;
 }
