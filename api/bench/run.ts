@@ -6,7 +6,7 @@
  * against the acknowledgements. Results go to BENCHMARKS.md under "## API report intake".
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -125,6 +125,8 @@ async function benchStore(store: 'pglite' | 'postgres', port: number): Promise<F
   }
 }
 
+const loadBefore = loadavg()[0]!;
+
 function section(rows: Figures[], skippedPostgres: boolean): string {
   const date = new Date().toISOString().slice(0, 10);
   const ok = (cond: boolean) => (cond ? 'yes' : '**NO**');
@@ -134,7 +136,9 @@ function section(rows: Figures[], skippedPostgres: boolean): string {
     `Machine: 2-core Node 20 sandbox (shared with other jobs). Date: ${date}. Command: \`pnpm --filter @counterweight/api bench\`.`,
     `Real server (\`src/index.ts\`) in a child process, autocannon on loopback in another; \`POST /v1/reports\` with the OpenAPI example body (${body.length} bytes).`,
     `Max: ${CONNECTIONS} connections for ${DURATION} s. Half rate: ${TARGET / 2} requests/s offered over 32 connections for ${DURATION} s.`,
-    '"Stored" counts the rows after the server stopped; every acknowledged (2xx) report must be there.',
+    '"Stored" counts the rows after the server stopped; every acknowledged (2xx) report must be there (it is higher by the requests still in flight when autocannon stopped counting).',
+    `Load average (1 min) before / after the run: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on 2 cores: other jobs were running; figures taken under load understate the server.`,
+    'PGlite runs in a worker thread of the server (`src/db/pglite-worker.ts`), so the database has its own core; PGlite runs with `fsync=off` (its build default): an acknowledged report survives a crash of the process (tested by `src/log/crash.test.ts`), not a power cut.',
     '',
     '| store | max acknowledged reports/s | p50 / p99 at max (ms) | ≥ 3,000/s | reports/s at half rate | p50 / p99 at half rate (ms) | p99 < 25 ms | acknowledged | stored | errors |',
     '|---|---|---|---|---|---|---|---|---|---|',
