@@ -8,7 +8,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 export type Request =
   | { id: number; op: 'query'; sql: string; params: unknown[]; tx?: number }
   | { id: number; op: 'exec'; sql: string; tx?: number }
-  | { id: number; op: 'begin' }
+  | { id: number; op: 'begin'; tx: number }
   | { id: number; op: 'commit' | 'rollback'; tx: number }
   | { id: number; op: 'close' };
 
@@ -22,51 +22,86 @@ export type Reply =
 
 const port = parentPort!;
 const pg = new PGlite((workerData as { dataDir?: string }).dataDir);
-const open = new Map<
-  number,
-  { tx: Transaction; finish: (commit: boolean) => void; done: Promise<void> }
->();
-let nextTx = 1;
+interface OpenTransaction {
+  /** Resolves to the transaction once PGlite has begun it (after any earlier one ended). */
+  ready: Promise<Transaction>;
+  finish: (commit: boolean) => void;
+  done: Promise<void>;
+  /** The first statement that failed: the transaction can then only roll back. */
+  failed: Error | null;
+  /** Settles when every statement sent so far for this transaction has run. */
+  last: Promise<void>;
+}
+const open = new Map<number, OpenTransaction>();
 
-function txOf(id: number | undefined): Transaction | PGlite {
-  if (id === undefined) return pg;
-  const entry = open.get(id);
-  if (!entry) throw new Error(`transaction ${id} is not open`);
-  return entry.tx;
+function begin(id: number): void {
+  let started!: (tx: Transaction) => void;
+  const ready = new Promise<Transaction>((resolve) => (started = resolve));
+  let finish!: (commit: boolean) => void;
+  const decided = new Promise<boolean>((resolve) => (finish = resolve));
+  const entry: OpenTransaction = {
+    ready,
+    finish,
+    done: Promise.resolve(),
+    failed: null,
+    last: Promise.resolve(),
+  };
+  entry.done = pg.transaction(async (tx) => {
+    started(tx);
+    if (!(await decided) || entry.failed) await tx.rollback();
+  });
+  // a transaction that cannot begin fails every statement sent for it
+  entry.ready = Promise.race([
+    ready,
+    entry.done.then(() => Promise.reject(new Error('transaction ended early'))),
+  ]);
+  entry.ready.catch(() => {});
+  open.set(id, entry);
+}
+
+/** Runs a statement; those of a transaction run in order, and one failure fails the commit. */
+function statement<T>(
+  tx: number | undefined,
+  run: (on: Transaction | PGlite) => Promise<T>,
+): Promise<T> {
+  if (tx === undefined) return run(pg);
+  const entry = open.get(tx);
+  if (!entry) return Promise.reject(new Error(`transaction ${tx} is not open`));
+  const result = entry.last.then(async () => {
+    if (entry.failed) throw entry.failed;
+    return run(await entry.ready);
+  });
+  entry.last = result.then(
+    () => {},
+    (error: Error) => {
+      entry.failed ??= error;
+    },
+  );
+  return result;
 }
 
 async function handle(message: Request): Promise<unknown> {
   switch (message.op) {
     case 'query':
-      return (await txOf(message.tx).query(message.sql, message.params)).rows;
+      return statement(
+        message.tx,
+        async (on) => (await on.query(message.sql, message.params)).rows,
+      );
     case 'exec':
-      await txOf(message.tx).exec(message.sql);
+      return statement(message.tx, async (on) => void (await on.exec(message.sql)));
+    case 'begin':
+      begin(message.tx);
       return null;
-    case 'begin': {
-      let started!: (tx: Transaction) => void;
-      const ready = new Promise<Transaction>((resolve) => (started = resolve));
-      let finish!: (commit: boolean) => void;
-      const decided = new Promise<boolean>((resolve) => (finish = resolve));
-      const done = pg.transaction(async (tx) => {
-        started(tx);
-        if (!(await decided)) await tx.rollback();
-      });
-      // a transaction that fails to start rejects `done` before `ready` resolves
-      const tx = await Promise.race([
-        ready,
-        done.then(() => Promise.reject(new Error('transaction ended early'))),
-      ]);
-      const id = nextTx++;
-      open.set(id, { tx, finish, done });
-      return id;
-    }
     case 'commit':
     case 'rollback': {
       const entry = open.get(message.tx);
       if (!entry) throw new Error(`transaction ${message.tx} is not open`);
       open.delete(message.tx);
+      await entry.last;
       entry.finish(message.op === 'commit');
       await entry.done;
+      if (message.op === 'commit' && entry.failed)
+        throw new Error(`transaction rolled back: ${entry.failed.message}`);
       return null;
     }
     case 'close':

@@ -49,6 +49,7 @@ export async function openPgliteWorker(dataDir: string): Promise<Db> {
   worker.on('exit', (code) => fail(new Error(`the PGlite worker exited (code ${code})`)));
   await started;
 
+  let nextTx = 1;
   const call = (message: Message): Promise<unknown> => {
     if (failed) return Promise.reject(failed);
     const id = nextId++;
@@ -69,7 +70,9 @@ export async function openPgliteWorker(dataDir: string): Promise<Db> {
       await call({ op: 'exec', sql });
     },
     async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-      const tx = (await call({ op: 'begin' })) as number;
+      // begin is not awaited: the worker runs this transaction's statements in order after it
+      const tx = nextTx++;
+      call({ op: 'begin', tx }).catch(() => {});
       const handle: Transaction = {
         ...queryable(tx),
         exec: async (sql) => void (await call({ op: 'exec', sql, tx })),

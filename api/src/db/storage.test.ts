@@ -130,6 +130,24 @@ describe.each([...storesUnderTest(), 'pglite-worker' as const])('storage on %s',
     expect(sequencer.size).toBe(before + 1);
   });
 
+  it('a transaction whose statement failed never reports a commit', async () => {
+    const before = await count('api_tokens');
+    const attempt = db.transaction(async (tx) => {
+      await tx.query(
+        "INSERT INTO api_tokens (id, token_sha256, role) VALUES ($1, 'x', 'reviewer')",
+        [randomUUID()],
+      );
+      await tx
+        .query("INSERT INTO api_tokens (id, token_sha256, role) VALUES ($1, 'y', 'nobody')", [
+          randomUUID(),
+        ])
+        .catch(() => null);
+      return 'swallowed';
+    });
+    await expect(attempt).rejects.toThrow();
+    expect(await count('api_tokens')).toBe(before);
+  });
+
   it('one bad item in a batch does not fail the others', async () => {
     const good = Array.from({ length: 5 }, () => prepared());
     // an unknown submitter breaks the foreign key: only that item may fail

@@ -164,6 +164,8 @@ async function writeBatch(
   });
 
   const fresh = items.filter((_, i) => plans[i]!.kind === 'new');
+  // statements are sent together and run in order; awaiting them once saves round trips
+  const writes: Promise<unknown>[] = [];
   const created = new Map<PreparedReport, Report>();
   if (fresh.length > 0) {
     const rows = fresh.map((item, i) => {
@@ -199,15 +201,17 @@ async function writeBatch(
         url_sha256: item.urlSha256,
       };
     });
-    await tx.query(
-      `INSERT INTO reports (id, case_seq, case_number, status, priority, received_at, submitted_by, content,
+    writes.push(
+      tx.query(
+        `INSERT INTO reports (id, case_seq, case_number, status, priority, received_at, submitted_by, content,
          detected_by, classifier, assessment, attestation, excerpt_sha256, url_sha256)
        SELECT r.id, r.case_seq, r.case_number, 'awaiting_decision', r.priority, r.received_at, r.submitted_by,
          r.content, r.detected_by, r.classifier, r.assessment, r.attestation, r.excerpt_sha256, r.url_sha256
        FROM json_to_recordset($1::text::json) AS r(id uuid, case_seq bigint, case_number text, priority smallint,
          received_at timestamptz, submitted_by uuid, content json, detected_by text, classifier json,
          assessment json, attestation json, excerpt_sha256 text, url_sha256 text)`,
-      [JSON.stringify(rows)],
+        [JSON.stringify(rows)],
+      ),
     );
     const keys = fresh
       .filter((item) => item.idempotency)
@@ -218,14 +222,17 @@ async function writeBatch(
         report_id: item.id,
       }));
     if (keys.length > 0) {
-      await tx.query(
-        `INSERT INTO idempotency_keys (token_id, key, body_sha256, report_id)
+      writes.push(
+        tx.query(
+          `INSERT INTO idempotency_keys (token_id, key, body_sha256, report_id)
          SELECT r.token_id, r.key, r.body_sha256, r.report_id
          FROM jsonb_to_recordset($1::text::jsonb) AS r(token_id uuid, key text, body_sha256 text, report_id uuid)`,
-        [JSON.stringify(keys)],
+          [JSON.stringify(keys)],
+        ),
       );
     }
   }
+  await Promise.all(writes);
 
   const replayIds = plans.flatMap((plan) => (plan.kind === 'replay-stored' ? [plan.reportId] : []));
   const replayed = new Map(
