@@ -21,7 +21,8 @@ export interface ClassifyOptions {
 }
 
 const EVIDENCE_ITEMS = 4;
-const EVIDENCE_MIN_DROP = 0.02;
+/** Minimum fall of the deciding logit when a word is removed, for the word to count as evidence. */
+const EVIDENCE_MIN_DROP = 0.25;
 
 /**
  * The on-device classifier: ranks texts for human review and says why. Works with any tfjs
@@ -50,6 +51,8 @@ export class TextClassifier {
       throw new Error(`model was trained with text normaliser v${metadata.featuriser.normaliserVersion}, this build has v${TEXT_NORMALISER_VERSION}`);
     }
     if (contents.vocabulary.length + 2 !== metadata.featuriser.vocabularySize) throw new Error('vocabulary does not match metadata.json');
+    const layers = (contents.modelJson.modelTopology as { config?: { layers?: { name: string; config: { activation?: string } }[] } }).config?.layers ?? [];
+    if (layers.find((l) => l.name === 'scores')?.config.activation !== 'linear') throw new Error('model.json: the scores layer must output logits (linear activation)');
     const weightSpecs = contents.modelJson.weightsManifest.flatMap((group) => group.weights);
     const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: contents.modelJson.modelTopology, weightSpecs, weightData: contents.weights }));
     return new TextClassifier(tf, model, metadata, contents.vocabulary);
@@ -58,7 +61,7 @@ export class TextClassifier {
   /**
    * Classifies texts; one result per text, in order. A text longer than one window is scored
    * window by window and the highest score counts. Evidence: the words whose removal lowers
-   * the deciding score most (for "flag" and "uncertain" results only).
+   * the deciding logit most (for "flag" and "uncertain" results only).
    */
   async classify(texts: string[], options: ClassifyOptions = {}): Promise<ClassifierResult[]> {
     const batchSize = options.batchSize ?? 256;
@@ -66,7 +69,8 @@ export class TextClassifier {
     texts.forEach((text, i) => {
       for (const window of this.featuriser.featurise(text)) windows.push({ text: i, window });
     });
-    const windowScores = await this.scoreWindows(windows.map((w) => w.window.ids), batchSize);
+    const windowLogits = await this.scoreWindows(windows.map((w) => w.window.ids), batchSize);
+    const windowScores = windowLogits.map((l) => ({ hate: sigmoid(l.hate), extremist: sigmoid(l.extremist) }));
     const best = texts.map(() => ({ hate: 0, extremist: 0, hateWindow: -1, extremistWindow: -1 }));
     windows.forEach((w, k) => {
       const b = best[w.text]!;
@@ -78,7 +82,7 @@ export class TextClassifier {
       const scores = { hate: round(b.hate), extremist: round(b.extremist) };
       return { ...decide(scores, this.metadata.thresholds), scores, evidence: [] };
     });
-    if (options.evidence !== false) await this.addEvidence(results, best, windows, batchSize);
+    if (options.evidence !== false) await this.addEvidence(results, best, windows, windowLogits, batchSize);
     return results;
   }
 
@@ -87,6 +91,7 @@ export class TextClassifier {
     this.model.dispose();
   }
 
+  /** Logits per window (the model's output layer is linear). */
   private async scoreWindows(all: Int32Array[], batchSize: number): Promise<{ hate: number; extremist: number }[]> {
     const tf = this.tf;
     const lengths = all.map(tokenCount);
@@ -119,6 +124,7 @@ export class TextClassifier {
     results: ClassifierResult[],
     best: { hate: number; extremist: number; hateWindow: number; extremistWindow: number }[],
     windows: { text: number; window: FeaturisedWindow }[],
+    windowLogits: { hate: number; extremist: number }[],
     batchSize: number,
   ): Promise<void> {
     const probes: { text: number; label: 'hate' | 'extremist'; position: number; ids: Int32Array }[] = [];
@@ -138,7 +144,8 @@ export class TextClassifier {
     const drops = new Map<number, { position: number; drop: number }[]>();
     probes.forEach((p, k) => {
       const list = drops.get(p.text) ?? [];
-      list.push({ position: p.position, drop: results[p.text]!.scores[p.label] - scores[k]![p.label] });
+      const window = p.label === 'hate' ? best[p.text]!.hateWindow : best[p.text]!.extremistWindow;
+      list.push({ position: p.position, drop: windowLogits[window]![p.label] - scores[k]![p.label] });
       drops.set(p.text, list);
     });
     for (const [text, list] of drops) {
@@ -172,6 +179,7 @@ function dedupeAdjacent(words: string[]): string[] {
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * Reads the artifact from a base URL (for the extension: the folder its public assets copy

@@ -75,7 +75,7 @@ export function forward(tf: typeof tfType, w: TextCnnWeights, ids: tfType.Tensor
 
 /**
  * The inference network as a tf.layers model (embedding, conv1d, dilated conv1d, global max
- * pools, dense, sigmoid), so the artifact is a standard model.json that tf.loadLayersModel reads.
+ * pools, dense, linear logits), so the artifact is a standard model.json that tf.loadLayersModel reads.
  * Inputs: `ids` [batch, length] and `mask` [batch, length, 1] (1 for a token, 0 for padding):
  * padded positions are zeroed after every layer, so scores do not depend on padding.
  */
@@ -90,7 +90,9 @@ export function buildLayersModel(tf: typeof tfType, config: TextCnnConfig): tfTy
   const p2 = tf.layers.globalMaxPooling1d({ name: 'pool2' }).apply(h2) as tfType.SymbolicTensor;
   const pooled = tf.layers.concatenate({ name: 'pooled' }).apply([p1, p2]) as tfType.SymbolicTensor;
   const hidden = tf.layers.dense({ units: config.hidden, activation: 'relu', name: 'hidden' }).apply(pooled) as tfType.SymbolicTensor;
-  const out = tf.layers.dense({ units: LABELS.length, activation: 'sigmoid', name: 'scores' }).apply(hidden) as tfType.SymbolicTensor;
+  // Logits, not probabilities: inference applies the sigmoid, and evidence measures how much
+  // removing a word lowers the logit (a probability near 1 would hide that).
+  const out = tf.layers.dense({ units: LABELS.length, activation: 'linear', name: 'scores' }).apply(hidden) as tfType.SymbolicTensor;
   return tf.model({ inputs: [input, mask], outputs: out, name: 'counterweight_text_cnn' });
 }
 
