@@ -44,6 +44,11 @@ export class TextClassifier {
     this.featuriser = new Featuriser({ sequenceLength: metadata.featuriser.sequenceLength, vocabulary });
   }
 
+  /** Loads the classifier from a base URL serving the four artifact files (the extension's case). */
+  static async fromUrl(tf: typeof tfType, base: string, fetchFn: typeof fetch = fetch): Promise<TextClassifier> {
+    return TextClassifier.load(tf, await loadArtifactFromUrl(base, fetchFn));
+  }
+
   /** Loads the classifier from artifact contents (see {@link loadArtifactFromUrl}). */
   static async load(tf: typeof tfType, contents: ArtifactContents): Promise<TextClassifier> {
     const metadata = ModelMetadata.parse(contents.metadata);

@@ -23,7 +23,7 @@ describe('loadArtifactFromUrl', () => {
     expect(fromUrl.vocabulary).toEqual(fromDir.vocabulary);
     expect(new Uint8Array(fromUrl.weights)).toEqual(new Uint8Array(fromDir.weights));
     const tf = await initWasm();
-    const classifier = await TextClassifier.load(tf, fromUrl);
+    const classifier = await TextClassifier.fromUrl(tf, 'chrome-extension://abc/model/', serve);
     expect((await classifier.classify(['hello']))[0]!.decision).toBeDefined();
     classifier.dispose();
   });
