@@ -30,6 +30,7 @@ class HashLevel {
   }
 }
 
+/** An append-only RFC 9162 tree of leaf hashes with proofs for any earlier size (see the file header). */
 export class MerkleTree {
   private readonly levels: HashLevel[] = [new HashLevel()];
   private readonly scratch = new Uint8Array(1 + 2 * HASH_SIZE);

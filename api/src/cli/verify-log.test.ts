@@ -198,7 +198,11 @@ describe('verify-log against a live server', () => {
     expect((await run(['not a url'])).code).toBe(2);
     expect((await run([url, '--key'])).code).toBe(2);
     expect((await run([url, '--bogus'])).code).toBe(2);
-    expect((await run(['http://127.0.0.1:1'])).code).toBe(2);
+    const unreachable = await run(['http://127.0.0.1:42399']);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.err).toMatch(
+      /ERROR: cannot reach http:\/\/127\.0\.0\.1:42399 \(ECONNREFUSED\)/,
+    );
   });
 
   it('as a real process: exit 0 on the honest server, 1 behind a tampering proxy', async () => {

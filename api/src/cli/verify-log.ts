@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { LogMismatchError, monitorLog } from '../log/log-monitor';
 import { VERIFY_LOG_MODES, type VerifyLogMode } from './verify-log-modes';
 
@@ -73,7 +74,11 @@ export async function verifyLogCli(
     const result = await monitorLog({
       baseUrl: args.url,
       verifierKey: args.key,
-      stateFile: args.state,
+      // pnpm runs package scripts in the package folder; INIT_CWD is where the user typed the command.
+      stateFile:
+        args.state === undefined
+          ? undefined
+          : resolve(process.env.INIT_CWD ?? process.cwd(), args.state),
       keepEntries: args.modes.length > 0,
       fetch: io.fetch,
       say: io.out,
@@ -98,7 +103,14 @@ export async function verifyLogCli(
       io.err(`FAILED: ${error.message}`);
       return 1;
     }
-    io.err(`ERROR: ${error instanceof Error ? error.message : String(error)}`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason =
+      error instanceof TypeError && error.message === 'fetch failed'
+        ? `cannot reach ${args.url} (${cause?.code ?? cause?.message ?? 'network error'})`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    io.err(`ERROR: ${reason}`);
     return 2;
   }
 }
