@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { ensureExtensionBuilt } from '../src/harness/build-extension';
 import { ExtensionBrowser } from '../src/harness/browser';
 import { FixtureServer } from '../src/harness/fixture-server';
+import { freePort } from '../src/harness/free-port';
 import { PORTS, REPO } from '../src/harness/paths';
 import { chromiumPssMiB } from './process-memory';
 
@@ -129,7 +130,7 @@ async function memoryOf(
 
 async function main(): Promise<void> {
   ensureExtensionBuilt();
-  const fixtures = new FixtureServer(PORTS.bench.fixtures);
+  const fixtures = new FixtureServer(await freePort(PORTS.bench.fixtures, new Set()));
   await fixtures.start();
   const results: Record<string, unknown> = {};
   try {

@@ -1,6 +1,7 @@
 import { ApiServer } from './api-server';
 import { ExtensionBrowser } from './browser';
 import { FixtureServer } from './fixture-server';
+import { freePort } from './free-port';
 import { RecordingProxy } from './recording-proxy';
 
 export interface E2E {
@@ -13,7 +14,7 @@ export interface E2E {
 }
 
 /**
- * The whole rig for one test file: the real API on a fresh embedded database with a reviewer
+ * The whole rig for one test file (ports: the first free ones from the given bases): the real API on a fresh embedded database with a reviewer
  * token, the fixture pages, the recording proxy and Chromium with the built extension,
  * configured through its options page.
  */
@@ -21,9 +22,10 @@ export async function startE2E(
   ports: { fixtures: number; proxy: number; api: number },
   options: { configure?: boolean } = {},
 ): Promise<E2E> {
-  const api = new ApiServer(ports.api);
-  const fixtures = new FixtureServer(ports.fixtures);
-  const proxy = new RecordingProxy(ports.proxy);
+  const taken = new Set<number>();
+  const api = new ApiServer(await freePort(ports.api, taken));
+  const fixtures = new FixtureServer(await freePort(ports.fixtures, taken));
+  const proxy = new RecordingProxy(await freePort(ports.proxy, taken));
   const browser = new ExtensionBrowser(proxy.arg);
   const rig: E2E = {
     api,

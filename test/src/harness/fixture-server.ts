@@ -51,7 +51,10 @@ export class FixtureServer {
         res.writeHead(404).end();
       }
     });
-    await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', r));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.port, '127.0.0.1', resolve);
+    });
   }
 
   async stop(): Promise<void> {

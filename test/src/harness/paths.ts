@@ -8,11 +8,13 @@ export const API_DIR = resolve(REPO, 'api');
 export const FIXTURES_DIR = resolve(REPO, 'test/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** This package's ports (43000-43999), split per test file so files never collide. */
+/**
+ * This package's ports (43000-43999): each test file starts looking for free ports at its own
+ * base and stays within the hundred above it.
+ */
 export const PORTS = {
-  build: 43000,
-  flags: { fixtures: 43010, proxy: 43011, api: 43012 },
-  review: { fixtures: 43020, proxy: 43021, api: 43022 },
-  outbox: { fixtures: 43030, proxy: 43031, api: 43032 },
-  bench: { fixtures: 43090, proxy: 43091, api: 43092 },
+  flags: { fixtures: 43100, proxy: 43101, api: 43102 },
+  review: { fixtures: 43200, proxy: 43201, api: 43202 },
+  outbox: { fixtures: 43300, proxy: 43301, api: 43302 },
+  bench: { fixtures: 43900, proxy: 43901, api: 43902 },
 } as const;

@@ -98,7 +98,10 @@ export class RecordingProxy {
       });
       socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
     });
-    await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', r));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.port, '127.0.0.1', resolve);
+    });
   }
 
   async stop(): Promise<void> {
