@@ -352,7 +352,7 @@ function writeSection(): void {
   if (start < 0) doc = `${doc.trimEnd()}\n\n${text}`;
   else {
     const next = doc.indexOf('\n## ', start + 1);
-    doc = doc.slice(0, start) + text + (next < 0 ? '' : doc.slice(next + 1));
+    doc = doc.slice(0, start) + text + (next < 0 ? '' : `\n${doc.slice(next + 1)}`);
   }
   writeFileSync(BENCHMARKS, doc);
 }
