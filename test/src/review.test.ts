@@ -49,7 +49,11 @@ describe('review in the side panel (real API)', () => {
     expect(await page.getAttribute('#v-hate-2', 'data-counterweight')).toBeNull();
     const options = await rig.browser.context.newPage();
     await options.goto(rig.browser.extensionUrl('options.html'));
-    await expect(options.getByText(/hate 1, extremist 0/).count()).resolves.toBe(1);
+    // One dismissal counted, under whichever label the model gave it.
+    const counts = (await options.getByText(/^hate \d+, extremist \d+$/).allTextContents()).map(
+      (t) => [...t.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0),
+    );
+    expect(counts).toEqual([0, 1]);
     await Promise.all([options.close(), panel.close(), page.close()]);
   });
 

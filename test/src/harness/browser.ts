@@ -100,7 +100,9 @@ export class ExtensionBrowser {
           chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
         }
       ).chrome.tabs;
-      return (await tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+      // Tab ids only grow: with several tabs on one URL, the newest is the page just opened.
+      const ids = (await tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1);
+      return Math.max(-1, ...ids);
     }, url);
     if (id < 0) throw new Error(`no tab for ${url}`);
     return id;
