@@ -7,6 +7,14 @@ import type { Db, Queryable } from '../db/db';
 /** Adds a log entry to the transaction in progress; returns the index it will have. */
 export type AppendLogEntry = (entry: LogEntry) => number;
 
+/**
+ * Hands a statement already sent in the transaction to the sequencer, which awaits it together
+ * with the log insert before commit: one round trip instead of two. A failure still rolls back.
+ */
+export type DeferStatement = (statement: Promise<unknown>) => void;
+
+type WriteFn<T> = (tx: Queryable, append: AppendLogEntry, defer: DeferStatement) => Promise<T>;
+
 /** The exact bytes hashed into the log: RFC 8785 canonical JSON of the entry, UTF-8. */
 export function encodeLogEntry(entry: LogEntry): Buffer {
   const text = canonicalize(entry);
@@ -65,33 +73,51 @@ export class LogSequencer {
    * `append` are inserted at the end of that transaction; if `fn` throws, nothing is written and
    * no index is used. Resolves after commit, then notifies `appended`.
    */
-  write<T>(fn: (tx: Queryable, append: AppendLogEntry) => Promise<T>): Promise<T> {
+  write<T>(fn: WriteFn<T>): Promise<T> {
     const run = () => this.#run(fn);
     const result = this.#tail.then(run, run);
     this.#tail = result.catch(() => undefined);
     return result;
   }
 
-  async #run<T>(fn: (tx: Queryable, append: AppendLogEntry) => Promise<T>): Promise<T> {
+  async #run<T>(fn: WriteFn<T>): Promise<T> {
     const first = this.#next;
     let count = 0;
     const result = await this.db.transaction(async (tx) => {
       const rows: { idx: number; data: string; leaf: string }[] = [];
-      const value = await fn(tx, (entry) => {
-        const data = encodeLogEntry(LogEntry.parse(entry));
-        const idx = first + rows.length;
-        // the canonical JSON travels as text (half the size of hex) and is stored as its UTF-8 bytes
-        rows.push({ idx, data: data.toString('utf8'), leaf: leafHash(data).toString('hex') });
-        return idx;
-      });
+      const deferred: Promise<unknown>[] = [];
+      const settled = () => Promise.all(deferred);
+      let value: T;
+      try {
+        value = await fn(
+          tx,
+          (entry) => {
+            const data = encodeLogEntry(LogEntry.parse(entry));
+            const idx = first + rows.length;
+            // the canonical JSON travels as text (half the size of hex), stored as its UTF-8 bytes
+            rows.push({ idx, data: data.toString('utf8'), leaf: leafHash(data).toString('hex') });
+            return idx;
+          },
+          (statement) => {
+            statement.catch(() => {}); // awaited below; never an unhandled rejection
+            deferred.push(statement);
+          },
+        );
+      } catch (error) {
+        await Promise.allSettled(deferred);
+        throw error;
+      }
       if (rows.length > 0) {
-        await tx.query(
-          `INSERT INTO log_entries (idx, data, leaf_hash)
+        deferred.push(
+          tx.query(
+            `INSERT INTO log_entries (idx, data, leaf_hash)
            SELECT r.idx, convert_to(r.data, 'UTF8'), decode(r.leaf, 'hex')
            FROM json_to_recordset($1::text::json) AS r(idx bigint, data text, leaf text)`,
-          [JSON.stringify(rows)],
+            [JSON.stringify(rows)],
+          ),
         );
       }
+      await settled();
       count = rows.length;
       return value;
     });

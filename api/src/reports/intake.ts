@@ -2,7 +2,7 @@ import type { LogEntry, Report, ReportSubmission } from '@counterweight/shared';
 import type { Principal } from '../auth/tokens';
 import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
-import type { AppendLogEntry, LogSequencer } from '../log/sequence';
+import type { AppendLogEntry, DeferStatement, LogSequencer } from '../log/sequence';
 import { caseNumberOf, findReports, reportFromRow } from './store';
 
 /** A fully validated report, ready to store; nothing about it can be refused any more but its key. */
@@ -75,10 +75,11 @@ export class ReportIntake {
     try {
       this.#nextSeq ??= await this.#loadNextSeq();
       const firstSeq = this.#nextSeq;
-      const written = await this.sequencer.write((tx, append) =>
+      const written = await this.sequencer.write((tx, append, defer) =>
         writeBatch(
           tx,
           append,
+          defer,
           batch.map((p) => p.item),
           firstSeq,
         ),
@@ -118,6 +119,7 @@ const conflict = () =>
 async function writeBatch(
   tx: Queryable,
   append: AppendLogEntry,
+  defer: DeferStatement,
   items: PreparedReport[],
   firstSeq: number,
 ): Promise<{ outcomes: Outcome[]; used: number }> {
@@ -164,9 +166,8 @@ async function writeBatch(
   });
 
   const fresh = items.filter((_, i) => plans[i]!.kind === 'new');
-  // statements are sent together and run in order; awaiting them once saves round trips
-  const writes: Promise<unknown>[] = [];
   const created = new Map<PreparedReport, Report>();
+  // the inserts are sent at once and awaited by the sequencer together with the log insert
   if (fresh.length > 0) {
     const rows = fresh.map((item, i) => {
       const seq = firstSeq + i;
@@ -201,7 +202,7 @@ async function writeBatch(
         url_sha256: item.urlSha256,
       };
     });
-    writes.push(
+    defer(
       tx.query(
         `INSERT INTO reports (id, case_seq, case_number, status, priority, received_at, submitted_by, content,
          detected_by, classifier, assessment, attestation, excerpt_sha256, url_sha256)
@@ -222,7 +223,7 @@ async function writeBatch(
         report_id: item.id,
       }));
     if (keys.length > 0) {
-      writes.push(
+      defer(
         tx.query(
           `INSERT INTO idempotency_keys (token_id, key, body_sha256, report_id)
          SELECT r.token_id, r.key, r.body_sha256, r.report_id
@@ -232,7 +233,6 @@ async function writeBatch(
       );
     }
   }
-  await Promise.all(writes);
 
   const replayIds = plans.flatMap((plan) => (plan.kind === 'replay-stored' ? [plan.reportId] : []));
   const replayed = new Map(
