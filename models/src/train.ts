@@ -1,9 +1,10 @@
 /**
  * Trains the classifier and writes the artifact to models/artifact/.
  *   pnpm --filter @counterweight/models train
- * Environment: EPOCHS (default 6), SEED (default 20261122), SUBSAMPLE (fraction of dataset rows,
+ * Environment: EPOCHS (default 8), AVERAGE_FROM (default 3), SEED (default 20261122), SUBSAMPLE (fraction of dataset rows,
  * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact). Progress goes to
- * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint).
+ * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
+ * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type * as tfType from '@tensorflow/tfjs';
@@ -20,7 +21,7 @@ import { pretrainedEmbedding } from './model/embeddings';
 import { buildLayersModel, createWeights, forward, LABELS, setLayersWeights, type TextCnnConfig, type TextCnnWeights } from './model/text-cnn';
 
 const SEED = Number(process.env.SEED ?? 20261122);
-const EPOCHS = Number(process.env.EPOCHS ?? 6);
+const EPOCHS = Number(process.env.EPOCHS ?? 8);
 const SUBSAMPLE = Number(process.env.SUBSAMPLE ?? 1);
 const ARTIFACT_DIR = process.env.ARTIFACT_DIR ?? fileURLToPath(new URL('../artifact/', import.meta.url));
 const SEQUENCE_LENGTH = 64;
@@ -30,6 +31,8 @@ const BATCH = 64;
 const LEARNING_RATE = 2e-3;
 const CONTRAST_WEIGHT = 2;
 const EMBEDDING_LR_FACTOR = 0.1;
+// Epochs from this one on are averaged into the shipped model (see the end of main).
+const AVERAGE_FROM = Number(process.env.AVERAGE_FROM ?? 3);
 // Share of easy negatives kept per source (the rest are many and alike).
 const KEEP_NEGATIVE: Record<string, number> = { 'davidson-hate-offensive': 0.5, 'gab-hate-corpus': 0.45, 'stormfront-hate': 0.6 };
 
@@ -124,6 +127,8 @@ async function main() {
   log(`positive weights ${posWeight.map((w) => w.toFixed(2)).join(', ')}`);
 
   let bestScore = -1;
+  let averageSum: Record<string, tfType.Tensor> | null = null;
+  let averaged = 0;
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     // Shuffle, then sort within chunks by length so batches carry little padding.
     const order = trainRows.map((r) => ({ r, k: random() })).sort((a, b) => a.k - b.k).map((x) => x.r);
@@ -163,8 +168,39 @@ async function main() {
       loss!.dispose();
       if ((b + 1) % 100 === 0) log(`epoch ${epoch} batch ${b + 1}/${batches.length} loss ${(lossSum / (b + 1)).toFixed(4)} (${((Date.now() - epochStart) / (b + 1)).toFixed(0)} ms/batch)`);
     }
-    const devScores = await score(tf, weights, config, devRows);
-    const thresholds = {} as ModelMetadata['thresholds'];
+    const { thresholds, devMetrics, f1Sum } = await evaluateDev(tf, weights, config, devRows);
+    log(`epoch ${epoch} done in ${((Date.now() - epochStart) / 1000).toFixed(0)} s; dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`);
+    if (epoch >= AVERAGE_FROM) {
+      const previous: Record<string, tfType.Tensor> | null = averageSum;
+      averageSum = tf.tidy(() => Object.fromEntries(Object.entries(weights).map(([k, v]: [string, tfType.Variable]): [string, tfType.Tensor] => [k, previous ? tf.add(previous[k]!, v) : tf.clone(v)])));
+      if (previous) Object.values(previous).forEach((t: tfType.Tensor) => t.dispose());
+      averaged++;
+    }
+    if (f1Sum > bestScore) {
+      bestScore = f1Sum;
+      const testScores = await score(tf, weights, config, testRows);
+      await writeArtifact(tf, weights, config, vocabulary, thresholds, { epoch, dev: devMetrics, test: perSource(testRows, testScores, thresholds) }, started);
+      log(`epoch ${epoch}: artifact written to ${ARTIFACT_DIR}`);
+    }
+  }
+  if (averageSum && averaged > 1) {
+    // Stochastic weight averaging: the mean of the weights of the last epochs generalises
+    // better and more stably than any single epoch. It is the shipped model.
+    const sum = averageSum;
+    for (const [k, v] of Object.entries(weights)) (v as tfType.Variable).assign(tf.div(sum[k]!, averaged));
+    const { thresholds, devMetrics } = await evaluateDev(tf, weights, config, devRows);
+    log(`average of epochs ${AVERAGE_FROM}-${EPOCHS}: dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`);
+    const testScores = await score(tf, weights, config, testRows);
+    await writeArtifact(tf, weights, config, vocabulary, thresholds, { epoch: `average of epochs ${AVERAGE_FROM}-${EPOCHS}`, dev: devMetrics, test: perSource(testRows, testScores, thresholds) }, started);
+    log(`averaged model written to ${ARTIFACT_DIR}`);
+  }
+  log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+}
+
+/** Dev-split thresholds and metrics of the current weights. */
+async function evaluateDev(tf: Awaited<ReturnType<typeof initWasm>>, weights: TextCnnWeights, config: TextCnnConfig, devRows: Featurised[]) {
+  const devScores = await score(tf, weights, config, devRows);
+  const thresholds = {} as ModelMetadata['thresholds'];
     const devMetrics: Record<string, unknown> = {};
     let f1Sum = 0;
     for (const label of LABELS) {
@@ -182,15 +218,7 @@ async function main() {
       devMetrics[label] = m;
       f1Sum += m.f1 ?? 0;
     }
-    log(`epoch ${epoch} done in ${((Date.now() - epochStart) / 1000).toFixed(0)} s; dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`);
-    if (f1Sum > bestScore) {
-      bestScore = f1Sum;
-      const testScores = await score(tf, weights, config, testRows);
-      await writeArtifact(tf, weights, config, vocabulary, thresholds, { epoch, dev: devMetrics, test: perSource(testRows, testScores, thresholds) }, started);
-      log(`epoch ${epoch}: artifact written to ${ARTIFACT_DIR}`);
-    }
-  }
-  log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  return { thresholds, devMetrics, f1Sum };
 }
 
 function perSource(rows: Featurised[], scores: { hate: number; extremist: number }[], thresholds: ModelMetadata['thresholds']) {
@@ -230,7 +258,7 @@ async function writeArtifact(
     thresholds,
     featuriser: { normaliserVersion: TEXT_NORMALISER_VERSION, sequenceLength: SEQUENCE_LENGTH, padMargin: PAD_MARGIN, vocabularyFile: 'vocabulary.json', vocabularySize: vocabulary.length + 2 },
     architecture: { ...config, kind: 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid', quantisation: 'uint8 affine per tensor' },
-    training: { command: 'pnpm --filter @counterweight/models train', seed: SEED, epochs: EPOCHS, subsample: SUBSAMPLE, batch: BATCH, learningRate: LEARNING_RATE, contrastWeight: CONTRAST_WEIGHT, embeddingLearningRateFactor: EMBEDDING_LR_FACTOR, keepNegative: KEEP_NEGATIVE, trainTokens: TRAIN_TOKENS, minutes: Math.round((Date.now() - started) / 6000) / 10, backend: tf.getBackend() },
+    training: { command: 'pnpm --filter @counterweight/models train', seed: SEED, epochs: EPOCHS, subsample: SUBSAMPLE, batch: BATCH, learningRate: LEARNING_RATE, contrastWeight: CONTRAST_WEIGHT, averageFrom: AVERAGE_FROM, embeddingLearningRateFactor: EMBEDDING_LR_FACTOR, keepNegative: KEEP_NEGATIVE, trainTokens: TRAIN_TOKENS, minutes: Math.round((Date.now() - started) / 6000) / 10, backend: tf.getBackend() },
     trainingFiles: trainingFileHashes(),
     metrics,
   };
