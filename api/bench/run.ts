@@ -18,7 +18,7 @@ import { startServer } from './server';
 const TARGET = 3000;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 /** The most acknowledged reports per second is the best of these client counts. */
-const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,32,64').split(',').map(Number);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '32,64,128').split(',').map(Number);
 const BENCHMARKS = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
 
 interface Figures {

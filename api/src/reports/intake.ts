@@ -91,11 +91,15 @@ export class ReportIntake {
       for (const pending of batch) await this.#write([pending]);
       return;
     }
-    outcomes.forEach((outcome, i) => {
-      const pending = batch[i]!;
-      if ('ok' in outcome) pending.resolve(outcome.ok);
-      else pending.reject(outcome.error);
-    });
+    // Answer after the next batch has been sent to the database, so that the answers are
+    // written while the database works on it.
+    setImmediate(() =>
+      outcomes.forEach((outcome, i) => {
+        const pending = batch[i]!;
+        if ('ok' in outcome) pending.resolve(outcome.ok);
+        else pending.reject(outcome.error);
+      }),
+    );
   }
 
   async #loadNextSeq(): Promise<number> {
