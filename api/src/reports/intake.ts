@@ -62,15 +62,21 @@ export class ReportIntake {
 
   async #drain(): Promise<void> {
     try {
-      while (this.#pending.length > 0) {
-        await this.#write(this.#pending.splice(0, this.options.maxBatch));
+      let answer: (() => void) | null = null;
+      while (this.#pending.length > 0 || answer) {
+        const batch = this.#pending.splice(0, this.options.maxBatch);
+        // Send the next batch to the database first, then answer the last one while it works.
+        const writing = batch.length > 0 ? this.#write(batch) : null;
+        answer?.();
+        answer = writing ? await writing : null;
       }
     } finally {
       this.#draining = false;
     }
   }
 
-  async #write(batch: Pending[]): Promise<void> {
+  /** Writes a batch; resolves, after commit, to the function that answers its requests. */
+  async #write(batch: Pending[]): Promise<() => void> {
     let outcomes: Outcome[];
     try {
       this.#nextSeq ??= await this.#loadNextSeq();
@@ -87,19 +93,16 @@ export class ReportIntake {
       this.#nextSeq = firstSeq + written.used;
       outcomes = written.outcomes;
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
-      for (const pending of batch) await this.#write([pending]);
-      return;
+      if (batch.length === 1) return () => batch[0]!.reject(error);
+      for (const pending of batch) (await this.#write([pending]))();
+      return () => {};
     }
-    // Answer after the next batch has been sent to the database, so that the answers are
-    // written while the database works on it.
-    setImmediate(() =>
+    return () =>
       outcomes.forEach((outcome, i) => {
         const pending = batch[i]!;
         if ('ok' in outcome) pending.resolve(outcome.ok);
         else pending.reject(outcome.error);
-      }),
-    );
+      });
   }
 
   async #loadNextSeq(): Promise<number> {
