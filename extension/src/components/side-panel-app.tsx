@@ -25,7 +25,7 @@ export function SidePanelApp() {
   const marking = useTargetMarking(
     tabId,
     connection?.me?.role === 'cso',
-    page && !('unavailable' in page) ? page.language : null,
+    page === null ? undefined : 'unavailable' in page ? null : page.language,
   );
 
   const refresh = useCallback(async () => {

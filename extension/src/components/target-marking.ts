@@ -15,7 +15,8 @@ type Reach = { views?: number; shares?: number };
 export function useTargetMarking(
   tabId: number | undefined,
   enabled: boolean,
-  pageLanguage: string | null,
+  /** The page's declared language; `undefined` while the page has not answered yet. */
+  pageLanguage: string | null | undefined,
 ) {
   const pending = useStorageItem(pendingTargetItem);
   const [fromFlag, setFromFlag] = useState<TargetCandidate | null>(null);
@@ -50,7 +51,8 @@ export function useTargetMarking(
 
   const base: TargetCandidate | null =
     fromFlag ??
-    (enabled && forThisTab
+    // Wait for the page's answer, so the form starts with the page's language filled in.
+    (enabled && forThisTab && pageLanguage !== undefined
       ? {
           text: forThisTab.text,
           url: forThisTab.url,

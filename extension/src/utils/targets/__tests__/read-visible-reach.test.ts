@@ -10,7 +10,7 @@ describe('the post around a marked text', () => {
     for (const [text, footer] of [
       ['They are taking over our towns.', '12.4K views · 310 shares'],
       ['Lovely weather in the park today.', '3M views · 90K shares'],
-    ]) {
+    ] as [string, string][]) {
       const post = document.createElement('li');
       const p = document.createElement('p');
       p.textContent = text;
