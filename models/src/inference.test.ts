@@ -41,12 +41,12 @@ describe('TextClassifier', () => {
     expect(batch[1]!.scores.extremist).toBeCloseTo(alone!.scores.extremist, 4);
   });
 
-  it('scores a long text by its worst window', async () => {
+  it('scores text beyond the first window (long texts are cut into windows)', async () => {
     const filler = 'the weather was fine and we walked along the river to the old bridge. '.repeat(12);
     const harmful = 'Join the soldiers of the caliphate and strike the crusaders in their homes';
-    const [alone] = await classifier.classify([harmful]);
-    const [long] = await classifier.classify([`${filler} ${harmful}`]);
-    expect(long!.scores.extremist).toBeGreaterThan(0.5 * alone!.scores.extremist);
+    const [fillerOnly, long] = await classifier.classify([filler, `${filler} ${harmful}`]);
+    // The harmful sentence starts after token 160: a single 60-token window would never see it.
+    expect(long!.scores.extremist).toBeGreaterThan(fillerOnly!.scores.extremist + 0.2);
   });
 
   it('exposes a model version from metadata.json', () => {

@@ -1,7 +1,7 @@
 /**
  * Trains the classifier and writes the artifact to models/artifact/.
  *   pnpm --filter @counterweight/models train
- * Environment: EPOCHS (default 8), AVERAGE_FROM (default 3), SEED (default 20261122), SUBSAMPLE (fraction of dataset rows,
+ * Environment: EPOCHS (default 7), AVERAGE_FROM (default 3), SEED (default 20261122), SUBSAMPLE (fraction of dataset rows,
  * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
@@ -21,11 +21,11 @@ import { pretrainedEmbedding } from './model/embeddings';
 import { buildLayersModel, createWeights, forward, LABELS, setLayersWeights, type TextCnnConfig, type TextCnnWeights } from './model/text-cnn';
 
 const SEED = Number(process.env.SEED ?? 20261122);
-const EPOCHS = Number(process.env.EPOCHS ?? 8);
+const EPOCHS = Number(process.env.EPOCHS ?? 7);
 const SUBSAMPLE = Number(process.env.SUBSAMPLE ?? 1);
 const ARTIFACT_DIR = process.env.ARTIFACT_DIR ?? fileURLToPath(new URL('../artifact/', import.meta.url));
 const SEQUENCE_LENGTH = 64;
-const TRAIN_TOKENS = 44;
+const TRAIN_TOKENS = 56;
 const VOCABULARY_SIZE = 20000;
 const BATCH = 64;
 const LEARNING_RATE = 2e-3;
@@ -33,10 +33,31 @@ const CONTRAST_WEIGHT = 2;
 const EMBEDDING_LR_FACTOR = 0.1;
 // Epochs from this one on are averaged into the shipped model (see the end of main).
 const AVERAGE_FROM = Number(process.env.AVERAGE_FROM ?? 3);
+const CONTEXT_SHARE = 0.25;
 // Share of easy negatives kept per source (the rest are many and alike).
 const KEEP_NEGATIVE: Record<string, number> = { 'davidson-hate-offensive': 0.5, 'gab-hate-corpus': 0.45, 'stormfront-hate': 0.6 };
 
 const log = (message: string) => process.stderr.write(`[train ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+/**
+ * Context augmentation: a quarter of the training texts get one to three harmless sentences
+ * before or after them, label unchanged, so that harmful content inside a longer, otherwise
+ * harmless text still scores as harmful (framing that changes the meaning sits in the same
+ * sentence, which the augmentation never splits).
+ */
+function withContext(train: Example[], random: () => number): Example[] {
+  const harmless = train.filter((e) => e.hate === 0 && e.extremist !== 1 && e.text.length < 160 && (e.source !== 'contrast' || /neutral|positive|idiom|news|history|research|places|religion/.test(e.functionality ?? '')));
+  const pick = () => harmless[Math.floor(random() * harmless.length)]!.text;
+  const extra: Example[] = [];
+  for (const e of train) {
+    if (random() > CONTEXT_SHARE) continue;
+    const context = Array.from({ length: 1 + Math.floor(random() * 3) }, pick).join(' ');
+    const text = random() < 0.5 ? `${context} ${e.text}` : `${e.text} ${context}`;
+    // Only where the whole text fits the training length: a cut could drop the harmful part.
+    if (tokenize(text).length <= TRAIN_TOKENS) extra.push({ ...e, id: `${e.id}+context`, text });
+  }
+  return [...train, ...extra];
+}
 
 interface Featurised {
   example: Example;
@@ -90,7 +111,7 @@ async function main() {
     return !(e.split === 'train' && keep !== undefined && e.hate === 0 && e.extremist === 0 && random() > keep);
   });
   const all = [...dataset, ...loadContrastExamples()];
-  const train = all.filter((e) => e.split === 'train');
+  const train = withContext(all.filter((e) => e.split === 'train'), random);
   const dev = all.filter((e) => e.split === 'dev');
   const test = all.filter((e) => e.split === 'test');
   log(`examples: train ${train.length}, dev ${dev.length}, test ${test.length}`);
@@ -258,7 +279,7 @@ async function writeArtifact(
     thresholds,
     featuriser: { normaliserVersion: TEXT_NORMALISER_VERSION, sequenceLength: SEQUENCE_LENGTH, padMargin: PAD_MARGIN, vocabularyFile: 'vocabulary.json', vocabularySize: vocabulary.length + 2 },
     architecture: { ...config, kind: 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid', quantisation: 'uint8 affine per tensor' },
-    training: { command: 'pnpm --filter @counterweight/models train', seed: SEED, epochs: EPOCHS, subsample: SUBSAMPLE, batch: BATCH, learningRate: LEARNING_RATE, contrastWeight: CONTRAST_WEIGHT, averageFrom: AVERAGE_FROM, embeddingLearningRateFactor: EMBEDDING_LR_FACTOR, keepNegative: KEEP_NEGATIVE, trainTokens: TRAIN_TOKENS, minutes: Math.round((Date.now() - started) / 6000) / 10, backend: tf.getBackend() },
+    training: { command: 'pnpm --filter @counterweight/models train', seed: SEED, epochs: EPOCHS, subsample: SUBSAMPLE, batch: BATCH, learningRate: LEARNING_RATE, contrastWeight: CONTRAST_WEIGHT, averageFrom: AVERAGE_FROM, contextShare: CONTEXT_SHARE, embeddingLearningRateFactor: EMBEDDING_LR_FACTOR, keepNegative: KEEP_NEGATIVE, trainTokens: TRAIN_TOKENS, minutes: Math.round((Date.now() - started) / 6000) / 10, backend: tf.getBackend() },
     trainingFiles: trainingFileHashes(),
     metrics,
   };
