@@ -18,3 +18,4 @@ export * from './checkpoint';
 export * from './transparency-series';
 export * from './transparency-audit';
 export * from './retention';
+export * from './auth';
