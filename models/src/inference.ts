@@ -21,6 +21,7 @@ export interface ClassifyOptions {
 }
 
 const EVIDENCE_ITEMS = 4;
+const CHUNK = 512;
 /** Minimum fall of the deciding logit when a word is removed, for the word to count as evidence. */
 const EVIDENCE_MIN_DROP = 0.25;
 
@@ -69,6 +70,13 @@ export class TextClassifier {
    * the deciding logit most (for "flag" and "uncertain" results only).
    */
   async classify(texts: string[], options: ClassifyOptions = {}): Promise<ClassifierResult[]> {
+    // Chunks bound the memory held at once (featurised windows, evidence probes).
+    const results: ClassifierResult[] = [];
+    for (let start = 0; start < texts.length; start += CHUNK) results.push(...(await this.classifyChunk(texts.slice(start, start + CHUNK), options)));
+    return results;
+  }
+
+  private async classifyChunk(texts: string[], options: ClassifyOptions): Promise<ClassifierResult[]> {
     const batchSize = options.batchSize ?? 256;
     const windows: { text: number; window: FeaturisedWindow }[] = [];
     texts.forEach((text, i) => {
