@@ -37,7 +37,8 @@ function segments(): string[] {
   });
 }
 
-if (!global.gc) console.warn('*** run with node --expose-gc: memory figures include uncollected garbage ***');
+if (!global.gc)
+  console.warn('*** run with node --expose-gc: memory figures include uncollected garbage ***');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 

@@ -10,7 +10,10 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { loadClassifier } from './load-node';
 
-const InputLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string() });
+const InputLine = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  text: z.string(),
+});
 const BATCH = 256;
 
 async function main(): Promise<number> {
@@ -22,9 +25,20 @@ async function main(): Promise<number> {
   const flush = async () => {
     if (batch.length === 0) return;
     const results = await classifier.classify(batch.map((b) => b.text));
-    const out = results.map((r, i) => JSON.stringify({ id: batch[i]!.id, decision: r.decision, label: r.label, scores: r.scores, evidence: r.evidence })).join('\n');
+    const out = results
+      .map((r, i) =>
+        JSON.stringify({
+          id: batch[i]!.id,
+          decision: r.decision,
+          label: r.label,
+          scores: r.scores,
+          evidence: r.evidence,
+        }),
+      )
+      .join('\n');
     batch = [];
-    if (!process.stdout.write(out + '\n')) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    if (!process.stdout.write(out + '\n'))
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
   };
   for await (const line of lines) {
     lineNumber++;
@@ -41,7 +55,9 @@ async function main(): Promise<number> {
     if (!input.success) {
       bad++;
       const issue = input.error.issues[0]!;
-      process.stderr.write(`line ${lineNumber}: ${issue.path.join('.') || 'line'}: ${issue.message}\n`);
+      process.stderr.write(
+        `line ${lineNumber}: ${issue.path.join('.') || 'line'}: ${issue.message}\n`,
+      );
       continue;
     }
     batch.push(input.data);

@@ -11,7 +11,11 @@ beforeAll(async () => {
 
 describe('TextClassifier', () => {
   it('returns one valid ClassifierResult per text, in order', async () => {
-    const texts = ['Have a lovely day, everyone!', 'All immigrants are vermin and should be exterminated', ''];
+    const texts = [
+      'Have a lovely day, everyone!',
+      'All immigrants are vermin and should be exterminated',
+      '',
+    ];
     const results = await classifier.classify(texts);
     expect(results).toHaveLength(3);
     for (const r of results) expect(ClassifierResult.parse(r)).toEqual(r);
@@ -20,7 +24,10 @@ describe('TextClassifier', () => {
   });
 
   it('ranks a dehumanising call for violence above a friendly greeting', async () => {
-    const [friendly, hateful] = await classifier.classify(['Have a lovely day, everyone!', 'All immigrants are vermin and should be exterminated']);
+    const [friendly, hateful] = await classifier.classify([
+      'Have a lovely day, everyone!',
+      'All immigrants are vermin and should be exterminated',
+    ]);
     expect(hateful!.scores.hate).toBeGreaterThan(friendly!.scores.hate + 0.3);
     expect(hateful!.decision).not.toBe('clear');
     expect(hateful!.label).toBe('hate');
@@ -30,7 +37,8 @@ describe('TextClassifier', () => {
     const text = 'All immigrants are vermin and should be exterminated';
     const [r] = await classifier.classify([text]);
     expect(r!.evidence.length).toBeGreaterThan(0);
-    for (const e of r!.evidence) for (const word of e.split(' ')) expect(text.toLowerCase()).toContain(word);
+    for (const e of r!.evidence)
+      for (const word of e.split(' ')) expect(text.toLowerCase()).toContain(word);
   });
 
   it('scores a text the same alone and in a batch of texts of other lengths', async () => {
@@ -42,7 +50,9 @@ describe('TextClassifier', () => {
   });
 
   it('scores text beyond the first window (long texts are cut into windows)', async () => {
-    const filler = 'the weather was fine and we walked along the river to the old bridge. '.repeat(12);
+    const filler = 'the weather was fine and we walked along the river to the old bridge. '.repeat(
+      12,
+    );
     const harmful = 'Join the soldiers of the caliphate and strike the crusaders in their homes';
     const [fillerOnly, long] = await classifier.classify([filler, `${filler} ${harmful}`]);
     // The harmful sentence starts after token 160: a single 60-token window would never see it.

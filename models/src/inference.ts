@@ -7,7 +7,10 @@ import { ModelMetadata } from './metadata';
 
 /** The four files of models/artifact/, already read. */
 export interface ArtifactContents {
-  modelJson: { modelTopology: object; weightsManifest: { paths: string[]; weights: tfType.io.WeightsManifestEntry[] }[] };
+  modelJson: {
+    modelTopology: object;
+    weightsManifest: { paths: string[]; weights: tfType.io.WeightsManifestEntry[] }[];
+  };
   weights: ArrayBuffer;
   metadata: unknown;
   vocabulary: string[];
@@ -42,11 +45,18 @@ export class TextClassifier {
   ) {
     this.metadata = metadata;
     this.modelVersion = `${metadata.name}@${metadata.version}`;
-    this.featuriser = new Featuriser({ sequenceLength: metadata.featuriser.sequenceLength, vocabulary });
+    this.featuriser = new Featuriser({
+      sequenceLength: metadata.featuriser.sequenceLength,
+      vocabulary,
+    });
   }
 
   /** Loads the classifier from a base URL serving the four artifact files (the extension's case). */
-  static async fromUrl(tf: typeof tfType, base: string, fetchFn: typeof fetch = fetch): Promise<TextClassifier> {
+  static async fromUrl(
+    tf: typeof tfType,
+    base: string,
+    fetchFn: typeof fetch = fetch,
+  ): Promise<TextClassifier> {
     return TextClassifier.load(tf, await loadArtifactFromUrl(base, fetchFn));
   }
 
@@ -54,13 +64,28 @@ export class TextClassifier {
   static async load(tf: typeof tfType, contents: ArtifactContents): Promise<TextClassifier> {
     const metadata = ModelMetadata.parse(contents.metadata);
     if (metadata.featuriser.normaliserVersion !== TEXT_NORMALISER_VERSION) {
-      throw new Error(`model was trained with text normaliser v${metadata.featuriser.normaliserVersion}, this build has v${TEXT_NORMALISER_VERSION}`);
+      throw new Error(
+        `model was trained with text normaliser v${metadata.featuriser.normaliserVersion}, this build has v${TEXT_NORMALISER_VERSION}`,
+      );
     }
-    if (contents.vocabulary.length + 2 !== metadata.featuriser.vocabularySize) throw new Error('vocabulary does not match metadata.json');
-    const layers = (contents.modelJson.modelTopology as { config?: { layers?: { name: string; config: { activation?: string } }[] } }).config?.layers ?? [];
-    if (layers.find((l) => l.name === 'scores')?.config.activation !== 'linear') throw new Error('model.json: the scores layer must output logits (linear activation)');
+    if (contents.vocabulary.length + 2 !== metadata.featuriser.vocabularySize)
+      throw new Error('vocabulary does not match metadata.json');
+    const layers =
+      (
+        contents.modelJson.modelTopology as {
+          config?: { layers?: { name: string; config: { activation?: string } }[] };
+        }
+      ).config?.layers ?? [];
+    if (layers.find((l) => l.name === 'scores')?.config.activation !== 'linear')
+      throw new Error('model.json: the scores layer must output logits (linear activation)');
     const weightSpecs = contents.modelJson.weightsManifest.flatMap((group) => group.weights);
-    const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: contents.modelJson.modelTopology, weightSpecs, weightData: contents.weights }));
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: contents.modelJson.modelTopology,
+        weightSpecs,
+        weightData: contents.weights,
+      }),
+    );
     return new TextClassifier(tf, model, metadata, contents.vocabulary);
   }
 
@@ -72,30 +97,47 @@ export class TextClassifier {
   async classify(texts: string[], options: ClassifyOptions = {}): Promise<ClassifierResult[]> {
     // Chunks bound the memory held at once (featurised windows, evidence probes).
     const results: ClassifierResult[] = [];
-    for (let start = 0; start < texts.length; start += CHUNK) results.push(...(await this.classifyChunk(texts.slice(start, start + CHUNK), options)));
+    for (let start = 0; start < texts.length; start += CHUNK)
+      results.push(...(await this.classifyChunk(texts.slice(start, start + CHUNK), options)));
     return results;
   }
 
-  private async classifyChunk(texts: string[], options: ClassifyOptions): Promise<ClassifierResult[]> {
+  private async classifyChunk(
+    texts: string[],
+    options: ClassifyOptions,
+  ): Promise<ClassifierResult[]> {
     const batchSize = options.batchSize ?? 256;
     const windows: { text: number; window: FeaturisedWindow }[] = [];
     texts.forEach((text, i) => {
       for (const window of this.featuriser.featurise(text)) windows.push({ text: i, window });
     });
-    const windowLogits = await this.scoreWindows(windows.map((w) => w.window.ids), batchSize);
-    const windowScores = windowLogits.map((l) => ({ hate: sigmoid(l.hate), extremist: sigmoid(l.extremist) }));
+    const windowLogits = await this.scoreWindows(
+      windows.map((w) => w.window.ids),
+      batchSize,
+    );
+    const windowScores = windowLogits.map((l) => ({
+      hate: sigmoid(l.hate),
+      extremist: sigmoid(l.extremist),
+    }));
     const best = texts.map(() => ({ hate: 0, extremist: 0, hateWindow: -1, extremistWindow: -1 }));
     windows.forEach((w, k) => {
       const b = best[w.text]!;
       const s = windowScores[k]!;
-      if (s.hate > b.hate || b.hateWindow < 0) { b.hate = s.hate; b.hateWindow = k; }
-      if (s.extremist > b.extremist || b.extremistWindow < 0) { b.extremist = s.extremist; b.extremistWindow = k; }
+      if (s.hate > b.hate || b.hateWindow < 0) {
+        b.hate = s.hate;
+        b.hateWindow = k;
+      }
+      if (s.extremist > b.extremist || b.extremistWindow < 0) {
+        b.extremist = s.extremist;
+        b.extremistWindow = k;
+      }
     });
     const results: ClassifierResult[] = best.map((b) => {
       const scores = { hate: round(b.hate), extremist: round(b.extremist) };
       return { ...decide(scores, this.metadata.thresholds), scores, evidence: [] };
     });
-    if (options.evidence !== false) await this.addEvidence(results, best, windows, windowLogits, batchSize);
+    if (options.evidence !== false)
+      await this.addEvidence(results, best, windows, windowLogits, batchSize);
     return results;
   }
 
@@ -105,14 +147,20 @@ export class TextClassifier {
   }
 
   /** Logits per window (the model's output layer is linear). */
-  private async scoreWindows(all: Int32Array[], batchSize: number): Promise<{ hate: number; extremist: number }[]> {
+  private async scoreWindows(
+    all: Int32Array[],
+    batchSize: number,
+  ): Promise<{ hate: number; extremist: number }[]> {
     const tf = this.tf;
     const lengths = all.map(tokenCount);
     const order = all.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!);
     const out: { hate: number; extremist: number }[] = new Array(all.length);
     for (let start = 0; start < order.length; start += batchSize) {
       const idx = order.slice(start, start + batchSize);
-      const length = Math.min(this.metadata.featuriser.sequenceLength, Math.max(...idx.map((i) => lengths[i]!)) + PAD_MARGIN);
+      const length = Math.min(
+        this.metadata.featuriser.sequenceLength,
+        Math.max(...idx.map((i) => lengths[i]!)) + PAD_MARGIN,
+      );
       const ids = new Int32Array(idx.length * length);
       const mask = new Float32Array(idx.length * length);
       idx.forEach((i, row) => {
@@ -123,8 +171,15 @@ export class TextClassifier {
           mask[row * length + t] = id === 0 ? 0 : 1;
         }
       });
-      const prediction = tf.tidy(() =>
-        this.model.predict([tf.tensor2d(ids, [idx.length, length], 'int32'), tf.tensor3d(mask, [idx.length, length, 1])], { batchSize: idx.length }) as tfType.Tensor,
+      const prediction = tf.tidy(
+        () =>
+          this.model.predict(
+            [
+              tf.tensor2d(ids, [idx.length, length], 'int32'),
+              tf.tensor3d(mask, [idx.length, length, 1]),
+            ],
+            { batchSize: idx.length },
+          ) as tfType.Tensor,
       );
       const data = await prediction.data();
       prediction.dispose();
@@ -140,7 +195,12 @@ export class TextClassifier {
     windowLogits: { hate: number; extremist: number }[],
     batchSize: number,
   ): Promise<void> {
-    const probes: { text: number; label: 'hate' | 'extremist'; position: number; ids: Int32Array }[] = [];
+    const probes: {
+      text: number;
+      label: 'hate' | 'extremist';
+      position: number;
+      ids: Int32Array;
+    }[] = [];
     results.forEach((r, i) => {
       if (!r.label) return;
       const k = r.label === 'hate' ? best[i]!.hateWindow : best[i]!.extremistWindow;
@@ -153,30 +213,46 @@ export class TextClassifier {
       }
     });
     if (probes.length === 0) return;
-    const scores = await this.scoreWindows(probes.map((p) => p.ids), batchSize);
+    const scores = await this.scoreWindows(
+      probes.map((p) => p.ids),
+      batchSize,
+    );
     const drops = new Map<number, { position: number; drop: number }[]>();
     probes.forEach((p, k) => {
       const list = drops.get(p.text) ?? [];
       const window = p.label === 'hate' ? best[p.text]!.hateWindow : best[p.text]!.extremistWindow;
-      list.push({ position: p.position, drop: windowLogits[window]![p.label] - scores[k]![p.label] });
+      list.push({
+        position: p.position,
+        drop: windowLogits[window]![p.label] - scores[k]![p.label],
+      });
       drops.set(p.text, list);
     });
     for (const [text, list] of drops) {
       const label = results[text]!.label!;
-      const { tokens } = windows[label === 'hate' ? best[text]!.hateWindow : best[text]!.extremistWindow]!.window;
-      const top = list.filter((d) => d.drop >= EVIDENCE_MIN_DROP).sort((a, b) => b.drop - a.drop).slice(0, EVIDENCE_ITEMS);
+      const { tokens } =
+        windows[label === 'hate' ? best[text]!.hateWindow : best[text]!.extremistWindow]!.window;
+      const top = list
+        .filter((d) => d.drop >= EVIDENCE_MIN_DROP)
+        .sort((a, b) => b.drop - a.drop)
+        .slice(0, EVIDENCE_ITEMS);
       const positions = top.map((d) => d.position).sort((a, b) => a - b);
       // Adjacent positions form one phrase ("should be exterminated").
       const phrases: { start: number; end: number; drop: number }[] = [];
       for (const p of positions) {
         const last = phrases[phrases.length - 1];
         const drop = top.find((d) => d.position === p)!.drop;
-        if (last && p === last.end + 1) { last.end = p; last.drop = Math.max(last.drop, drop); }
-        else phrases.push({ start: p, end: p, drop });
+        if (last && p === last.end + 1) {
+          last.end = p;
+          last.drop = Math.max(last.drop, drop);
+        } else phrases.push({ start: p, end: p, drop });
       }
       results[text]!.evidence = phrases
         .sort((a, b) => b.drop - a.drop)
-        .map((ph) => dedupeAdjacent(tokens.slice(ph.start, ph.end + 1).map((t) => t.surface)).join(' ').slice(0, 200));
+        .map((ph) =>
+          dedupeAdjacent(tokens.slice(ph.start, ph.end + 1).map((t) => t.surface))
+            .join(' ')
+            .slice(0, 200),
+        );
     }
   }
 }
@@ -198,7 +274,10 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
  * Reads the artifact from a base URL (for the extension: the folder its public assets copy
  * models/artifact/ to). `fetchFn` defaults to the global fetch.
  */
-export async function loadArtifactFromUrl(base: string, fetchFn: typeof fetch = fetch): Promise<ArtifactContents> {
+export async function loadArtifactFromUrl(
+  base: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<ArtifactContents> {
   const url = (name: string) => new URL(name, base.endsWith('/') ? base : `${base}/`).toString();
   const get = async (name: string) => {
     const response = await fetchFn(url(name));

@@ -19,7 +19,9 @@ export function readArtifactDir(dir: string = ARTIFACT_DIR): ArtifactContents {
 }
 
 /** Initialises tfjs on the wasm backend (quietly) and loads the classifier from a folder. */
-export async function loadClassifier(dir: string = process.env.ARTIFACT_DIR ?? ARTIFACT_DIR): Promise<TextClassifier> {
+export async function loadClassifier(
+  dir: string = process.env.ARTIFACT_DIR ?? ARTIFACT_DIR,
+): Promise<TextClassifier> {
   const tf = await initWasm();
   return TextClassifier.load(tf, readArtifactDir(dir));
 }

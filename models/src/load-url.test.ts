@@ -29,12 +29,16 @@ describe('loadArtifactFromUrl', () => {
   });
 
   it('names the missing file when the server answers 404', async () => {
-    await expect(loadArtifactFromUrl('chrome-extension://abc/nowhere/', serve)).rejects.toThrow(/could not load (model|weights|metadata|vocabulary)\.\w+: HTTP 404/);
+    await expect(loadArtifactFromUrl('chrome-extension://abc/nowhere/', serve)).rejects.toThrow(
+      /could not load (model|weights|metadata|vocabulary)\.\w+: HTTP 404/,
+    );
   });
 
   it('refuses an artifact whose vocabulary does not match its metadata', async () => {
     const tf = await initWasm();
     const contents = readArtifactDir();
-    await expect(TextClassifier.load(tf, { ...contents, vocabulary: contents.vocabulary.slice(1) })).rejects.toThrow(/vocabulary/);
+    await expect(
+      TextClassifier.load(tf, { ...contents, vocabulary: contents.vocabulary.slice(1) }),
+    ).rejects.toThrow(/vocabulary/);
   });
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Per-label thresholds: score >= flag is "flag", score >= uncertain is "uncertain". */
-export const LabelThresholds = z.strictObject({ flag: z.number().min(0).max(1), uncertain: z.number().min(0).max(1) });
+export const LabelThresholds = z.strictObject({
+  flag: z.number().min(0).max(1),
+  uncertain: z.number().min(0).max(1),
+});
 export type LabelThresholds = z.infer<typeof LabelThresholds>;
 
 /** metadata.json of the shipped artifact: everything inference needs besides the weights. */

@@ -12,18 +12,32 @@ import { fileURLToPath } from 'node:url';
 import { Featuriser, PAD_MARGIN } from '@counterweight/shared/featurise';
 import { TEXT_NORMALISER_VERSION, tokenize } from '@counterweight/shared/text';
 import { seededRandom } from './contrast/expand';
-import { loadContrastExamples, loadDatasetExamples, trainingFileHashes, type Example } from './data/corpus';
+import {
+  loadContrastExamples,
+  loadDatasetExamples,
+  trainingFileHashes,
+  type Example,
+} from './data/corpus';
 import { balancedThreshold, binaryMetrics } from './eval/metrics';
 import type { ModelMetadata } from './metadata';
 import { quantisedArtifact } from './model/artifact';
 import { initWasm } from './model/backend';
 import { pretrainedEmbedding } from './model/embeddings';
-import { buildLayersModel, createWeights, forward, LABELS, setLayersWeights, type TextCnnConfig, type TextCnnWeights } from './model/text-cnn';
+import {
+  buildLayersModel,
+  createWeights,
+  forward,
+  LABELS,
+  setLayersWeights,
+  type TextCnnConfig,
+  type TextCnnWeights,
+} from './model/text-cnn';
 
 const SEED = Number(process.env.SEED ?? 20261122);
 const EPOCHS = Number(process.env.EPOCHS ?? 7);
 const SUBSAMPLE = Number(process.env.SUBSAMPLE ?? 1);
-const ARTIFACT_DIR = process.env.ARTIFACT_DIR ?? fileURLToPath(new URL('../artifact/', import.meta.url));
+const ARTIFACT_DIR =
+  process.env.ARTIFACT_DIR ?? fileURLToPath(new URL('../artifact/', import.meta.url));
 const SEQUENCE_LENGTH = 64;
 const TRAIN_TOKENS = 56;
 const VOCABULARY_SIZE = 20000;
@@ -37,9 +51,14 @@ const CONTEXT_SHARE = 0.25;
 // Filters per convolution: the main lever between accuracy and speed on the page.
 const FILTERS = Number(process.env.FILTERS ?? 48);
 // Share of easy negatives kept per source (the rest are many and alike).
-const KEEP_NEGATIVE: Record<string, number> = { 'davidson-hate-offensive': 0.5, 'gab-hate-corpus': 0.45, 'stormfront-hate': 0.6 };
+const KEEP_NEGATIVE: Record<string, number> = {
+  'davidson-hate-offensive': 0.5,
+  'gab-hate-corpus': 0.45,
+  'stormfront-hate': 0.6,
+};
 
-const log = (message: string) => process.stderr.write(`[train ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`[train ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 /**
  * Context augmentation: a quarter of the training texts get one to three harmless sentences
@@ -48,7 +67,14 @@ const log = (message: string) => process.stderr.write(`[train ${new Date().toISO
  * sentence, which the augmentation never splits).
  */
 function withContext(train: Example[], random: () => number): Example[] {
-  const harmless = train.filter((e) => e.hate === 0 && e.extremist !== 1 && e.text.length < 160 && (e.source !== 'contrast' || /neutral|positive|idiom|news|history|research|places|religion/.test(e.functionality ?? '')));
+  const harmless = train.filter(
+    (e) =>
+      e.hate === 0 &&
+      e.extremist !== 1 &&
+      e.text.length < 160 &&
+      (e.source !== 'contrast' ||
+        /neutral|positive|idiom|news|history|research|places|religion/.test(e.functionality ?? '')),
+  );
   const pick = () => harmless[Math.floor(random() * harmless.length)]!.text;
   const extra: Example[] = [];
   for (const e of train) {
@@ -69,7 +95,8 @@ interface Featurised {
 
 function buildVocabulary(train: Example[]): string[] {
   const counts = new Map<string, number>();
-  for (const e of train) for (const t of tokenize(e.text)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+  for (const e of train)
+    for (const t of tokenize(e.text)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
   return [...counts.entries()]
     .filter(([, c]) => c >= 2)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -78,11 +105,18 @@ function buildVocabulary(train: Example[]): string[] {
 }
 
 /** Scores examples with the training-graph network (no dropout). */
-async function score(tf: Awaited<ReturnType<typeof initWasm>>, weights: TextCnnWeights, config: TextCnnConfig, rows: Featurised[]) {
+async function score(
+  tf: Awaited<ReturnType<typeof initWasm>>,
+  weights: TextCnnWeights,
+  config: TextCnnConfig,
+  rows: Featurised[],
+) {
   const out: { hate: number; extremist: number }[] = [];
   for (let i = 0; i < rows.length; i += 256) {
     const batch = rows.slice(i, i + 256);
-    const probs = tf.tidy(() => tf.sigmoid(forward(tf, weights, batchIds(tf, batch), config, false)));
+    const probs = tf.tidy(() =>
+      tf.sigmoid(forward(tf, weights, batchIds(tf, batch), config, false)),
+    );
     const data = await probs.data();
     probs.dispose();
     batch.forEach((_, k) => out.push({ hate: data[2 * k]!, extremist: data[2 * k + 1]! }));
@@ -110,10 +144,19 @@ async function main() {
   const dataset = (await loadDatasetExamples()).filter((e) => {
     if (SUBSAMPLE < 1 && random() > SUBSAMPLE) return false;
     const keep = KEEP_NEGATIVE[e.source];
-    return !(e.split === 'train' && keep !== undefined && e.hate === 0 && e.extremist === 0 && random() > keep);
+    return !(
+      e.split === 'train' &&
+      keep !== undefined &&
+      e.hate === 0 &&
+      e.extremist === 0 &&
+      random() > keep
+    );
   });
   const all = [...dataset, ...loadContrastExamples()];
-  const train = withContext(all.filter((e) => e.split === 'train'), random);
+  const train = withContext(
+    all.filter((e) => e.split === 'train'),
+    random,
+  );
   const dev = all.filter((e) => e.split === 'dev');
   const test = all.filter((e) => e.split === 'test');
   log(`examples: train ${train.length}, dev ${dev.length}, test ${test.length}`);
@@ -123,14 +166,25 @@ async function main() {
   const featurise = (e: Example, cap: number): Featurised => {
     const window = featuriser.featurise(e.text)[0]!;
     const n = Math.min(cap, window.tokens.length);
-    return { example: e, ids: window.ids.slice(0, Math.max(1, n)), weight: e.source === 'contrast' ? CONTRAST_WEIGHT : 1 };
+    return {
+      example: e,
+      ids: window.ids.slice(0, Math.max(1, n)),
+      weight: e.source === 'contrast' ? CONTRAST_WEIGHT : 1,
+    };
   };
   const trainRows = train.map((e) => featurise(e, TRAIN_TOKENS));
   const devRows = dev.map((e) => featurise(e, SEQUENCE_LENGTH - PAD_MARGIN));
   const testRows = test.map((e) => featurise(e, SEQUENCE_LENGTH - PAD_MARGIN));
   log(`vocabulary ${vocabulary.length + 2}, featurised`);
 
-  const config: TextCnnConfig = { vocabularySize: vocabulary.length + 2, embeddingDim: 32, filters1: FILTERS, filters2: FILTERS, hidden: 32, dropout: 0.25 };
+  const config: TextCnnConfig = {
+    vocabularySize: vocabulary.length + 2,
+    embeddingDim: 32,
+    filters1: FILTERS,
+    filters2: FILTERS,
+    hidden: 32,
+    dropout: 0.25,
+  };
   const { matrix, covered } = pretrainedEmbedding(vocabulary, config.embeddingDim, SEED);
   log(`pretrained vectors for ${covered} of ${vocabulary.length} words`);
   const weights = createWeights(tf, config, matrix, SEED);
@@ -154,7 +208,10 @@ async function main() {
   let averaged = 0;
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     // Shuffle, then sort within chunks by length so batches carry little padding.
-    const order = trainRows.map((r) => ({ r, k: random() })).sort((a, b) => a.k - b.k).map((x) => x.r);
+    const order = trainRows
+      .map((r) => ({ r, k: random() }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.r);
     const batches: Featurised[][] = [];
     for (let i = 0; i < order.length; i += BATCH * 50) {
       const chunk = order.slice(i, i + BATCH * 50).sort((a, b) => a.ids.length - b.ids.length);
@@ -179,30 +236,61 @@ async function main() {
         const y = tf.tensor2d(targets, [batch.length, 2]);
         const w = tf.tensor2d(lossWeights, [batch.length, 2]);
         const { value, grads } = tf.variableGrads(
-          () => tf.losses.sigmoidCrossEntropy(y, forward(tf, weights, ids, config, true), w, 0.0, tf.Reduction.SUM_BY_NONZERO_WEIGHTS) as tfType.Scalar,
+          () =>
+            tf.losses.sigmoidCrossEntropy(
+              y,
+              forward(tf, weights, ids, config, true),
+              w,
+              0.0,
+              tf.Reduction.SUM_BY_NONZERO_WEIGHTS,
+            ) as tfType.Scalar,
           [embeddingVar, ...otherVars],
         );
         const { [embeddingVar.name]: embeddingGrad, ...otherGrads } = grads;
-        optimizer.applyGradients(Object.entries(otherGrads).map(([name, tensor]) => ({ name, tensor })));
+        optimizer.applyGradients(
+          Object.entries(otherGrads).map(([name, tensor]) => ({ name, tensor })),
+        );
         embeddingOptimizer.applyGradients([{ name: embeddingVar.name, tensor: embeddingGrad! }]);
         return value;
       });
       lossSum += (await loss!.data())[0]!;
       loss!.dispose();
-      if ((b + 1) % 100 === 0) log(`epoch ${epoch} batch ${b + 1}/${batches.length} loss ${(lossSum / (b + 1)).toFixed(4)} (${((Date.now() - epochStart) / (b + 1)).toFixed(0)} ms/batch)`);
+      if ((b + 1) % 100 === 0)
+        log(
+          `epoch ${epoch} batch ${b + 1}/${batches.length} loss ${(lossSum / (b + 1)).toFixed(4)} (${((Date.now() - epochStart) / (b + 1)).toFixed(0)} ms/batch)`,
+        );
     }
     const { thresholds, devMetrics, f1Sum } = await evaluateDev(tf, weights, config, devRows);
-    log(`epoch ${epoch} done in ${((Date.now() - epochStart) / 1000).toFixed(0)} s; dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`);
+    log(
+      `epoch ${epoch} done in ${((Date.now() - epochStart) / 1000).toFixed(0)} s; dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`,
+    );
     if (epoch >= AVERAGE_FROM) {
       const previous: Record<string, tfType.Tensor> | null = averageSum;
-      averageSum = tf.tidy(() => Object.fromEntries(Object.entries(weights).map(([k, v]: [string, tfType.Variable]): [string, tfType.Tensor] => [k, previous ? tf.add(previous[k]!, v) : tf.clone(v)])));
+      averageSum = tf.tidy(() =>
+        Object.fromEntries(
+          Object.entries(weights).map(
+            ([k, v]: [string, tfType.Variable]): [string, tfType.Tensor] => [
+              k,
+              previous ? tf.add(previous[k]!, v) : tf.clone(v),
+            ],
+          ),
+        ),
+      );
       if (previous) Object.values(previous).forEach((t: tfType.Tensor) => t.dispose());
       averaged++;
     }
     if (f1Sum > bestScore) {
       bestScore = f1Sum;
       const testScores = await score(tf, weights, config, testRows);
-      await writeArtifact(tf, weights, config, vocabulary, thresholds, { epoch, dev: devMetrics, test: perSource(testRows, testScores, thresholds) }, started);
+      await writeArtifact(
+        tf,
+        weights,
+        config,
+        vocabulary,
+        thresholds,
+        { epoch, dev: devMetrics, test: perSource(testRows, testScores, thresholds) },
+        started,
+      );
       log(`epoch ${epoch}: artifact written to ${ARTIFACT_DIR}`);
     }
   }
@@ -210,50 +298,82 @@ async function main() {
     // Stochastic weight averaging: the mean of the weights of the last epochs generalises
     // better and more stably than any single epoch. It is the shipped model.
     const sum = averageSum;
-    for (const [k, v] of Object.entries(weights)) (v as tfType.Variable).assign(tf.div(sum[k]!, averaged));
+    for (const [k, v] of Object.entries(weights))
+      (v as tfType.Variable).assign(tf.div(sum[k]!, averaged));
     const { thresholds, devMetrics } = await evaluateDev(tf, weights, config, devRows);
-    log(`average of epochs ${AVERAGE_FROM}-${EPOCHS}: dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`);
+    log(
+      `average of epochs ${AVERAGE_FROM}-${EPOCHS}: dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`,
+    );
     const testScores = await score(tf, weights, config, testRows);
-    await writeArtifact(tf, weights, config, vocabulary, thresholds, { epoch: `average of epochs ${AVERAGE_FROM}-${EPOCHS}`, dev: devMetrics, test: perSource(testRows, testScores, thresholds) }, started);
+    await writeArtifact(
+      tf,
+      weights,
+      config,
+      vocabulary,
+      thresholds,
+      {
+        epoch: `average of epochs ${AVERAGE_FROM}-${EPOCHS}`,
+        dev: devMetrics,
+        test: perSource(testRows, testScores, thresholds),
+      },
+      started,
+    );
     log(`averaged model written to ${ARTIFACT_DIR}`);
   }
   log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min`);
 }
 
 /** Dev-split thresholds and metrics of the current weights. */
-async function evaluateDev(tf: Awaited<ReturnType<typeof initWasm>>, weights: TextCnnWeights, config: TextCnnConfig, devRows: Featurised[]) {
+async function evaluateDev(
+  tf: Awaited<ReturnType<typeof initWasm>>,
+  weights: TextCnnWeights,
+  config: TextCnnConfig,
+  devRows: Featurised[],
+) {
   const devScores = await score(tf, weights, config, devRows);
   const thresholds = {} as ModelMetadata['thresholds'];
-    const devMetrics: Record<string, unknown> = {};
-    let f1Sum = 0;
-    for (const label of LABELS) {
-      const kept = devRows.map((r, i) => ({ r, i })).filter(({ r }) => r.example[label] !== null);
-      const labels = kept.map(({ r }) => r.example[label] as 0 | 1);
-      const s = kept.map(({ i }) => devScores[i]![label]);
-      const part = (contrast: boolean) => {
-        const k = kept.map(({ r }, j) => ({ r, j })).filter(({ r }) => (r.example.source === 'contrast') === contrast);
-        return { scores: k.map(({ j }) => s[j]!), labels: k.map(({ j }) => labels[j]!) };
-      };
-      const flag = balancedThreshold(part(false), part(true));
-      // Half the flag threshold: a band wide enough to catch near misses, narrow enough to mean something.
-      const uncertain = Math.round((flag / 2) * 10000) / 10000;
-      thresholds[label] = { flag, uncertain };
-      const m = binaryMetrics(s, labels, flag);
-      devMetrics[label] = m;
-      f1Sum += m.f1 ?? 0;
-    }
+  const devMetrics: Record<string, unknown> = {};
+  let f1Sum = 0;
+  for (const label of LABELS) {
+    const kept = devRows.map((r, i) => ({ r, i })).filter(({ r }) => r.example[label] !== null);
+    const labels = kept.map(({ r }) => r.example[label] as 0 | 1);
+    const s = kept.map(({ i }) => devScores[i]![label]);
+    const part = (contrast: boolean) => {
+      const k = kept
+        .map(({ r }, j) => ({ r, j }))
+        .filter(({ r }) => (r.example.source === 'contrast') === contrast);
+      return { scores: k.map(({ j }) => s[j]!), labels: k.map(({ j }) => labels[j]!) };
+    };
+    const flag = balancedThreshold(part(false), part(true));
+    // Half the flag threshold: a band wide enough to catch near misses, narrow enough to mean something.
+    const uncertain = Math.round((flag / 2) * 10000) / 10000;
+    thresholds[label] = { flag, uncertain };
+    const m = binaryMetrics(s, labels, flag);
+    devMetrics[label] = m;
+    f1Sum += m.f1 ?? 0;
+  }
   return { thresholds, devMetrics, f1Sum };
 }
 
-function perSource(rows: Featurised[], scores: { hate: number; extremist: number }[], thresholds: ModelMetadata['thresholds']) {
+function perSource(
+  rows: Featurised[],
+  scores: { hate: number; extremist: number }[],
+  thresholds: ModelMetadata['thresholds'],
+) {
   const sources = [...new Set(rows.map((r) => r.example.source))];
   const out: Record<string, Record<string, unknown>> = {};
   for (const source of sources) {
     out[source] = {};
     for (const label of LABELS) {
-      const idx = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.example.source === source && r.example[label] !== null);
+      const idx = rows
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => r.example.source === source && r.example[label] !== null);
       if (!idx.some(({ r }) => r.example[label] === 1)) continue;
-      out[source]![label] = binaryMetrics(idx.map(({ i }) => scores[i]![label]), idx.map(({ r }) => r.example[label] as 0 | 1), thresholds[label].flag);
+      out[source]![label] = binaryMetrics(
+        idx.map(({ i }) => scores[i]![label]),
+        idx.map(({ r }) => r.example[label] as 0 | 1),
+        thresholds[label].flag,
+      );
     }
   }
   return out;
@@ -280,9 +400,34 @@ async function writeArtifact(
     createdAt,
     labels: ['hate', 'extremist'],
     thresholds,
-    featuriser: { normaliserVersion: TEXT_NORMALISER_VERSION, sequenceLength: SEQUENCE_LENGTH, padMargin: PAD_MARGIN, vocabularyFile: 'vocabulary.json', vocabularySize: vocabulary.length + 2 },
-    architecture: { ...config, kind: 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid', quantisation: 'uint8 affine per tensor' },
-    training: { command: 'pnpm --filter @counterweight/models train', seed: SEED, epochs: EPOCHS, subsample: SUBSAMPLE, batch: BATCH, learningRate: LEARNING_RATE, contrastWeight: CONTRAST_WEIGHT, averageFrom: AVERAGE_FROM, contextShare: CONTEXT_SHARE, embeddingLearningRateFactor: EMBEDDING_LR_FACTOR, keepNegative: KEEP_NEGATIVE, trainTokens: TRAIN_TOKENS, minutes: Math.round((Date.now() - started) / 6000) / 10, backend: tf.getBackend() },
+    featuriser: {
+      normaliserVersion: TEXT_NORMALISER_VERSION,
+      sequenceLength: SEQUENCE_LENGTH,
+      padMargin: PAD_MARGIN,
+      vocabularyFile: 'vocabulary.json',
+      vocabularySize: vocabulary.length + 2,
+    },
+    architecture: {
+      ...config,
+      kind: 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid',
+      quantisation: 'uint8 affine per tensor',
+    },
+    training: {
+      command: 'pnpm --filter @counterweight/models train',
+      seed: SEED,
+      epochs: EPOCHS,
+      subsample: SUBSAMPLE,
+      batch: BATCH,
+      learningRate: LEARNING_RATE,
+      contrastWeight: CONTRAST_WEIGHT,
+      averageFrom: AVERAGE_FROM,
+      contextShare: CONTEXT_SHARE,
+      embeddingLearningRateFactor: EMBEDDING_LR_FACTOR,
+      keepNegative: KEEP_NEGATIVE,
+      trainTokens: TRAIN_TOKENS,
+      minutes: Math.round((Date.now() - started) / 6000) / 10,
+      backend: tf.getBackend(),
+    },
     trainingFiles: trainingFileHashes(),
     metrics,
   };

@@ -8,7 +8,12 @@ const id = (w: string) => vocabulary.indexOf(w) + 2;
 describe('Featuriser', () => {
   it('maps known words to their ids and pads the rest', () => {
     const [w] = featuriser.featurise('Muslims are kind');
-    expect([...w!.ids]).toEqual([id('muslims'), id('are'), id('kind'), ...new Array(9).fill(PAD_ID)]);
+    expect([...w!.ids]).toEqual([
+      id('muslims'),
+      id('are'),
+      id('kind'),
+      ...new Array(9).fill(PAD_ID),
+    ]);
   });
   it('maps unknown words to UNKNOWN_ID', () => {
     expect(featuriser.idsOf('zzzz')).toEqual([UNKNOWN_ID]);
@@ -19,7 +24,12 @@ describe('Featuriser', () => {
     expect(featuriser.idsOf('musslims')).toEqual([id('muslims')]);
   });
   it('splits run-together words into known words', () => {
-    expect(featuriser.idsOf('ihatethemuslims')).toEqual([id('i'), id('hate'), id('the'), id('muslims')]);
+    expect(featuriser.idsOf('ihatethemuslims')).toEqual([
+      id('i'),
+      id('hate'),
+      id('the'),
+      id('muslims'),
+    ]);
   });
   it('cuts long texts into overlapping windows that always end in padding', () => {
     const text = Array.from({ length: 20 }, () => 'people').join(' ');

@@ -10,7 +10,9 @@ describe('normaliseText', () => {
     expect(normaliseText('\u0441\u0430t')).toBe('cat'); // Cyrillic с and а
   });
   it('replaces URLs and mentions and drops the retweet marker', () => {
-    expect(normaliseText('RT @bob: see https://t.co/x?y=1 now')).toBe(`${USER_TOKEN} : see ${URL_TOKEN} now`);
+    expect(normaliseText('RT @bob: see https://t.co/x?y=1 now')).toBe(
+      `${USER_TOKEN} : see ${URL_TOKEN} now`,
+    );
   });
   it('decodes HTML entities and removes invisible characters', () => {
     expect(normaliseText('a &amp; b &#39;c&#39; k\u200bill')).toBe("a & b 'c' kill");
@@ -19,13 +21,25 @@ describe('normaliseText', () => {
     expect(normaliseText('soooo baaad')).toBe('soo baad');
   });
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 80 }), (s) => normaliseText(normaliseText(s)) === normaliseText(s)));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 80 }),
+        (s) => normaliseText(normaliseText(s)) === normaliseText(s),
+      ),
+    );
   });
 });
 
 describe('tokenize', () => {
   it('undoes leetspeak inside words but keeps numbers', () => {
-    expect(norms('k1ll the j3ws in 2015, $hoot')).toEqual(['kill', 'the', 'jews', 'in', '2015', 'shoot']);
+    expect(norms('k1ll the j3ws in 2015, $hoot')).toEqual([
+      'kill',
+      'the',
+      'jews',
+      'in',
+      '2015',
+      'shoot',
+    ]);
     expect(norms('i h8 them')).toEqual(['i', 'hate', 'them']);
   });
   it('joins letters split by spaces, dots or stars', () => {
@@ -33,7 +47,16 @@ describe('tokenize', () => {
     expect(norms('the k.u.f.f.a.r')).toEqual(['the', 'kuffar']);
   });
   it('keeps quotation marks and question marks as tokens', () => {
-    expect(norms('"they are vermin" is vile?')).toEqual(['"', 'they', 'are', 'vermin', '"', 'is', 'vile', '?']);
+    expect(norms('"they are vermin" is vile?')).toEqual([
+      '"',
+      'they',
+      'are',
+      'vermin',
+      '"',
+      'is',
+      'vile',
+      '?',
+    ]);
   });
   it('drops apostrophes inside words', () => {
     expect(norms("don't")).toEqual(['dont']);
@@ -42,9 +65,15 @@ describe('tokenize', () => {
     expect(tokenize('K1LL them')[0]).toEqual({ norm: 'kill', surface: 'k1ll' });
   });
   it('treats prototype names as ordinary words', () => {
-    expect(norms('constructor toString &constructor;')).toEqual(['constructor', 'tostring', 'constructor']);
+    expect(norms('constructor toString &constructor;')).toEqual([
+      'constructor',
+      'tostring',
+      'constructor',
+    ]);
   });
   it('never returns empty tokens', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 80 }), (s) => tokenize(s).every((t) => t.norm.length > 0)));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => tokenize(s).every((t) => t.norm.length > 0)),
+    );
   });
 });

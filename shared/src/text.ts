@@ -27,11 +27,40 @@ const HTML_ENTITIES: Record<string, string> = {
 };
 // Latin look-alikes from Cyrillic and Greek that NFKC leaves alone.
 const HOMOGLYPHS: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd',
-  ο: 'o', α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', τ: 't', υ: 'u', ρ: 'p',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ο: 'o',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  τ: 't',
+  υ: 'u',
+  ρ: 'p',
 };
 const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '€': 'e',
 };
 const ASCII = /^[\x00-\x7f]*$/;
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
@@ -59,7 +88,9 @@ export function normaliseText(raw: string): string {
         .replace(/\p{M}/gu, '')
         .normalize('NFC')
         .toLowerCase()
-        .replace(/[\u0400-\u04ff\u0370-\u03ff]/g, (ch) => (Object.hasOwn(HOMOGLYPHS, ch) ? HOMOGLYPHS[ch]! : ch))
+        .replace(/[\u0400-\u04ff\u0370-\u03ff]/g, (ch) =>
+          Object.hasOwn(HOMOGLYPHS, ch) ? HOMOGLYPHS[ch]! : ch,
+        )
         .replace(QUOTES, "'")
         .replace(DOUBLE_QUOTES, '"');
   text = text
@@ -71,12 +102,21 @@ export function normaliseText(raw: string): string {
 }
 
 // A word may carry leetspeak symbols inside it (k1ll, $hoot, b@stard, f*ck).
-const WORD = /[\p{L}\p{N}@$*|€!]*[\p{L}\p{N}][\p{L}\p{N}@$*|€!']*|[\p{Extended_Pictographic}]|[?"]/gu;
+const WORD =
+  /[\p{L}\p{N}@$*|€!]*[\p{L}\p{N}][\p{L}\p{N}@$*|€!']*|[\p{Extended_Pictographic}]|[?"]/gu;
 
 const PLAIN_WORD = /^[a-z]+$/;
 
 // Whole words whose digit is a syllable, not a letter.
-const LEET_WORDS: Record<string, string> = { h8: 'hate', h8ers: 'haters', h8ed: 'hated', gr8: 'great', m8: 'mate', l8r: 'later', w8: 'wait' };
+const LEET_WORDS: Record<string, string> = {
+  h8: 'hate',
+  h8ers: 'haters',
+  h8ed: 'hated',
+  gr8: 'great',
+  m8: 'mate',
+  l8r: 'later',
+  w8: 'wait',
+};
 
 function deLeet(word: string): string {
   const whole = Object.hasOwn(LEET_WORDS, word) ? LEET_WORDS[word] : undefined;
@@ -103,9 +143,8 @@ function cleanTrailing(word: string): string {
  * Accepts raw text (it calls {@link normaliseText} itself).
  */
 export function tokenize(raw: string): Token[] {
-  const text = normaliseText(raw).replace(
-    /\b(\p{L})(?:[.\-_*·]\p{L}\b){2,}/gu,
-    (m) => m.replace(/[.\-_*·]/g, ''),
+  const text = normaliseText(raw).replace(/\b(\p{L})(?:[.\-_*·]\p{L}\b){2,}/gu, (m) =>
+    m.replace(/[.\-_*·]/g, ''),
   );
   const pieces: Token[] = [];
   for (const match of text.matchAll(WORD)) {
@@ -126,7 +165,10 @@ function joinSpacedLetters(tokens: Token[]): Token[] {
   let run: Token[] = [];
   const flush = () => {
     if (run.length >= 3) {
-      out.push({ norm: run.map((t) => t.norm).join(''), surface: run.map((t) => t.surface).join(' ') });
+      out.push({
+        norm: run.map((t) => t.norm).join(''),
+        surface: run.map((t) => t.surface).join(' '),
+      });
     } else out.push(...run);
     run = [];
   };

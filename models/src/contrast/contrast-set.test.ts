@@ -22,7 +22,24 @@ describe('contrast set and functional suite', () => {
   });
   it('covers every functionality the issue names', () => {
     const names = new Set(buildFunctionalSuite().map((e) => e.functionality));
-    for (const f of ['negated hate', 'counter-speech quoting hate', 'news about attacks', 'research', 'history', 'fiction', 'neutral identity mention', 'neutral religious terms', 'idioms with violent words', 'hate: spelling evasion', 'tco: spelling evasion', 'tco: incitement and glorification', 'tco: solicitation', 'tco: recruitment', 'tco: instruction', 'tco: threat']) {
+    for (const f of [
+      'negated hate',
+      'counter-speech quoting hate',
+      'news about attacks',
+      'research',
+      'history',
+      'fiction',
+      'neutral identity mention',
+      'neutral religious terms',
+      'idioms with violent words',
+      'hate: spelling evasion',
+      'tco: spelling evasion',
+      'tco: incitement and glorification',
+      'tco: solicitation',
+      'tco: recruitment',
+      'tco: instruction',
+      'tco: threat',
+    ]) {
       expect(names).toContain(f);
     }
   });

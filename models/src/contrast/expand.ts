@@ -44,7 +44,11 @@ export function expandFamilies(
   const out: WrittenExample[] = [];
   for (const family of families) {
     family.templates.forEach((template, t) => {
-      for (let attempt = 0, made = 0; made < family.perTemplate && attempt < family.perTemplate * 4; attempt++) {
+      for (
+        let attempt = 0, made = 0;
+        made < family.perTemplate && attempt < family.perTemplate * 4;
+        attempt++
+      ) {
         const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
           const options = fillers[name];
           if (!options || options.length === 0) throw new Error(`no fillers for {${name}}`);
@@ -76,7 +80,11 @@ export function evade(text: string, random: () => number): string {
   const w = pick.w;
   const style = Math.floor(random() * 5);
   let changed: string;
-  if (style === 0) changed = w.replace(/[aeios]/gi, (c) => ({ a: '4', e: '3', i: '1', o: '0', s: '5' })[c.toLowerCase()] ?? c);
+  if (style === 0)
+    changed = w.replace(
+      /[aeios]/gi,
+      (c) => ({ a: '4', e: '3', i: '1', o: '0', s: '5' })[c.toLowerCase()] ?? c,
+    );
   else if (style === 1) changed = w.split('').join(' ');
   else if (style === 2) changed = w.split('').join('.');
   else if (style === 3) changed = w.slice(0, 1) + w.slice(2, 3) + w.slice(1, 2) + w.slice(3);

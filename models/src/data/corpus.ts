@@ -21,11 +21,20 @@ export interface Example {
 }
 
 export const DATASETS_DIR =
-  process.env.COUNTERWEIGHT_DATASETS ?? fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
-export const ANNOTATIONS_FILE = fileURLToPath(new URL('../../annotations/isis-reviewed.jsonl', import.meta.url));
+  process.env.COUNTERWEIGHT_DATASETS ??
+  fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
+export const ANNOTATIONS_FILE = fileURLToPath(
+  new URL('../../annotations/isis-reviewed.jsonl', import.meta.url),
+);
 
 /** The files training reads, for the SHA-256 list in metadata.json. */
-export const TRAINING_DATASETS = ['davidson-hate-offensive', 'gab-hate-corpus', 'implicit-hate', 'stormfront-hate', 'isis-fanboy-tweets'];
+export const TRAINING_DATASETS = [
+  'davidson-hate-offensive',
+  'gab-hate-corpus',
+  'implicit-hate',
+  'stormfront-hate',
+  'isis-fanboy-tweets',
+];
 
 /** Split by hash of a group key: 80 % train, 10 % dev, 10 % test. Deterministic. */
 export function splitOf(groupKey: string): Split {
@@ -36,7 +45,8 @@ export function splitOf(groupKey: string): Split {
 /** Streams one JSONL file line by line. */
 export async function* readJsonl(path: string): AsyncGenerator<Record<string, unknown>> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) yield JSON.parse(line) as Record<string, unknown>;
+  for await (const line of lines)
+    if (line.trim()) yield JSON.parse(line) as Record<string, unknown>;
 }
 
 const datasetFile = (name: string) => `${DATASETS_DIR}/${name}/data.jsonl`;
@@ -46,7 +56,8 @@ function harmLabels(harm: unknown): { hate: 0 | 1; extremist: 0 | 1 | null } | n
   // implicit-hate "incitement" is promotion of hate groups and ideologies (white-nationalist
   // politics), hateful but not Art. 2(7) terrorist content: no extremist label either way.
   if (harm === 'extremist') return { hate: 1, extremist: null };
-  if (harm === 'none' || harm === 'offensive' || harm === 'counter_speech') return { hate: 0, extremist: 0 };
+  if (harm === 'none' || harm === 'offensive' || harm === 'counter_speech')
+    return { hate: 0, extremist: 0 };
   return null;
 }
 
@@ -54,7 +65,12 @@ function harmLabels(harm: unknown): { hate: 0 | 1; extremist: 0 | 1 | null } | n
 export async function loadDatasetExamples(): Promise<Example[]> {
   const out: Example[] = [];
   const seenDavidson = new Set<string>();
-  for (const name of ['davidson-hate-offensive', 'gab-hate-corpus', 'implicit-hate', 'stormfront-hate']) {
+  for (const name of [
+    'davidson-hate-offensive',
+    'gab-hate-corpus',
+    'implicit-hate',
+    'stormfront-hate',
+  ]) {
     for await (const row of readJsonl(datasetFile(name))) {
       const labels = harmLabels(row.harm);
       const text = String(row.text ?? '');
@@ -66,8 +82,17 @@ export async function loadDatasetExamples(): Promise<Example[]> {
         seenDavidson.add(key);
       }
       if (name === 'stormfront-hate') key = `stormfront-post-${String(row.post_id)}`;
-      const groups = Array.isArray(row.targets) ? (row.targets as unknown[]).map(String) : undefined;
-      out.push({ id: String(row.id), text, source: name, ...labels, split: splitOf(key), ...(groups ? { groups } : {}) });
+      const groups = Array.isArray(row.targets)
+        ? (row.targets as unknown[]).map(String)
+        : undefined;
+      out.push({
+        id: String(row.id),
+        text,
+        source: name,
+        ...labels,
+        split: splitOf(key),
+        ...(groups ? { groups } : {}),
+      });
     }
   }
   const reviewed = new Map<string, { extremist: 0 | 1 | null; hate: 0 | 1 }>();
@@ -79,14 +104,29 @@ export async function loadDatasetExamples(): Promise<Example[]> {
   for await (const row of readJsonl(datasetFile('isis-fanboy-tweets'))) {
     const label = reviewed.get(String(row.id));
     if (!label || label.extremist === null) continue;
-    out.push({ id: String(row.id), text: String(row.text), source: 'isis-reviewed', hate: label.hate, extremist: label.extremist, split: splitOf(`isis-user-${String(row.username)}`) });
+    out.push({
+      id: String(row.id),
+      text: String(row.text),
+      source: 'isis-reviewed',
+      hate: label.hate,
+      extremist: label.extremist,
+      split: splitOf(`isis-user-${String(row.username)}`),
+    });
   }
   return out;
 }
 
 /** The project's written contrast set, split by hash of id. */
 export function loadContrastExamples(): Example[] {
-  return buildContrastSet().map((e) => ({ id: e.id, text: e.text, source: 'contrast', hate: e.hate, extremist: e.extremist, split: splitOf(e.id), functionality: e.functionality }));
+  return buildContrastSet().map((e) => ({
+    id: e.id,
+    text: e.text,
+    source: 'contrast',
+    hate: e.hate,
+    extremist: e.extremist,
+    split: splitOf(e.id),
+    functionality: e.functionality,
+  }));
 }
 
 /** CONAN, for evaluation only (research-only licence: never trained on). Split by pair/dialogue. */
@@ -97,9 +137,17 @@ export async function loadConanExamples(): Promise<Example[]> {
     const labels = harmLabels(row.harm);
     if (!labels) continue;
     const hsIds = Array.isArray(row.hs_ids) ? (row.hs_ids as unknown[]).map(String) : [];
-    const key = row.dialogue_id != null ? `d-${String(row.dialogue_id)}` : hsIds[0] ?? String(row.id);
+    const key =
+      row.dialogue_id != null ? `d-${String(row.dialogue_id)}` : (hsIds[0] ?? String(row.id));
     const groups = row.target ? [String(row.target)] : undefined;
-    out.push({ id: String(row.id), text: String(row.text), source: 'conan-counter-narratives', ...labels, split: splitOf(`conan-${key}`), ...(groups ? { groups } : {}) });
+    out.push({
+      id: String(row.id),
+      text: String(row.text),
+      source: 'conan-counter-narratives',
+      ...labels,
+      split: splitOf(`conan-${key}`),
+      ...(groups ? { groups } : {}),
+    });
   }
   return out;
 }
@@ -107,7 +155,8 @@ export async function loadConanExamples(): Promise<Example[]> {
 /** SHA-256 of every file training reads. */
 export function trainingFileHashes(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of TRAINING_DATASETS) files[`shared/datasets/${name}/data.jsonl`] = sha256File(datasetFile(name));
+  for (const name of TRAINING_DATASETS)
+    files[`shared/datasets/${name}/data.jsonl`] = sha256File(datasetFile(name));
   files['models/annotations/isis-reviewed.jsonl'] = sha256File(ANNOTATIONS_FILE);
   for (const file of ['contrast/contrast-set.ts', 'contrast/expand.ts']) {
     files[`models/src/${file}`] = sha256File(fileURLToPath(new URL(`../${file}`, import.meta.url)));

@@ -24,7 +24,14 @@ describe('power mean and final metric', () => {
     expect(powerMean([0.8, 0.8])!).toBeCloseTo(0.8);
   });
   it('weights overall AUC by a quarter', () => {
-    const perfect = { group: 'g', n: 1, subgroupAuc: 1, bpsnAuc: 1, bnspAuc: 1, falsePositiveRate: 0 };
+    const perfect = {
+      group: 'g',
+      n: 1,
+      subgroupAuc: 1,
+      bpsnAuc: 1,
+      bnspAuc: 1,
+      falsePositiveRate: 0,
+    };
     expect(jigsawFinalMetric(0.6, [perfect])).toBe(0.9);
   });
 });

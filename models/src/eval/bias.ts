@@ -34,10 +34,19 @@ export const IDENTITY_TERMS: Record<string, RegExp> = {
  * Subgroup AUC (within the subgroup), BPSN AUC (background positives vs subgroup negatives)
  * and BNSP AUC (background negatives vs subgroup positives), per Borkan et al. 2019.
  */
-export function subgroupBias(group: string, all: ScoredText[], inGroup: (t: ScoredText) => boolean, threshold: number): SubgroupBias {
+export function subgroupBias(
+  group: string,
+  all: ScoredText[],
+  inGroup: (t: ScoredText) => boolean,
+  threshold: number,
+): SubgroupBias {
   const sub = all.filter(inGroup);
   const back = all.filter((t) => !inGroup(t));
-  const auc = (rows: ScoredText[]) => rocAuc(rows.map((r) => r.score), rows.map((r) => r.label));
+  const auc = (rows: ScoredText[]) =>
+    rocAuc(
+      rows.map((r) => r.score),
+      rows.map((r) => r.label),
+    );
   const subNeg = sub.filter((t) => t.label === 0);
   return {
     group,
@@ -45,7 +54,10 @@ export function subgroupBias(group: string, all: ScoredText[], inGroup: (t: Scor
     subgroupAuc: auc(sub),
     bpsnAuc: auc([...back.filter((t) => t.label === 1), ...subNeg]),
     bnspAuc: auc([...back.filter((t) => t.label === 0), ...sub.filter((t) => t.label === 1)]),
-    falsePositiveRate: subNeg.length ? Math.round((subNeg.filter((t) => t.score >= threshold).length / subNeg.length) * 10000) / 10000 : null,
+    falsePositiveRate: subNeg.length
+      ? Math.round((subNeg.filter((t) => t.score >= threshold).length / subNeg.length) * 10000) /
+        10000
+      : null,
   };
 }
 
@@ -57,8 +69,13 @@ export function powerMean(values: number[], p = -5): number | null {
 
 /** 0.25 * overall AUC + 0.75 * mean of the power means of the three bias AUCs. */
 export function jigsawFinalMetric(overallAuc: number, biases: SubgroupBias[]): number | null {
-  const pm = (key: 'subgroupAuc' | 'bpsnAuc' | 'bnspAuc') => powerMean(biases.map((b) => b[key]).filter((v): v is number => v !== null));
-  const means = [pm('subgroupAuc'), pm('bpsnAuc'), pm('bnspAuc')].filter((v): v is number => v !== null);
+  const pm = (key: 'subgroupAuc' | 'bpsnAuc' | 'bnspAuc') =>
+    powerMean(biases.map((b) => b[key]).filter((v): v is number => v !== null));
+  const means = [pm('subgroupAuc'), pm('bpsnAuc'), pm('bnspAuc')].filter(
+    (v): v is number => v !== null,
+  );
   if (means.length < 3) return null;
-  return Math.round((0.25 * overallAuc + 0.75 * (means.reduce((a, b) => a + b, 0) / 3)) * 10000) / 10000;
+  return (
+    Math.round((0.25 * overallAuc + 0.75 * (means.reduce((a, b) => a + b, 0) / 3)) * 10000) / 10000
+  );
 }

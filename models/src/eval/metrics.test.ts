@@ -19,7 +19,14 @@ describe('rocAuc', () => {
 describe('binaryMetrics', () => {
   it('counts precision, recall, F1 and FPR at the threshold', () => {
     const m = binaryMetrics([0.9, 0.8, 0.3, 0.7, 0.1], [1, 1, 1, 0, 0], 0.5);
-    expect(m).toMatchObject({ n: 5, positives: 3, precision: 0.6667, recall: 0.6667, f1: 0.6667, falsePositiveRate: 0.5 });
+    expect(m).toMatchObject({
+      n: 5,
+      positives: 3,
+      precision: 0.6667,
+      recall: 0.6667,
+      f1: 0.6667,
+      falsePositiveRate: 0.5,
+    });
   });
 });
 
@@ -39,7 +46,10 @@ describe('balancedThreshold', () => {
     const { balancedThreshold } = await import('./metrics');
     const dataset = { scores: [0.2, 0.3, 0.8, 0.9], labels: [0, 0, 1, 1] as (0 | 1)[] };
     const plain = balancedThreshold(dataset, { scores: [0.1, 0.9], labels: [0, 1] });
-    const withContrast = balancedThreshold(dataset, { scores: [0.1, 0.55, 0.6, 0.65, 0.9], labels: [0, 0, 0, 0, 1] });
+    const withContrast = balancedThreshold(dataset, {
+      scores: [0.1, 0.55, 0.6, 0.65, 0.9],
+      labels: [0, 0, 0, 0, 1],
+    });
     // Dataset alone: a flat top from 0.31 to 0.80, the middle is taken.
     expect(plain).toBeGreaterThan(0.5);
     expect(plain).toBeLessThan(0.6);

@@ -18,7 +18,7 @@ export function rocAuc(scores: number[], labels: (0 | 1)[]): number | null {
   const neg = pairs.length - pos;
   if (pos === 0 || neg === 0) return null;
   let rankSum = 0;
-  for (let i = 0; i < pairs.length; ) {
+  for (let i = 0; i < pairs.length;) {
     let j = i;
     while (j < pairs.length && pairs[j]!.s === pairs[i]!.s) j++;
     const rank = (i + 1 + j) / 2;
@@ -29,8 +29,15 @@ export function rocAuc(scores: number[], labels: (0 | 1)[]): number | null {
 }
 
 /** Metrics of scores against labels when "predicted positive" means score >= threshold. */
-export function binaryMetrics(scores: number[], labels: (0 | 1)[], threshold: number): BinaryMetrics {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+export function binaryMetrics(
+  scores: number[],
+  labels: (0 | 1)[],
+  threshold: number,
+): BinaryMetrics {
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   scores.forEach((s, i) => {
     const predicted = s >= threshold;
     if (labels[i] === 1) predicted ? tp++ : fn++;
@@ -38,7 +45,12 @@ export function binaryMetrics(scores: number[], labels: (0 | 1)[], threshold: nu
   });
   const precision = tp + fp ? tp / (tp + fp) : null;
   const recall = tp + fn ? tp / (tp + fn) : null;
-  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : precision === null || recall === null ? null : 0;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? (2 * precision * recall) / (precision + recall)
+      : precision === null || recall === null
+        ? null
+        : 0;
   return {
     n: scores.length,
     positives: tp + fn,
@@ -52,17 +64,22 @@ export function binaryMetrics(scores: number[], labels: (0 | 1)[], threshold: nu
 
 /** The threshold in [0.05, 0.95] with the best F1 (ties: the higher threshold). */
 export function bestF1Threshold(scores: number[], labels: (0 | 1)[]): number {
-  let best = 0.5, bestF1 = -1;
+  let best = 0.5,
+    bestF1 = -1;
   for (let t = 0.05; t <= 0.951; t += 0.01) {
     const f1 = binaryMetrics(scores, labels, t).f1 ?? 0;
-    if (f1 >= bestF1) { bestF1 = f1; best = Math.round(t * 100) / 100; }
+    if (f1 >= bestF1) {
+      bestF1 = f1;
+      best = Math.round(t * 100) / 100;
+    }
   }
   return best;
 }
 
 /** The highest threshold at which recall is still at least `target`. */
 export function thresholdForRecall(scores: number[], labels: (0 | 1)[], target: number): number {
-  for (let t = 0.95; t >= 0.05; t -= 0.01) if ((binaryMetrics(scores, labels, t).recall ?? 0) >= target) return Math.round(t * 100) / 100;
+  for (let t = 0.95; t >= 0.05; t -= 0.01)
+    if ((binaryMetrics(scores, labels, t).recall ?? 0) >= target) return Math.round(t * 100) / 100;
   return 0.05;
 }
 

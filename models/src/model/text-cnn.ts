@@ -28,10 +28,23 @@ export interface TextCnnWeights {
 }
 
 /** Creates the weights; the embedding starts from `initialEmbedding` (pretrained vectors). */
-export function createWeights(tf: typeof tfType, config: TextCnnConfig, initialEmbedding: Float32Array, seed: number): TextCnnWeights {
+export function createWeights(
+  tf: typeof tfType,
+  config: TextCnnConfig,
+  initialEmbedding: Float32Array,
+  seed: number,
+): TextCnnWeights {
   const { vocabularySize: v, embeddingDim: e, filters1: f1, filters2: f2, hidden: h } = config;
   const glorot = (shape: number[], fanIn: number, fanOut: number, s: number) =>
-    tf.variable(tf.randomUniform(shape, -Math.sqrt(6 / (fanIn + fanOut)), Math.sqrt(6 / (fanIn + fanOut)), 'float32', s));
+    tf.variable(
+      tf.randomUniform(
+        shape,
+        -Math.sqrt(6 / (fanIn + fanOut)),
+        Math.sqrt(6 / (fanIn + fanOut)),
+        'float32',
+        s,
+      ),
+    );
   return {
     embedding: tf.variable(tf.tensor2d(initialEmbedding, [v, e])),
     conv1Kernel: glorot([3 * e, f1], 3 * e, f1, seed + 1),
@@ -48,7 +61,11 @@ export function createWeights(tf: typeof tfType, config: TextCnnConfig, initialE
 /** [x(t-d), x(t), x(t+d)] along channels, zero beyond the ends: a "same" conv1d as a matMul. */
 function unfold(tf: typeof tfType, x: tfType.Tensor3D, dilation: number): tfType.Tensor2D {
   const [b, l, c] = x.shape;
-  const padded = tf.pad(x, [[0, 0], [dilation, dilation], [0, 0]]);
+  const padded = tf.pad(x, [
+    [0, 0],
+    [dilation, dilation],
+    [0, 0],
+  ]);
   const left = tf.slice(padded, [0, 0, 0], [b, l, c]);
   const right = tf.slice(padded, [0, 2 * dilation, 0], [b, l, c]);
   return tf.reshape(tf.concat([left, x, right], 2), [b * l, 3 * c]);
@@ -58,18 +75,29 @@ function unfold(tf: typeof tfType, x: tfType.Tensor3D, dilation: number): tfType
  * Logits [batch, 2] for a batch of id sequences [batch, length]. Written with ops whose
  * gradients the wasm backend has; numerically the same network as {@link buildLayersModel}.
  */
-export function forward(tf: typeof tfType, w: TextCnnWeights, ids: tfType.Tensor2D, config: TextCnnConfig, training: boolean): tfType.Tensor2D {
+export function forward(
+  tf: typeof tfType,
+  w: TextCnnWeights,
+  ids: tfType.Tensor2D,
+  config: TextCnnConfig,
+  training: boolean,
+): tfType.Tensor2D {
   const [b, l] = ids.shape;
   const mask = tf.expandDims(tf.cast(tf.notEqual(ids, 0), 'float32'), 2);
-  const x = tf.mul(tf.reshape(tf.gather(w.embedding, tf.reshape(ids, [-1])), [b, l, config.embeddingDim]), mask) as tfType.Tensor3D;
+  const x = tf.mul(
+    tf.reshape(tf.gather(w.embedding, tf.reshape(ids, [-1])), [b, l, config.embeddingDim]),
+    mask,
+  ) as tfType.Tensor3D;
   const h1 = tf.relu(tf.add(tf.matMul(unfold(tf, x, 1), w.conv1Kernel), w.conv1Bias));
   const h1seq = tf.mul(tf.reshape(h1, [b, l, config.filters1]), mask) as tfType.Tensor3D;
   const h2 = tf.relu(tf.add(tf.matMul(unfold(tf, h1seq, 2), w.conv2Kernel), w.conv2Bias));
   const h2seq = tf.mul(tf.reshape(h2, [b, l, config.filters2]), mask);
   let pooled = tf.concat([tf.max(h1seq, 1), tf.max(h2seq, 1)], 1) as tfType.Tensor2D;
-  if (training && config.dropout > 0) pooled = tf.dropout(pooled, config.dropout) as tfType.Tensor2D;
+  if (training && config.dropout > 0)
+    pooled = tf.dropout(pooled, config.dropout) as tfType.Tensor2D;
   let hidden = tf.relu(tf.add(tf.matMul(pooled, w.denseKernel), w.denseBias)) as tfType.Tensor2D;
-  if (training && config.dropout > 0) hidden = tf.dropout(hidden, config.dropout) as tfType.Tensor2D;
+  if (training && config.dropout > 0)
+    hidden = tf.dropout(hidden, config.dropout) as tfType.Tensor2D;
   return tf.add(tf.matMul(hidden, w.outKernel), w.outBias) as tfType.Tensor2D;
 }
 
@@ -82,25 +110,74 @@ export function forward(tf: typeof tfType, w: TextCnnWeights, ids: tfType.Tensor
 export function buildLayersModel(tf: typeof tfType, config: TextCnnConfig): tfType.LayersModel {
   const input = tf.input({ shape: [null], dtype: 'int32', name: 'ids' });
   const mask = tf.input({ shape: [null, 1], dtype: 'float32', name: 'mask' });
-  const masked = (t: tfType.SymbolicTensor, name: string) => tf.layers.multiply({ name }).apply([t, mask]) as tfType.SymbolicTensor;
-  const x = masked(tf.layers.embedding({ inputDim: config.vocabularySize, outputDim: config.embeddingDim, name: 'embedding' }).apply(input) as tfType.SymbolicTensor, 'mask0');
-  const h1 = masked(tf.layers.conv1d({ filters: config.filters1, kernelSize: 3, padding: 'same', activation: 'relu', name: 'conv1' }).apply(x) as tfType.SymbolicTensor, 'mask1');
-  const h2 = masked(tf.layers.conv1d({ filters: config.filters2, kernelSize: 3, dilationRate: 2, padding: 'same', activation: 'relu', name: 'conv2' }).apply(h1) as tfType.SymbolicTensor, 'mask2');
+  const masked = (t: tfType.SymbolicTensor, name: string) =>
+    tf.layers.multiply({ name }).apply([t, mask]) as tfType.SymbolicTensor;
+  const x = masked(
+    tf.layers
+      .embedding({
+        inputDim: config.vocabularySize,
+        outputDim: config.embeddingDim,
+        name: 'embedding',
+      })
+      .apply(input) as tfType.SymbolicTensor,
+    'mask0',
+  );
+  const h1 = masked(
+    tf.layers
+      .conv1d({
+        filters: config.filters1,
+        kernelSize: 3,
+        padding: 'same',
+        activation: 'relu',
+        name: 'conv1',
+      })
+      .apply(x) as tfType.SymbolicTensor,
+    'mask1',
+  );
+  const h2 = masked(
+    tf.layers
+      .conv1d({
+        filters: config.filters2,
+        kernelSize: 3,
+        dilationRate: 2,
+        padding: 'same',
+        activation: 'relu',
+        name: 'conv2',
+      })
+      .apply(h1) as tfType.SymbolicTensor,
+    'mask2',
+  );
   const p1 = tf.layers.globalMaxPooling1d({ name: 'pool1' }).apply(h1) as tfType.SymbolicTensor;
   const p2 = tf.layers.globalMaxPooling1d({ name: 'pool2' }).apply(h2) as tfType.SymbolicTensor;
   const pooled = tf.layers.concatenate({ name: 'pooled' }).apply([p1, p2]) as tfType.SymbolicTensor;
-  const hidden = tf.layers.dense({ units: config.hidden, activation: 'relu', name: 'hidden' }).apply(pooled) as tfType.SymbolicTensor;
+  const hidden = tf.layers
+    .dense({ units: config.hidden, activation: 'relu', name: 'hidden' })
+    .apply(pooled) as tfType.SymbolicTensor;
   // Logits, not probabilities: inference applies the sigmoid, and evidence measures how much
   // removing a word lowers the logit (a probability near 1 would hide that).
-  const out = tf.layers.dense({ units: LABELS.length, activation: 'linear', name: 'scores' }).apply(hidden) as tfType.SymbolicTensor;
+  const out = tf.layers
+    .dense({ units: LABELS.length, activation: 'linear', name: 'scores' })
+    .apply(hidden) as tfType.SymbolicTensor;
   return tf.model({ inputs: [input, mask], outputs: out, name: 'counterweight_text_cnn' });
 }
 
 /** Copies trained weights into the layers model (conv kernels reshaped to [3, in, out]). */
-export function setLayersWeights(tf: typeof tfType, model: tfType.LayersModel, w: TextCnnWeights, config: TextCnnConfig): void {
+export function setLayersWeights(
+  tf: typeof tfType,
+  model: tfType.LayersModel,
+  w: TextCnnWeights,
+  config: TextCnnConfig,
+): void {
   model.getLayer('embedding').setWeights([w.embedding]);
-  model.getLayer('conv1').setWeights([tf.reshape(w.conv1Kernel, [3, config.embeddingDim, config.filters1]), w.conv1Bias]);
-  model.getLayer('conv2').setWeights([tf.reshape(w.conv2Kernel, [3, config.filters1, config.filters2]), w.conv2Bias]);
+  model
+    .getLayer('conv1')
+    .setWeights([
+      tf.reshape(w.conv1Kernel, [3, config.embeddingDim, config.filters1]),
+      w.conv1Bias,
+    ]);
+  model
+    .getLayer('conv2')
+    .setWeights([tf.reshape(w.conv2Kernel, [3, config.filters1, config.filters2]), w.conv2Bias]);
   model.getLayer('hidden').setWeights([w.denseKernel, w.denseBias]);
   model.getLayer('scores').setWeights([w.outKernel, w.outBias]);
 }
