@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { countTokens, createToken } from './auth/tokens';
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
     );
     for (const t of firstTokens)
       console.log(`  First ${t.role} token (shown once, keep it safe): ${t.token}`);
+    const extension = fileURLToPath(new URL('../../extension/.output/chrome-mv3', import.meta.url));
+    if (existsSync(extension))
+      console.log(
+        `  Extension: load the unpacked folder ${extension} (chrome://extensions, developer mode), then set this API URL and a token in its options`,
+      );
   });
 
   let closing = false;
