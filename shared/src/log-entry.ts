@@ -40,6 +40,36 @@ export const LogEntry = z.strictObject({
   excerptSha256: Sha256Hex.nullable(),
   urlSha256: Sha256Hex.nullable(),
   /** Event-specific, non-personal details (decision id, appeal outcome, territory, purge reason…). */
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])),
+  details: z.record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
+  ),
 });
 export type LogEntry = z.infer<typeof LogEntry>;
+
+/** A log entry of `type` at `at`; every event field is null (and `details` empty) unless given. */
+export function logEntry(
+  type: LogEventType,
+  at: string,
+  fields: Partial<Omit<LogEntry, 'v' | 'type' | 'at'>> = {},
+): LogEntry {
+  return {
+    v: 1,
+    type,
+    at,
+    reportId: null,
+    caseNumber: null,
+    actor: null,
+    category: null,
+    tcoType: null,
+    action: null,
+    ground: null,
+    exemptionApplied: null,
+    exemptions: null,
+    automatedDetection: null,
+    excerptSha256: null,
+    urlSha256: null,
+    details: {},
+    ...fields,
+  };
+}

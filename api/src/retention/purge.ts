@@ -1,4 +1,4 @@
-import type { LogEntry } from '@counterweight/shared';
+import { logEntry, type LogEntry } from '@counterweight/shared';
 import type { Db } from '../db/db';
 import type { LogSequencer } from '../log/sequence';
 
@@ -65,22 +65,11 @@ export async function purgeExpiredContent(deps: RetentionDeps, limit = 500): Pro
 }
 
 function purgedEntry(row: DueRow, now: Date): LogEntry {
-  return {
-    v: 1,
-    type: 'content_purged',
-    at: now.toISOString(),
+  return logEntry('content_purged', now.toISOString(), {
     reportId: row.id,
     caseNumber: row.case_number,
-    actor: null,
-    category: null,
-    tcoType: null,
-    action: null,
-    ground: null,
-    exemptionApplied: null,
-    exemptions: null,
-    automatedDetection: null,
     excerptSha256: row.excerpt_sha256,
     urlSha256: row.url_sha256,
     details: { reason: 'retention_expired' },
-  };
+  });
 }

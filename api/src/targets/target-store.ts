@@ -13,7 +13,7 @@ import {
   type TargetSubmission,
 } from '@counterweight/shared/target';
 import type { TrendObservation } from '@counterweight/shared/trends';
-import type { LogEntry } from '@counterweight/shared';
+import { logEntry as blankLogEntry, type LogEntry } from '@counterweight/shared';
 import canonicalize from 'canonicalize';
 import { isoSql, type Db, type Queryable } from '../db/db';
 import { ApiError } from '../errors';
@@ -335,22 +335,9 @@ function logEntry(
   content: { excerptSha256: string; url: string },
   details: LogEntry['details'],
 ): LogEntry {
-  return {
-    v: 1,
-    type,
-    at,
-    reportId: null,
-    caseNumber: null,
-    actor: null,
-    category: null,
-    tcoType: null,
-    action: null,
-    ground: null,
-    exemptionApplied: null,
-    exemptions: null,
-    automatedDetection: null,
+  return blankLogEntry(type, at, {
     excerptSha256: content.excerptSha256,
     urlSha256: sha256(content.url),
     details,
-  };
+  });
 }
