@@ -38,7 +38,7 @@ describe('review in the side panel (real API)', () => {
     await page.waitForFunction(
       () => !document.getElementById('v-hate-2')!.hasAttribute('data-counterweight'),
     );
-    await expect(flagCard(panel, DISMISSED).count()).resolves.toBe(0);
+    await expect.poll(() => flagCard(panel, DISMISSED).count()).toBe(0);
     await page.reload();
     await page.waitForFunction(
       () => document.querySelectorAll('#violating [data-counterweight]').length >= 3,

@@ -121,10 +121,15 @@ export class ExtensionBrowser {
     await options.goto(this.extensionUrl('options.html'));
     await options.getByLabel('API base URL').fill(apiBaseUrl);
     await options.getByLabel('API token').fill(token);
-    await options.getByRole('button', { name: 'Save and check token' }).click();
-    const status = options.getByRole('status');
-    await status.waitFor();
-    const text = (await status.textContent()) ?? '';
+    // The API child process can be slow to answer its first requests on a loaded 2-core
+    // machine: the token check gives up after 10 s with a message, so check up to three times.
+    let text = '';
+    for (let attempt = 0; attempt < 3 && !text.startsWith('Connected'); attempt++) {
+      await options.getByRole('button', { name: 'Save and check token' }).click();
+      const status = options.getByRole('status');
+      await status.waitFor({ timeout: 20_000 });
+      text = (await status.textContent()) ?? '';
+    }
     await options.close();
     return text;
   }

@@ -1,6 +1,9 @@
 import { ErrorBody } from '@counterweight/shared/errors';
 import { Me } from './me';
 
+/** How long the token check waits for the API before saying it cannot reach it. */
+export const ME_TIMEOUT_MS = 10_000;
+
 export type MeAnswer = { ok: true; me: Me } | { ok: false; message: string };
 
 /**
@@ -18,6 +21,8 @@ export async function fetchMe(
       headers: { authorization: `Bearer ${token}` },
       credentials: 'omit',
       cache: 'no-store',
+      // The options page waits on this answer: an API that never answers must not hang it.
+      signal: AbortSignal.timeout(ME_TIMEOUT_MS),
     });
   } catch (error) {
     return {
