@@ -31,6 +31,8 @@ export class RecordingProxy {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
+      req.on('error', () => undefined);
+      res.on('error', () => undefined);
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -62,6 +64,9 @@ export class RecordingProxy {
             headers: { ...req.headers, host: target.host, connection: 'close' },
           },
           (up) => {
+            // The API may be killed mid-answer (the outbox tests stop it): the browser just sees
+            // the connection end, and the proxy must not crash the test run.
+            up.on('error', () => res.socket?.destroy());
             if (dropAnswer) {
               up.resume();
               up.on('end', () => {
@@ -89,6 +94,7 @@ export class RecordingProxy {
     });
     // HTTPS tunnels are refused: tests only serve http on loopback, nothing else may be reached.
     this.server.on('connect', (req, socket) => {
+      socket.on('error', () => undefined);
       this.requests.push({
         method: 'CONNECT',
         url: req.url ?? '',
