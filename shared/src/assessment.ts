@@ -20,9 +20,17 @@ export const ExemptionAssessment = z
   })
   .superRefine((value, ctx) => {
     if (value.applies && value.exemptions.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['exemptions'], message: 'name the exemption that applies' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exemptions'],
+        message: 'name the exemption that applies',
+      });
     if (!value.applies && value.exemptions.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['exemptions'], message: 'exemptions listed but applies is false' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exemptions'],
+        message: 'exemptions listed but applies is false',
+      });
   });
 export type ExemptionAssessment = z.infer<typeof ExemptionAssessment>;
 
@@ -33,16 +41,32 @@ export const classificationShape = {
   protectedCharacteristic: ProtectedCharacteristic.optional(),
 };
 
-type Classified = { category: PolicyCategory; tcoType?: TcoType | undefined; protectedCharacteristic?: ProtectedCharacteristic | undefined };
+type Classified = {
+  category: PolicyCategory;
+  tcoType?: TcoType | undefined;
+  protectedCharacteristic?: ProtectedCharacteristic | undefined;
+};
 
 /** TCO type only with terrorist content (and then required); characteristic only with hate speech. */
 export function checkClassification(value: Classified, ctx: z.RefinementCtx): void {
   if (value.category === 'terrorist_content' && !value.tcoType)
-    ctx.addIssue({ code: 'custom', path: ['tcoType'], message: 'required when category is terrorist_content' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tcoType'],
+      message: 'required when category is terrorist_content',
+    });
   if (value.category !== 'terrorist_content' && value.tcoType)
-    ctx.addIssue({ code: 'custom', path: ['tcoType'], message: 'only allowed when category is terrorist_content' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tcoType'],
+      message: 'only allowed when category is terrorist_content',
+    });
   if (value.category === 'hate_speech' && !value.protectedCharacteristic)
-    ctx.addIssue({ code: 'custom', path: ['protectedCharacteristic'], message: 'required when category is hate_speech' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['protectedCharacteristic'],
+      message: 'required when category is hate_speech',
+    });
 }
 
 /** An exemption that applies rules out the removal rungs of the ladder. */

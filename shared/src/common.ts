@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Lower-case hex SHA-256 digest. */
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lower-case hex SHA-256 digest');
+export const Sha256Hex = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'expected a lower-case hex SHA-256 digest');
 
 /** An opaque server-assigned id (UUID v4 text). */
 export const Id = z.uuid();
@@ -10,10 +12,14 @@ export const Id = z.uuid();
 export const Timestamp = z.iso.datetime({ offset: true });
 
 /** ISO 639-1 language code. */
-export const LanguageCode = z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code such as "en"');
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code such as "en"');
 
 /** ISO 3166-1 alpha-2 country code, upper case. */
-export const TerritoryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "DE"');
+export const TerritoryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "DE"');
 
 /** Opaque pagination cursor returned by list endpoints. */
 export const Cursor = z.string().min(1).max(200);

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { checkClassification, checkExemptionAllowsAction, classificationShape, ExemptionAssessment } from './assessment';
+import {
+  checkClassification,
+  checkExemptionAllowsAction,
+  classificationShape,
+  ExemptionAssessment,
+} from './assessment';
 import { Id, TerritoryCode, Timestamp } from './common';
 import { Action } from './taxonomy';
 
@@ -39,7 +44,11 @@ export const DecisionSubmission = z
     checkClassification(value, ctx);
     checkExemptionAllowsAction(value, ctx, 'action');
     if (value.action === 'disable_in_territory' && !value.territorialScope)
-      ctx.addIssue({ code: 'custom', path: ['territorialScope'], message: 'required when action is disable_in_territory' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['territorialScope'],
+        message: 'required when action is disable_in_territory',
+      });
   });
 export type DecisionSubmission = z.infer<typeof DecisionSubmission>;
 

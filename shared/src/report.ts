@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { checkClassification, checkExemptionAllowsAction, classificationShape, ExemptionAssessment } from './assessment';
+import {
+  checkClassification,
+  checkExemptionAllowsAction,
+  classificationShape,
+  ExemptionAssessment,
+} from './assessment';
 import { ClassifierSignals } from './classifier';
 import { Id, LanguageCode, Sha256Hex, Timestamp } from './common';
 import { Action, ContentType } from './taxonomy';
@@ -30,13 +35,19 @@ export const ReviewerAssessment = z
   })
   .superRefine((value, ctx) => {
     checkClassification(value, ctx);
-    checkExemptionAllowsAction({ exemption: value.exemption, action: value.suggestedAction }, ctx, 'suggestedAction');
+    checkExemptionAllowsAction(
+      { exemption: value.exemption, action: value.suggestedAction },
+      ctx,
+      'suggestedAction',
+    );
   });
 export type ReviewerAssessment = z.infer<typeof ReviewerAssessment>;
 
 /** Without this explicit statement that a person reviewed the content, no report is taken. */
 export const HumanAttestation = z.strictObject({
-  humanReviewed: z.literal(true, { error: 'a report needs a human attestation: humanReviewed must be true' }),
+  humanReviewed: z.literal(true, {
+    error: 'a report needs a human attestation: humanReviewed must be true',
+  }),
   reviewedAt: Timestamp,
 });
 

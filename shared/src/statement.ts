@@ -4,7 +4,10 @@ import { z } from 'zod';
  * Statement of reasons with the field names and enumerations of the DSA Transparency Database
  * (schema v2). Counterweight-only fields are prefixed `x_` so a submitter can strip them.
  */
-export const DSA_DECISION_GROUNDS = ['DECISION_GROUND_ILLEGAL_CONTENT', 'DECISION_GROUND_INCOMPATIBLE_CONTENT'] as const;
+export const DSA_DECISION_GROUNDS = [
+  'DECISION_GROUND_ILLEGAL_CONTENT',
+  'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+] as const;
 export const DSA_CONTENT_TYPES = [
   'CONTENT_TYPE_TEXT',
   'CONTENT_TYPE_IMAGE',
@@ -66,14 +69,20 @@ export const StatementOfReasons = z.strictObject({
   category: z.enum(DSA_CATEGORIES),
   category_specification: z.array(z.enum(DSA_KEYWORDS)),
   territorial_scope: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
-  content_language: z.string().regex(/^[A-Z]{2}$/).optional(),
+  content_language: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   content_date: Ymd,
   application_date: Ymd,
   decision_facts: z.string().max(5000),
   source_type: z.enum(DSA_SOURCE_TYPES),
   automated_detection: YesNo,
   automated_decision: z.enum(DSA_AUTOMATED_DECISION),
-  puid: z.string().max(500).regex(/^[A-Za-z0-9\-_]+$/),
+  puid: z
+    .string()
+    .max(500)
+    .regex(/^[A-Za-z0-9\-_]+$/),
   /** Counterweight extensions: case reference, the exemption outcome, how to appeal. */
   x_case_reference: z.string(),
   x_decision_id: z.uuid(),

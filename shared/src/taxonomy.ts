@@ -12,7 +12,11 @@ export interface TaxonomyEntry<Id extends string> {
 }
 
 /** Policy categories, from most to least severe. */
-export const POLICY_CATEGORY_IDS = ['terrorist_content', 'violent_extremism', 'hate_speech'] as const;
+export const POLICY_CATEGORY_IDS = [
+  'terrorist_content',
+  'violent_extremism',
+  'hate_speech',
+] as const;
 export const PolicyCategory = z.enum(POLICY_CATEGORY_IDS);
 export type PolicyCategory = z.infer<typeof PolicyCategory>;
 
@@ -50,7 +54,13 @@ export const POLICY_CATEGORIES: TaxonomyEntry<PolicyCategory>[] = [
 ];
 
 /** The five types of terrorist content of Art. 2(7) TCO, letters (a) to (e). */
-export const TCO_TYPE_IDS = ['incitement', 'solicitation', 'participation', 'instruction', 'threat'] as const;
+export const TCO_TYPE_IDS = [
+  'incitement',
+  'solicitation',
+  'participation',
+  'instruction',
+  'threat',
+] as const;
 export const TcoType = z.enum(TCO_TYPE_IDS);
 export type TcoType = z.infer<typeof TcoType>;
 
@@ -60,7 +70,9 @@ export const TCO_TYPES: TaxonomyEntry<TcoType>[] = [
     name: 'Art. 2(7)(a) Incitement, including glorification',
     definition:
       'Incites the commission of a terrorist offence, directly or indirectly (for example by glorifying terrorist acts), where it causes a danger that one or more such offences may be committed.',
-    examples: ['Celebrating the perpetrators of an attack as heroes and saying more should follow.'],
+    examples: [
+      'Celebrating the perpetrators of an attack as heroes and saying more should follow.',
+    ],
   },
   {
     id: 'solicitation',
@@ -106,14 +118,54 @@ export const ProtectedCharacteristic = z.enum(PROTECTED_CHARACTERISTIC_IDS);
 export type ProtectedCharacteristic = z.infer<typeof ProtectedCharacteristic>;
 
 export const PROTECTED_CHARACTERISTICS: TaxonomyEntry<ProtectedCharacteristic>[] = [
-  { id: 'religion', name: 'Religion or belief', definition: 'Religion, belief or the lack of it.', examples: ['Muslims, Jews, Christians, atheists'] },
-  { id: 'ethnicity', name: 'Ethnic origin', definition: 'Ethnic or cultural origin.', examples: ['Roma, Kurds'] },
-  { id: 'nationality', name: 'Nationality or migration status', definition: 'Nationality, citizenship, migration or refugee status.', examples: ['migrants, refugees, a named nationality'] },
-  { id: 'race', name: 'Race or colour', definition: 'Race, colour or descent.', examples: ['Black people, people of colour'] },
-  { id: 'gender', name: 'Sex or gender', definition: 'Sex, gender or gender identity.', examples: ['women, trans people'] },
-  { id: 'sexual_orientation', name: 'Sexual orientation', definition: 'Sexual orientation.', examples: ['gay, lesbian and bisexual people'] },
-  { id: 'disability', name: 'Disability', definition: 'Physical or mental disability.', examples: ['disabled people'] },
-  { id: 'other', name: 'Other protected characteristic', definition: 'Another characteristic protected by law, stated in the rationale.', examples: ['age'] },
+  {
+    id: 'religion',
+    name: 'Religion or belief',
+    definition: 'Religion, belief or the lack of it.',
+    examples: ['Muslims, Jews, Christians, atheists'],
+  },
+  {
+    id: 'ethnicity',
+    name: 'Ethnic origin',
+    definition: 'Ethnic or cultural origin.',
+    examples: ['Roma, Kurds'],
+  },
+  {
+    id: 'nationality',
+    name: 'Nationality or migration status',
+    definition: 'Nationality, citizenship, migration or refugee status.',
+    examples: ['migrants, refugees, a named nationality'],
+  },
+  {
+    id: 'race',
+    name: 'Race or colour',
+    definition: 'Race, colour or descent.',
+    examples: ['Black people, people of colour'],
+  },
+  {
+    id: 'gender',
+    name: 'Sex or gender',
+    definition: 'Sex, gender or gender identity.',
+    examples: ['women, trans people'],
+  },
+  {
+    id: 'sexual_orientation',
+    name: 'Sexual orientation',
+    definition: 'Sexual orientation.',
+    examples: ['gay, lesbian and bisexual people'],
+  },
+  {
+    id: 'disability',
+    name: 'Disability',
+    definition: 'Physical or mental disability.',
+    examples: ['disabled people'],
+  },
+  {
+    id: 'other',
+    name: 'Other protected characteristic',
+    definition: 'Another characteristic protected by law, stated in the rationale.',
+    examples: ['age'],
+  },
 ];
 
 /** The Art. 1(3) TCO exemptions: material disseminated for these purposes is not terrorist content. */
@@ -129,12 +181,42 @@ export const Exemption = z.enum(EXEMPTION_IDS);
 export type Exemption = z.infer<typeof Exemption>;
 
 export const EXEMPTIONS: TaxonomyEntry<Exemption>[] = [
-  { id: 'journalistic', name: 'Journalistic purpose', definition: 'Reporting or commenting on events, including attacks and the groups behind them.', examples: ['A news report quoting a terrorist group\'s claim of responsibility.'] },
-  { id: 'educational', name: 'Educational purpose', definition: 'Teaching about terrorism, extremism or history.', examples: ['A history lesson showing wartime propaganda.'] },
-  { id: 'research', name: 'Research purpose', definition: 'Academic or civil-society research, including archives of extremist material.', examples: ['A paper analysing recruitment slogans.'] },
-  { id: 'artistic', name: 'Artistic purpose', definition: 'Fiction, film, music, satire and other art.', examples: ['A novel in which a character plans an attack.'] },
-  { id: 'countering_terrorism', name: 'Preventing or countering terrorism', definition: 'Counter-speech, counter- and alternative narratives, prevention work.', examples: ['A post quoting extremist propaganda in order to rebut it.'] },
-  { id: 'public_debate', name: 'Polemic or controversial views in public debate', definition: 'Expression of polemic or controversial views on sensitive political questions.', examples: ['A harsh op-ed criticising foreign policy.'] },
+  {
+    id: 'journalistic',
+    name: 'Journalistic purpose',
+    definition: 'Reporting or commenting on events, including attacks and the groups behind them.',
+    examples: ["A news report quoting a terrorist group's claim of responsibility."],
+  },
+  {
+    id: 'educational',
+    name: 'Educational purpose',
+    definition: 'Teaching about terrorism, extremism or history.',
+    examples: ['A history lesson showing wartime propaganda.'],
+  },
+  {
+    id: 'research',
+    name: 'Research purpose',
+    definition: 'Academic or civil-society research, including archives of extremist material.',
+    examples: ['A paper analysing recruitment slogans.'],
+  },
+  {
+    id: 'artistic',
+    name: 'Artistic purpose',
+    definition: 'Fiction, film, music, satire and other art.',
+    examples: ['A novel in which a character plans an attack.'],
+  },
+  {
+    id: 'countering_terrorism',
+    name: 'Preventing or countering terrorism',
+    definition: 'Counter-speech, counter- and alternative narratives, prevention work.',
+    examples: ['A post quoting extremist propaganda in order to rebut it.'],
+  },
+  {
+    id: 'public_debate',
+    name: 'Polemic or controversial views in public debate',
+    definition: 'Expression of polemic or controversial views on sensitive political questions.',
+    examples: ['A harsh op-ed criticising foreign policy.'],
+  },
 ];
 
 /**
@@ -155,11 +237,36 @@ export type Action = z.infer<typeof Action>;
 
 export const ACTIONS: TaxonomyEntry<Action>[] = [
   { id: 'no_action', name: 'No action', definition: 'The content stays as it is.', examples: [] },
-  { id: 'label', name: 'Label', definition: 'A warning or context label is shown with the content.', examples: [] },
-  { id: 'demote', name: 'Demote', definition: 'The content is no longer recommended or ranked up.', examples: [] },
-  { id: 'restrict_interaction', name: 'Restrict interaction', definition: 'Sharing, replies or other interaction are turned off.', examples: [] },
-  { id: 'age_restrict', name: 'Age-restrict', definition: 'Only adults can see the content.', examples: [] },
-  { id: 'disable_in_territory', name: 'Disable access in a territory', definition: 'The content is unavailable in the listed territories only.', examples: [] },
+  {
+    id: 'label',
+    name: 'Label',
+    definition: 'A warning or context label is shown with the content.',
+    examples: [],
+  },
+  {
+    id: 'demote',
+    name: 'Demote',
+    definition: 'The content is no longer recommended or ranked up.',
+    examples: [],
+  },
+  {
+    id: 'restrict_interaction',
+    name: 'Restrict interaction',
+    definition: 'Sharing, replies or other interaction are turned off.',
+    examples: [],
+  },
+  {
+    id: 'age_restrict',
+    name: 'Age-restrict',
+    definition: 'Only adults can see the content.',
+    examples: [],
+  },
+  {
+    id: 'disable_in_territory',
+    name: 'Disable access in a territory',
+    definition: 'The content is unavailable in the listed territories only.',
+    examples: [],
+  },
   { id: 'remove', name: 'Remove', definition: 'The content is removed everywhere.', examples: [] },
 ];
 
@@ -167,7 +274,16 @@ export const ACTIONS: TaxonomyEntry<Action>[] = [
 export const REMOVAL_ACTIONS: readonly Action[] = ['remove', 'disable_in_territory'];
 
 /** Content types of the DSA Transparency Database, without their `CONTENT_TYPE_` prefix. */
-export const CONTENT_TYPE_IDS = ['text', 'image', 'video', 'audio', 'synthetic_media', 'app', 'product', 'other'] as const;
+export const CONTENT_TYPE_IDS = [
+  'text',
+  'image',
+  'video',
+  'audio',
+  'synthetic_media',
+  'app',
+  'product',
+  'other',
+] as const;
 export const ContentType = z.enum(CONTENT_TYPE_IDS);
 export type ContentType = z.infer<typeof ContentType>;
 

@@ -65,7 +65,10 @@ describe('flags on the page (real model, real Chromium)', () => {
     // model run here in Node (wasm backend) on the same text gives the expected attributes.
     it('every block carries exactly the decision, label and score of the shipped model', async () => {
       const classifier = await loadClassifier();
-      const results = await classifier.classify(blocks.map((b) => b.text), { evidence: false });
+      const results = await classifier.classify(
+        blocks.map((b) => b.text),
+        { evidence: false },
+      );
       blocks.forEach((b, i) => {
         const r = results[i]!;
         const expected =

@@ -17,13 +17,10 @@ import { errorResponses, newRouter } from './router';
 
 // Dates are checked by periodFromQuery, which names the field; the schema documents them.
 const PeriodQuery = z.object({
-  from: z
-    .string()
-    .optional()
-    .openapi({
-      description: 'Start, inclusive: a date (2026-01-01) or an ISO timestamp',
-      example: '2026-01-01',
-    }),
+  from: z.string().optional().openapi({
+    description: 'Start, inclusive: a date (2026-01-01) or an ISO timestamp',
+    example: '2026-01-01',
+  }),
   to: z
     .string()
     .optional()
