@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LogEntry } from './log-entry';
+import { LogEntry, logEntry } from './log-entry';
 import { ACTION_IDS, POLICY_CATEGORY_IDS, type Action } from './taxonomy';
 import {
   compareFigures,
@@ -22,24 +22,7 @@ const A2 = '00000000-0000-4000-8000-0000000000a2';
 const ALICE = 'p_aaaaaaaaaaaaaaaa';
 const BOB = 'p_bbbbbbbbbbbbbbbb';
 
-const base: LogEntry = {
-  v: 1,
-  type: 'report_received',
-  at: '2026-01-01T00:00:00Z',
-  reportId: null,
-  caseNumber: null,
-  actor: null,
-  category: null,
-  tcoType: null,
-  action: null,
-  ground: null,
-  exemptionApplied: null,
-  exemptions: null,
-  automatedDetection: null,
-  excerptSha256: null,
-  urlSha256: null,
-  details: {},
-};
+const base: LogEntry = logEntry('report_received', '2026-01-01T00:00:00Z');
 const entry = (e: Partial<LogEntry>): LogEntry => LogEntry.parse({ ...base, ...e });
 const hours = (h: number) => h * 3600_000;
 

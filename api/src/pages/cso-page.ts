@@ -7,25 +7,10 @@ import {
   TARGETED_GROUP_NAMES,
 } from '@counterweight/shared/target';
 import { Hono } from 'hono';
+import { PAGE_CSP } from './page-csp';
 
-/**
- * Content-Security-Policy of the CSO page: its script and style come from this server only, it
- * talks to this server only, and Trusted Types are required with no policy allowed, so any
- * attempt to assign HTML to `innerHTML` and the like throws instead of parsing markup.
- */
-export const CSO_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types none',
-].join('; ');
+/** The page's Content-Security-Policy: the one all of the API's pages share. */
+export const CSO_CSP = PAGE_CSP;
 
 const ASSETS = {
   'cso-board.js': 'text/javascript; charset=utf-8',

@@ -3,25 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { Hono, type Context } from 'hono';
+import { PAGE_CSP } from './page-csp';
 
-/**
- * Content-Security-Policy of the public /transparency page: script and style from this server
- * only, requests to this server only, and Trusted Types required with no policy, so nothing on
- * the page can ever be parsed as HTML; everything the log says is shown as text.
- */
-export const TRANSPARENCY_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types none',
-].join('; ');
+/** The page's Content-Security-Policy: the one all of the API's pages share. */
+export const TRANSPARENCY_CSP = PAGE_CSP;
 
 const here = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
 
