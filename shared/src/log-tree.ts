@@ -24,6 +24,20 @@ class HashLevel {
     this.count++;
   }
 
+  /** Appends `hashes.length / HASH_SIZE` hashes laid end to end. */
+  pushAll(hashes: Uint8Array): void {
+    const needed = this.count * HASH_SIZE + hashes.length;
+    if (needed > this.buffer.length) {
+      let length = this.buffer.length;
+      while (length < needed) length *= 2;
+      const grown = new Uint8Array(length);
+      grown.set(this.buffer.subarray(0, this.count * HASH_SIZE));
+      this.buffer = grown;
+    }
+    this.buffer.set(hashes, this.count * HASH_SIZE);
+    this.count += hashes.length / HASH_SIZE;
+  }
+
   /** A view of the `count` hashes starting at `index`. */
   view(index: number, count = 1): Uint8Array {
     return this.buffer.subarray(index * HASH_SIZE, (index + count) * HASH_SIZE);
@@ -49,7 +63,33 @@ export class MerkleTree {
     if (leafHash.length !== HASH_SIZE)
       throw new RangeError(`leaf hash of ${leafHash.length} bytes`);
     this.levels[0]!.push(leafHash);
-    for (let level = 0; this.levels[level]!.count % 2 === 0; level++) {
+    this.completeFrom(0);
+  }
+
+  /**
+   * Appends a complete subtree of 2^k leaves hashed elsewhere (another thread, say):
+   * `levels[j]` holds its 2^(k-j) node hashes at height j, end to end, from the leaf hashes
+   * (`levels[0]`) to its root (`levels[k]`). The tree's size must be a multiple of 2^k, so the
+   * block sits where the RFC's recursion puts a complete subtree. The caller vouches for the
+   * block's inner hashes; everything above it is hashed here.
+   */
+  appendBlock(levels: readonly Uint8Array[]): void {
+    const k = levels.length - 1;
+    const leaves = 2 ** k;
+    if (k < 0 || k > 30) throw new RangeError(`a block of ${levels.length} levels`);
+    if (this.size % leaves !== 0)
+      throw new RangeError(`a block of ${leaves} leaves cannot start at leaf ${this.size}`);
+    levels.forEach((hashes, j) => {
+      if (hashes.length !== HASH_SIZE * 2 ** (k - j))
+        throw new RangeError(`block level ${j} holds ${hashes.length} bytes`);
+    });
+    levels.forEach((hashes, j) => (this.levels[j] ??= new HashLevel()).pushAll(hashes));
+    this.completeFrom(k);
+  }
+
+  /** Hashes the subtrees completed at `level` and above by the last append. */
+  private completeFrom(start: number): void {
+    for (let level = start; this.levels[level]!.count % 2 === 0; level++) {
       const below = this.levels[level]!;
       const parent = this.hashPair(below.view(below.count - 2, 2));
       (this.levels[level + 1] ??= new HashLevel()).push(parent);

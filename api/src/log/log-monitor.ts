@@ -1,7 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import {
-  MerkleTree,
   fromBase64,
   openCheckpoint,
   parseVerifierKey,
@@ -11,7 +10,7 @@ import {
   type Checkpoint,
 } from '@counterweight/shared';
 import { z } from 'zod';
-import { nodeSha256 } from './node-sha256';
+import { ParallelTreeBuilder } from './parallel-tree';
 
 /** A check failed: the log, its checkpoint or its history is not what it must be. */
 export class LogMismatchError extends Error {
@@ -40,6 +39,8 @@ export interface MonitorOptions {
   keepEntries?: boolean;
   /** Parallel page requests (default 4). */
   concurrency?: number;
+  /** Threads that hash the entries (default: the machine's available parallelism). */
+  threads?: number;
   fetch?: typeof fetch;
   say?: (line: string) => void;
 }
@@ -125,7 +126,7 @@ export async function monitorLog(options: MonitorOptions): Promise<MonitorResult
     );
   }
 
-  const tree = new MerkleTree(nodeSha256);
+  const builder = new ParallelTreeBuilder({ threads: options.threads });
   const kept: { index: number; data: Uint8Array }[] | null = options.keepEntries ? [] : null;
   await fetchAll(
     checkpoint.size,
@@ -152,12 +153,14 @@ export async function monitorLog(options: MonitorOptions): Promise<MonitorResult
           `entry ${index}: the decoded "entry" the server shows differs from the bytes it hashed`,
         );
       }
-      const leaf = new Uint8Array(data.length + 1);
-      leaf.set(data, 1);
-      tree.append(nodeSha256(leaf));
+      builder.add(data);
       kept?.push({ index, data });
     },
-  );
+  ).catch(async (error: unknown) => {
+    await builder.close();
+    throw error;
+  });
+  const tree = await builder.finish();
 
   const root = tree.root();
   if (toBase64(root) !== toBase64(checkpoint.rootHash)) {
