@@ -35,5 +35,8 @@ parentPort.on('message', ({ id, bytes, offsets }) => {
     levels.push(up);
     level = up;
   }
-  parentPort.postMessage({ id, levels }, levels.map((l) => l.buffer));
+  parentPort.postMessage(
+    { id, levels },
+    levels.map((l) => l.buffer),
+  );
 });
