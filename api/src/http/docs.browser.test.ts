@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../testing/chromium';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 const PORT = 41900 + Math.floor(Math.random() * 90);
@@ -12,17 +13,7 @@ let browser: Browser;
 beforeAll(async () => {
   t = await createTestApp();
   server = serve({ fetch: t.app.fetch, port: PORT, hostname: '127.0.0.1' }) as Server;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

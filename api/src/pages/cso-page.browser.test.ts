@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { addWeeks, weekStart } from '@counterweight/shared/trends';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, watchForProblems } from '../testing/chromium';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { TARGET_EXAMPLE } from '../targets/target-examples';
 
@@ -77,19 +78,7 @@ beforeAll(async () => {
     const s = serve({ fetch: t.app.fetch, port: PORT, hostname: '127.0.0.1' }, () => resolve(s));
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -101,10 +90,7 @@ afterAll(async () => {
 describe('/cso in real Chromium', () => {
   it('keeps excerpts full of XSS payloads inert and shows them as text', async () => {
     const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+    const problems = watchForProblems(page);
     await signIn(page, t.tokens.cso.token);
     await page.waitForSelector('#board li.target');
     await page.selectOption('#filters select[name=group]', 'women');

@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { toBase64, type StatementOfReasons, type TransparencyReport } from '@counterweight/shared';
 import { Hono } from 'hono';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE } from '../routes/examples';
+import { launchChromium, watchForProblems } from '../testing/chromium';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { TRANSPARENCY_CSP } from './transparency-page';
 
@@ -87,19 +88,7 @@ beforeAll(async () => {
     }),
     PORT + 2,
   );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -111,10 +100,7 @@ afterAll(async () => {
 /** Opens the page on `base`, collecting page errors, console errors (CSP reports) and dialogs. */
 async function open(base: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+  const problems = watchForProblems(page);
   await page.goto(`${base}/transparency`);
   await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
   return { page, problems };
