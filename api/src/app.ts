@@ -19,6 +19,7 @@ import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
 import { csoPageRoutes } from './pages/cso-page';
+import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
 
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes());
+  app.route('/', pageBaseRoutes());
   app.route('/', csoPageRoutes());
   app.route('/', transparencyPageRoutes());
   return app;

@@ -37,6 +37,11 @@ describe('GET /cso', () => {
     expect(
       (await t.call('GET', '/cso/cso.css', { token: null })).headers.get('content-type'),
     ).toMatch(/^text\/css/);
+    const base = await t.call('GET', '/pages/base.css', { token: null });
+    expect(base.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(base.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await base.text()).toContain('--paper');
+    expect((await t.call('GET', '/pages/page-base.ts', { token: null })).status).toBe(404);
     expect((await t.call('GET', '/cso/../app.ts', { token: null })).status).toBe(404);
     expect((await t.call('GET', '/cso/cso-page.ts', { token: null })).status).toBe(404);
   });

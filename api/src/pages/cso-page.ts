@@ -7,7 +7,8 @@ import {
   TARGETED_GROUP_NAMES,
 } from '@counterweight/shared/target';
 import { Hono } from 'hono';
-import { PAGE_CSP } from './page-csp';
+import { PAGE_BASE_CSS } from './page-base';
+import { PAGE_CSP, securePage } from './page-csp';
 
 /** The page's Content-Security-Policy: the one all of the API's pages share. */
 export const CSO_CSP = PAGE_CSP;
@@ -38,6 +39,7 @@ export function csoPageHtml(): string {
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>Counterweight: counter-narrative targets</title>
+<link rel="stylesheet" href="${PAGE_BASE_CSS}">
 <link rel="stylesheet" href="/cso/cso.css">
 <script type="module" src="/cso/cso-board.js"></script>
 </head>
@@ -137,12 +139,8 @@ export function csoPageRoutes() {
   const router = new Hono();
   const html = csoPageHtml();
   const cache = new Map<string, Promise<Buffer>>();
-  const secure = (c: { header: (name: string, value: string) => void }) => {
-    c.header('Content-Security-Policy', CSO_CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cache-Control', 'no-store');
-  };
+  const secure = (c: { header: (name: string, value: string) => void }) =>
+    securePage(c, 'no-store');
   router.get('/cso', (c) => {
     secure(c);
     return c.html(html);

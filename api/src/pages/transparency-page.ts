@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { Hono, type Context } from 'hono';
-import { PAGE_CSP } from './page-csp';
+import { PAGE_BASE_CSS } from './page-base';
+import { PAGE_CSP, securePage } from './page-csp';
 
 /** The page's Content-Security-Policy: the one all of the API's pages share. */
 export const TRANSPARENCY_CSP = PAGE_CSP;
@@ -53,6 +54,7 @@ export const TRANSPARENCY_HTML = `<!doctype html>
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>Counterweight: transparency</title>
+<link rel="stylesheet" href="${PAGE_BASE_CSS}">
 <link rel="stylesheet" href="/transparency/transparency.css">
 <script type="module" src="/transparency/transparency.js"></script>
 </head>
@@ -112,12 +114,7 @@ export function transparencyPageRoutes() {
   const router = new Hono();
   let script: Promise<Uint8Array> | null = null;
   let style: Promise<Buffer> | null = null;
-  const secure = (c: Context) => {
-    c.header('Content-Security-Policy', TRANSPARENCY_CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cache-Control', 'no-cache');
-  };
+  const secure = (c: Context) => securePage(c, 'no-cache');
   router.get('/transparency', (c) => {
     secure(c);
     return c.html(TRANSPARENCY_HTML);
