@@ -1,19 +1,10 @@
-import { z } from 'zod';
 import type { ClassifierDecision, ClassifierLabel } from '@counterweight/shared/taxonomy';
 import type { ClassifierResult } from '@counterweight/shared/classifier';
+// Types only: the content script decides on every page and must not load zod (its start-up is a
+// task on the page's main thread). The schemas live in thresholds.ts.
+import type { Sensitivity, SensitivityByLabel, Thresholds } from './thresholds';
 
-/** Score cut-offs of one label: at or above `flag` flags, at or above `uncertain` is uncertain. */
-export const LabelThresholds = z
-  .strictObject({ flag: z.number().min(0).max(1), uncertain: z.number().min(0).max(1) })
-  .refine((t) => t.uncertain <= t.flag, { message: 'uncertain must not exceed flag' });
-export const Thresholds = z.strictObject({ hate: LabelThresholds, extremist: LabelThresholds });
-export type Thresholds = z.infer<typeof Thresholds>;
-
-/** How eager the reviewer wants a label to be flagged; `standard` keeps the model's own cut-offs. */
-export const Sensitivity = z.enum(['low', 'standard', 'high']);
-export type Sensitivity = z.infer<typeof Sensitivity>;
-export const SensitivityByLabel = z.strictObject({ hate: Sensitivity, extremist: Sensitivity });
-export type SensitivityByLabel = z.infer<typeof SensitivityByLabel>;
+export type { Sensitivity, SensitivityByLabel, Thresholds } from './thresholds';
 
 /** Shift of both cut-offs per sensitivity step: low raises them, high lowers them. */
 export const SENSITIVITY_SHIFT: Record<Sensitivity, number> = { low: 0.1, standard: 0, high: -0.1 };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { loadArtifactFromUrl, TextClassifier as Model } from '@counterweight/models/inference';
-import { Thresholds } from './decide';
+import { Thresholds } from './thresholds';
 import type { TextClassifier } from './text-classifier';
 import { tfOnWasm } from './tf-wasm';
 

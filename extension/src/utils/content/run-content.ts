@@ -1,7 +1,8 @@
 import { onMessage, sendMessage } from '../messaging/page-messenger';
 import { PageScanner } from '../page/page-scanner';
 import { pageLanguage } from '../review/page-language';
-import { settingsItem, type Settings } from '../storage/settings-item';
+import { pageSettingsItem } from '../storage/page-settings-item';
+import type { Settings } from '../storage/settings-item';
 
 /** Whether the extension flags on `site` under these settings. */
 export function activeOn(site: string, settings: Settings): boolean {
@@ -19,7 +20,7 @@ const HIGHLIGHT_CSS = `
  */
 export async function runContentScript(doc: Document): Promise<() => void> {
   const site = doc.location.hostname;
-  let settings = await settingsItem.get();
+  let settings = await pageSettingsItem.get();
   const scanner = new PageScanner(
     {
       doc,
@@ -44,7 +45,7 @@ export async function runContentScript(doc: Document): Promise<() => void> {
     )
       await scanner.setSensitivity(next.sensitivity);
   };
-  const unwatch = settingsItem.watch((next) => void apply(next));
+  const unwatch = pageSettingsItem.watch((next) => void apply(next));
 
   const ok = { ok: true } as const;
   const removers = [

@@ -1,18 +1,9 @@
-import { defineExtensionMessaging, type ExtensionMessage } from '@webext-core/messaging';
+import type { ExtensionMessage } from '@webext-core/messaging';
 import { z } from 'zod';
+import { wire } from './wire';
 
 /** Message type → [data schema, answer schema]. */
 export type Protocol = Record<string, readonly [z.ZodType, z.ZodType]>;
-
-// Types come from the protocol's schemas, so the library sees plain unknown data.
-interface Wire {
-  sendMessage(type: string, data: unknown, tabId?: number): Promise<unknown>;
-  onMessage(
-    type: string,
-    cb: (message: { data: unknown } & ExtensionMessage) => Promise<unknown>,
-  ): () => void;
-}
-const wire = defineExtensionMessaging() as unknown as Wire;
 
 /** A message that failed its schema where it arrived; names the message and the fields. */
 export class MessageRejected extends Error {

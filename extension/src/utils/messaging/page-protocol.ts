@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { ClassifierResult } from '@counterweight/shared/classifier';
-import { Thresholds } from '../classifier/decide';
+import { Thresholds } from '../classifier/thresholds';
 import { PageFlag } from '../page/page-flag';
+import { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY } from './page-limits';
 
-/**
- * The messages a content script sends or answers. Kept apart from the rest of the protocol so
- * the script injected into every page builds only these few schemas (its start-up is one task
- * on the page's main thread).
+export { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY } from './page-limits';
+
+/*
+ * The messages a content script sends or answers. The content script itself loads none of these
+ * schemas (see page-messenger.ts): the background and the side panel parse every one of them
+ * where it arrives from, or leaves for, a page.
  */
-export const MAX_TEXTS_PER_CLASSIFY = 500;
-export const MAX_CLASSIFIED_CHARS = 2000;
 
 export const ClassifyRequest = z.strictObject({
   site: z.string().min(1).max(253),

@@ -1,6 +1,7 @@
 import type { ClassifierResult } from '@counterweight/shared/classifier';
 import { decide, type SensitivityByLabel, type Thresholds } from '../classifier/decide';
-import { MAX_CLASSIFIED_CHARS, type ClassifyResponse } from '../messaging/protocol';
+import { MAX_CLASSIFIED_CHARS } from '../messaging/page-limits';
+import type { ClassifyResponse } from '../messaging/page-protocol';
 import type { z } from 'zod';
 import { applyFlag, clearFlag, revealFlag } from './flag-attributes';
 import { MARKER_TAG } from './marker';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SensitivityByLabel } from '../classifier/decide';
+import { SensitivityByLabel } from '../classifier/thresholds';
+import { DEFAULT_SETTINGS } from './settings-check';
 import { typedItem } from './typed-item';
 
 /** The reviewer's switches from the popup. Sites are host names; every site is on by default. */
@@ -9,8 +10,4 @@ export const Settings = z.strictObject({
   disabledSites: z.array(z.string().min(1).max(253)),
 });
 export type Settings = z.infer<typeof Settings>;
-export const settingsItem = typedItem('local:settings', Settings, {
-  paused: false,
-  sensitivity: { hate: 'standard', extremist: 'standard' },
-  disabledSites: [],
-});
+export const settingsItem = typedItem('local:settings', Settings, DEFAULT_SETTINGS);
