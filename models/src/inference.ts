@@ -1,9 +1,10 @@
 import type * as tfType from '@tensorflow/tfjs';
-import { Featuriser, PAD_MARGIN, type FeaturisedWindow } from '@counterweight/shared/featurise';
+import { Featuriser, type FeaturisedWindow } from '@counterweight/shared/featurise';
 import { TEXT_NORMALISER_VERSION } from '@counterweight/shared/text';
 import type { ClassifierResult } from '@counterweight/shared';
 import { decide } from './decide';
 import { ModelMetadata } from './metadata';
+import { TextCnnRunner, type WindowLogits } from './model/text-cnn-runner';
 
 /** The four files of models/artifact/, already read. */
 export interface ArtifactContents {
@@ -19,7 +20,7 @@ export interface ArtifactContents {
 export interface ClassifyOptions {
   /** Compute evidence for texts that are not clear (default true). */
   evidence?: boolean;
-  /** Windows per model call (default 256). */
+  /** Windows per model call (default 512). */
   batchSize?: number;
 }
 
@@ -38,8 +39,7 @@ export class TextClassifier {
   private readonly featuriser: Featuriser;
 
   private constructor(
-    private readonly tf: typeof tfType,
-    private readonly model: tfType.LayersModel,
+    private readonly runner: TextCnnRunner,
     metadata: ModelMetadata,
     vocabulary: string[],
   ) {
@@ -86,7 +86,9 @@ export class TextClassifier {
         weightData: contents.weights,
       }),
     );
-    return new TextClassifier(tf, model, metadata, contents.vocabulary);
+    const runner = TextCnnRunner.fromLayersModel(tf, model);
+    model.dispose();
+    return new TextClassifier(runner, metadata, contents.vocabulary);
   }
 
   /**
@@ -106,7 +108,7 @@ export class TextClassifier {
     texts: string[],
     options: ClassifyOptions,
   ): Promise<ClassifierResult[]> {
-    const batchSize = options.batchSize ?? 256;
+    const batchSize = options.batchSize ?? 512;
     const windows: { text: number; window: FeaturisedWindow }[] = [];
     texts.forEach((text, i) => {
       for (const window of this.featuriser.featurise(text)) windows.push({ text: i, window });
@@ -143,47 +145,25 @@ export class TextClassifier {
 
   /** Frees the model's tensors. */
   dispose(): void {
-    this.model.dispose();
+    this.runner.dispose();
   }
 
-  /** Logits per window (the model's output layer is linear). */
-  private async scoreWindows(
-    all: Int32Array[],
-    batchSize: number,
-  ): Promise<{ hate: number; extremist: number }[]> {
-    const tf = this.tf;
+  /**
+   * Logits per window (the model's output layer is linear). Windows are sorted by length so a
+   * batch carries little padding; a batch is as long as its longest window.
+   */
+  private async scoreWindows(all: Int32Array[], batchSize: number): Promise<WindowLogits[]> {
     const lengths = all.map(tokenCount);
     const order = all.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!);
-    const out: { hate: number; extremist: number }[] = new Array(all.length);
+    const out: WindowLogits[] = new Array(all.length);
     for (let start = 0; start < order.length; start += batchSize) {
       const idx = order.slice(start, start + batchSize);
-      const length = Math.min(
-        this.metadata.featuriser.sequenceLength,
-        Math.max(...idx.map((i) => lengths[i]!)) + PAD_MARGIN,
+      const length = Math.max(...idx.map((i) => lengths[i]!));
+      const logits = await this.runner.logits(
+        idx.map((i) => all[i]!),
+        length,
       );
-      const ids = new Int32Array(idx.length * length);
-      const mask = new Float32Array(idx.length * length);
-      idx.forEach((i, row) => {
-        const seq = all[i]!;
-        for (let t = 0; t < length; t++) {
-          const id = seq[t] ?? 0;
-          ids[row * length + t] = id;
-          mask[row * length + t] = id === 0 ? 0 : 1;
-        }
-      });
-      const prediction = tf.tidy(
-        () =>
-          this.model.predict(
-            [
-              tf.tensor2d(ids, [idx.length, length], 'int32'),
-              tf.tensor3d(mask, [idx.length, length, 1]),
-            ],
-            { batchSize: idx.length },
-          ) as tfType.Tensor,
-      );
-      const data = await prediction.data();
-      prediction.dispose();
-      idx.forEach((i, row) => (out[i] = { hate: data[2 * row]!, extremist: data[2 * row + 1]! }));
+      idx.forEach((i, row) => (out[i] = logits[row]!));
     }
     return out;
   }

@@ -5,6 +5,7 @@ export const PAD_ID = 0;
 export const UNKNOWN_ID = 1;
 /** Padding positions that always follow the last token of a window (see sequenceLength). */
 export const PAD_MARGIN = 4;
+const REPAIR_CACHE_SIZE = 10_000;
 
 /** Featuriser settings, stored in the model's metadata.json. */
 export interface FeaturiserSettings {
@@ -33,6 +34,8 @@ export class Featuriser {
   readonly settings: FeaturiserSettings;
   private readonly ids = new Map<string, number>();
   private fuzzyIndex: Map<string, number> | null = null;
+  /** Unknown words already repaired (or found unrepairable), with their ids. */
+  private readonly repaired = new Map<string, readonly number[]>();
 
   constructor(settings: FeaturiserSettings) {
     this.settings = settings;
@@ -53,9 +56,19 @@ export class Featuriser {
   }
 
   /** Ids for one token, possibly several (a run-together word). Never empty. */
-  idsOf(word: string): number[] {
+  idsOf(word: string): readonly number[] {
     const known = this.ids.get(word);
     if (known !== undefined) return [known];
+    const cached = this.repaired.get(word);
+    if (cached) return cached;
+    const ids = this.repair(word);
+    // Bounded: a page's names and typos recur, but a long session must not grow without end.
+    if (this.repaired.size >= REPAIR_CACHE_SIZE) this.repaired.clear();
+    this.repaired.set(word, ids);
+    return ids;
+  }
+
+  private repair(word: string): readonly number[] {
     if (word.length >= 4 && /^\p{L}+$/u.test(word)) {
       const fuzzy = this.fuzzy;
       for (const key of fuzzyKeys(word)) {
@@ -99,6 +112,12 @@ export class Featuriser {
     const ids: number[] = [];
     const tokens: Token[] = [];
     for (const token of tokenize(text)) {
+      const known = this.ids.get(token.norm);
+      if (known !== undefined) {
+        ids.push(known);
+        tokens.push(token);
+        continue;
+      }
       for (const id of this.idsOf(token.norm)) {
         ids.push(id);
         tokens.push(token);

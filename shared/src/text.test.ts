@@ -77,3 +77,37 @@ describe('tokenize', () => {
     );
   });
 });
+
+describe('the ASCII fast path', () => {
+  // A text with one non-Latin word takes the general Unicode path; its tokens must be the
+  // ASCII path's tokens plus that word.
+  const pieces = [
+    ...'abcklmstxyzAKZ0134578@$*|!.-_ \'"?&;#:/`\t\n€'.split(''),
+    'rt ',
+    'www.',
+    'http://',
+    'xxuser',
+    'k.i.l.l',
+    'k i l l',
+    'sooo',
+    'AAA',
+    '&amp;',
+    '&#39;',
+    'h8',
+    "don't",
+  ];
+  it('gives the same tokens as the general Unicode path', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join('')),
+        (s) => {
+          if (!/^[\x00-\x7f]*$/.test(s)) return true;
+          const general = tokenize(`${s} 中文`);
+          expect(general.pop()).toEqual({ norm: '中文', surface: '中文' });
+          expect(tokenize(s)).toEqual(general);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
