@@ -24,7 +24,7 @@ export default defineConfig({
       'activeTab',
       'contextMenus',
       'scripting',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Counterweight' },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ClassifierResult } from '@counterweight/shared/classifier';
 import { ReportSubmission } from '@counterweight/shared/report';
-import { Empty, Ok, PAGE_PROTOCOL } from './page-protocol';
+import { Thresholds } from '../classifier/thresholds';
+import { ClassifyRequest, Empty, Ok, PAGE_PROTOCOL } from './page-protocol';
 import { Me } from '../api/me';
 import { EnqueueTargetRequest, EnqueueTargetResponse } from '../targets/target-messages';
 
@@ -15,6 +17,7 @@ export * from './page-protocol';
  * options ─checkConnection→ background
  * side panel ─getPageFlags/dismissFlag/markReported/revealFlag→ content script (tabs.sendMessage)
  * content script ─pageFlagsChanged→ side panel (when open)
+ * background ─modelInfo/modelClassify→ offscreen document (Chrome: the model runs there)
  */
 export const EnqueueReportRequest = z.strictObject({
   submission: ReportSubmission,
@@ -46,6 +49,10 @@ export const CheckConnectionResponse = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), message: z.string() }),
 ]);
 
+export const ModelInfo = z.strictObject({ modelVersion: z.string(), thresholds: Thresholds });
+export const ModelClassifyRequest = ClassifyRequest.omit({ site: true });
+export const ModelClassifyResponse = z.strictObject({ results: z.array(ClassifierResult) });
+
 /** Message type → [data schema, answer schema]. */
 export const PROTOCOL = {
   ...PAGE_PROTOCOL,
@@ -57,6 +64,8 @@ export const PROTOCOL = {
   recordDismissal: [RecordDismissalRequest, Ok],
   captureScreenshot: [ScreenshotRequest, ScreenshotResponse],
   checkConnection: [CheckConnectionRequest, CheckConnectionResponse],
+  modelInfo: [Empty, ModelInfo],
+  modelClassify: [ModelClassifyRequest, ModelClassifyResponse],
 } as const satisfies Record<string, readonly [z.ZodType, z.ZodType]>;
 
 export type MessageType = keyof typeof PROTOCOL;
