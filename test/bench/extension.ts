@@ -91,11 +91,25 @@ async function measure(
   });
 }
 
+interface MemoryRun {
+  /** Settled PSS (MiB), median of three samples. */
+  mib: number;
+  /** Working PSS (MiB), 5 s after the last flag. */
+  beforeGcMib: number;
+  processes: number;
+  flagged: number;
+  workingByKind: Record<string, number>;
+  settledByKind: Record<string, number>;
+}
+
+const rounded = (byKind: Record<string, number>) =>
+  Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, Math.round(v)]));
+
 async function memoryOf(
   withExtension: boolean,
   fixtures: FixtureServer,
   n: number,
-): Promise<{ mib: number; beforeGcMib: number; processes: number; flagged: number }> {
+): Promise<MemoryRun> {
   const browser = new ExtensionBrowser(null, withExtension);
   await browser.launch();
   try {
@@ -109,20 +123,25 @@ async function memoryOf(
       });
     await page.waitForTimeout(5_000);
     const flagged = await page.evaluate(() => (window as any).__cw.flagged as number);
-    const before = chromiumPssMiB(browser.profile).total;
+    const working = chromiumPssMiB(browser.profile);
     // Then the page is read, not scrolled: V8 and the allocator give back what they no longer
     // need on their own within half a minute.
     await page.waitForTimeout(SETTLE_MS);
-    const samples: number[] = [];
-    let processes = 0;
+    const samples: ReturnType<typeof chromiumPssMiB>[] = [];
     for (let i = 0; i < 3; i++) {
-      const m = chromiumPssMiB(browser.profile);
-      samples.push(m.total);
-      processes = m.processes;
+      samples.push(chromiumPssMiB(browser.profile));
       await page.waitForTimeout(1_000);
     }
-    samples.sort((a, b) => a - b);
-    return { mib: samples[1]!, beforeGcMib: before, processes, flagged };
+    samples.sort((a, b) => a.total - b.total);
+    const settled = samples[1]!;
+    return {
+      mib: settled.total,
+      beforeGcMib: working.total,
+      processes: settled.processes,
+      flagged,
+      workingByKind: rounded(working.byKind),
+      settledByKind: rounded(settled.byKind),
+    };
   } finally {
     await browser.close();
   }
@@ -133,7 +152,28 @@ async function main(): Promise<void> {
   const fixtures = new FixtureServer(await freePort(PORTS.bench.fixtures, new Set()));
   await fixtures.start();
   const results: Record<string, unknown> = {};
+  // `--only=tasks` or `--only=memory` runs one half (for quick A/B runs; nothing is written).
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   try {
+    if (only !== 'memory') results.page2000 = await pageRuns();
+    if (only !== 'tasks') {
+      const withExt = await memoryOf(true, fixtures, 10_000);
+      const without = await memoryOf(false, fixtures, 10_000);
+      results.memory10000 = {
+        withExtension: withExt,
+        withoutExtension: without,
+        addedMiB: withExt.mib - without.mib,
+        addedWorkingMiB: withExt.beforeGcMib - without.beforeGcMib,
+      };
+    }
+  } finally {
+    await fixtures.stop();
+  }
+  console.log(JSON.stringify(results, null, 2));
+  if (only || process.argv.includes('--no-write')) return;
+  writeSection(results as never);
+
+  async function pageRuns(): Promise<Record<string, PageRun[]>> {
     const n = 2_000;
     const expected = n / FLAG_EVERY;
     const runs: Record<string, PageRun[]> = { cold: [], warm: [], without: [] };
@@ -164,20 +204,8 @@ async function main(): Promise<void> {
         await plain.close();
       }
     }
-    results.page2000 = runs;
-    const withExt = await memoryOf(true, fixtures, 10_000);
-    const without = await memoryOf(false, fixtures, 10_000);
-    results.memory10000 = {
-      withExtension: withExt,
-      withoutExtension: without,
-      addedMiB: withExt.mib - without.mib,
-    };
-  } finally {
-    await fixtures.stop();
+    return runs;
   }
-  console.log(JSON.stringify(results, null, 2));
-  if (process.argv.includes('--no-write')) return;
-  writeSection(results as never);
 }
 
 const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(0));

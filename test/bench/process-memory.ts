@@ -26,12 +26,27 @@ function pssKb(pid: number): number {
   }
 }
 
+/** What a Chromium process is, from its command line: browser, renderer, extension, gpu-process, utility... */
+function kindOf(pid: number): string {
+  const cmd = cmdline(pid);
+  if (cmd.includes('--extension-process')) return 'extension';
+  const type = /--type=(\S+)/.exec(cmd)?.[1];
+  if (!type) return cmd.includes('--user-data-dir=') ? 'browser' : 'other';
+  if (type === 'utility') return `utility:${/--utility-sub-type=(\S+)/.exec(cmd)?.[1] ?? '?'}`;
+  return type;
+}
+
 /**
  * Proportional set size (MiB) of a Chromium instance: the browser process started with
  * `--user-data-dir=<profile>` and every process below it (renderers, GPU, utility, the
  * extension's service worker). PSS splits shared pages fairly, so sums do not double count.
  */
-export function chromiumPssMiB(profile: string): { total: number; processes: number } {
+export function chromiumPssMiB(profile: string): {
+  total: number;
+  processes: number;
+  /** PSS (MiB) summed by kind of process (see {@link kindOf}). */
+  byKind: Record<string, number>;
+} {
   const pids = readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .map(Number);
@@ -51,6 +66,12 @@ export function chromiumPssMiB(profile: string): { total: number; processes: num
     }
   }
   let kb = 0;
-  for (const p of family) kb += pssKb(p);
-  return { total: kb / 1024, processes: family.size };
+  const byKind: Record<string, number> = {};
+  for (const p of family) {
+    const own = pssKb(p);
+    kb += own;
+    const kind = kindOf(p);
+    byKind[kind] = (byKind[kind] ?? 0) + own / 1024;
+  }
+  return { total: kb / 1024, processes: family.size, byKind };
 }

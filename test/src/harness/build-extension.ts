@@ -33,6 +33,11 @@ export function extensionIsStale(): boolean {
 
 /** Builds the Chrome MV3 extension with `pnpm --filter @counterweight/extension build` if stale. */
 export function ensureExtensionBuilt(): void {
+  if (process.env.COUNTERWEIGHT_EXTENSION_OUTPUT) {
+    if (!existsSync(join(EXTENSION_OUTPUT, 'manifest.json')))
+      throw new Error(`no built extension at ${EXTENSION_OUTPUT}`);
+    return;
+  }
   if (!extensionIsStale() && process.env.COUNTERWEIGHT_E2E_REBUILD !== '1') return;
   const started = Date.now();
   const result = spawnSync('pnpm', ['--filter', '@counterweight/extension', 'build'], {

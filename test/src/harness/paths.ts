@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const EXTENSION_DIR = resolve(REPO, 'extension');
-export const EXTENSION_OUTPUT = resolve(EXTENSION_DIR, '.output/chrome-mv3');
+/**
+ * The built Chrome extension. `COUNTERWEIGHT_EXTENSION_OUTPUT` points the tests and benchmarks at
+ * another build (for A/B benchmark runs), which is then used as it is, never rebuilt.
+ */
+export const EXTENSION_OUTPUT =
+  process.env.COUNTERWEIGHT_EXTENSION_OUTPUT ?? resolve(EXTENSION_DIR, '.output/chrome-mv3');
 export const API_DIR = resolve(REPO, 'api');
 export const FIXTURES_DIR = resolve(REPO, 'test/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
