@@ -16,14 +16,18 @@ function ownMarker(element: Element): HTMLElement | null {
   return null;
 }
 
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 /**
  * Puts a flag on a block: the three attributes on the element itself and a marker as its first
  * child. Calling it again updates both in place.
  */
 export function applyFlag(element: Element, info: MarkerInfo): void {
-  element.setAttribute(ATTR_DECISION, info.decision);
-  element.setAttribute(ATTR_LABEL, info.label);
-  element.setAttribute(ATTR_SCORE, formatScore(info.score));
+  setIfChanged(element, ATTR_DECISION, info.decision);
+  setIfChanged(element, ATTR_LABEL, info.label);
+  setIfChanged(element, ATTR_SCORE, formatScore(info.score));
   const marker = ownMarker(element);
   if (marker) updateMarker(marker, info);
   else element.prepend(createMarker(element.ownerDocument, info));

@@ -154,12 +154,17 @@ export function updateMarker(host: HTMLElement, info: MarkerInfo): void {
   const button = root?.querySelector('button');
   if (!root || !button) return;
   infos.set(host, info);
-  button.className = `marker ${info.decision}${info.reported ? ' reported' : ''}`;
-  button.setAttribute('aria-label', markerLabel(info));
+  // Unchanged parts are not written again: each write invalidates the page's layout, and the
+  // evidence arriving for a thousand markers would otherwise lay the page out again for nothing.
+  const className = `marker ${info.decision}${info.reported ? ' reported' : ''}`;
+  if (button.className !== className) button.className = className;
+  const label = markerLabel(info);
+  if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
   const icon = info.reported ? '✓' : info.decision === 'flag' ? '⚑' : '?';
   const name = info.label === 'hate' ? 'Hate' : 'Extremist';
   const state = info.reported ? 'reported' : info.decision === 'flag' ? 'flag' : 'uncertain';
-  button.textContent = `${icon} ${name} · ${state} ${info.score.toFixed(2)}`;
+  const content = `${icon} ${name} · ${state} ${info.score.toFixed(2)}`;
+  if (button.textContent !== content) button.textContent = content;
   const open = root.querySelector('.evidence');
   if (open) open.replaceWith(evidencePanel(host.ownerDocument, info));
 }

@@ -50,6 +50,28 @@ describe('flag attributes and marker', () => {
     expect(p.children).toHaveLength(0);
   });
 
+  it('writes nothing when the evidence arrives for a flag already shown, yet opens the new evidence', async () => {
+    const p = document.createElement('p');
+    document.body.append(p);
+    applyFlag(p, { ...info, evidence: [] });
+    const host = p.firstElementChild as HTMLElement;
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(p, { attributes: true, childList: true, subtree: true, characterData: true });
+    observer.observe(host.shadowRoot!, { attributes: true, childList: true, subtree: true });
+    applyFlag(p, info);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(records.map((r) => `${r.type} ${r.attributeName ?? ''}`)).toEqual([]);
+    host.shadowRoot!.querySelector('button')!.click();
+    expect(host.shadowRoot!.querySelector('.evidence')!.textContent).toContain('vermin');
+    // A changed score is written.
+    applyFlag(p, { ...info, score: 0.5 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(p.getAttribute('data-counterweight-score')).toBe('0.500');
+    expect(records.length).toBeGreaterThan(0);
+    observer.disconnect();
+  });
+
   it('says uncertain in words, not colour alone', () => {
     expect(markerLabel({ ...info, decision: 'uncertain' })).toMatch(/possibly hate speech/);
     expect(markerLabel({ ...info, reported: true })).toMatch(/Reported/);
