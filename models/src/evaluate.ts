@@ -7,6 +7,7 @@
  * - Borkan et al. bias metrics per identity group (identity mentions in the pooled test split);
  * - the project's functional suite, per functionality.
  * Writes models/evaluation.json and models/EVALUATION.md and prints the Markdown.
+ * Environment: ARTIFACT_DIR (another artifact), EVALUATION_DIR (where the two reports go).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ import { buildFunctionalSuite } from './functional/functional-suite';
 import { loadClassifier } from './load-node';
 import type { ClassifierResult } from '@counterweight/shared';
 
-const OUT_DIR = fileURLToPath(new URL('../', import.meta.url));
+// EVALUATION_DIR: write the reports elsewhere (to compare a candidate artifact, ARTIFACT_DIR).
+const OUT_DIR = process.env.EVALUATION_DIR ?? fileURLToPath(new URL('../', import.meta.url));
 const LABELS = ['hate', 'extremist'] as const;
 const log = (m: string) => process.stderr.write(`[evaluate] ${m}\n`);
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(3));

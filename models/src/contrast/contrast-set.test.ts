@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '@counterweight/shared/text';
-import { buildFunctionalSuite } from '../functional/functional-suite';
+import { buildFunctionalSuite, FUNCTIONAL_FILLERS } from '../functional/functional-suite';
 import { buildContrastSet } from './contrast-set';
+import { SCOPE_FILLERS } from './scope-and-recall';
 
 describe('contrast set and functional suite', () => {
   it('is deterministic', () => {
@@ -19,6 +20,24 @@ describe('contrast set and functional suite', () => {
     const training = new Set(buildContrastSet().map((e) => normaliseText(e.text)));
     const overlap = buildFunctionalSuite().filter((e) => training.has(normaliseText(e.text)));
     expect(overlap).toEqual([]);
+  });
+  it("keeps the functional suite's groups, slurs, harms, places and cities out of the scope part", () => {
+    for (const slot of ['g', 'one', 'noun', 'adj', 'harm', 'city', 'place'] as const) {
+      const functional = new Set(FUNCTIONAL_FILLERS[slot]);
+      expect(
+        (SCOPE_FILLERS[slot] ?? []).filter((f) => functional.has(f)),
+        slot,
+      ).toEqual([]);
+    }
+  });
+  it('pairs every negated or attributed hateful sentence shape with a hateful twin', () => {
+    const set = buildContrastSet();
+    const twins = set.filter((e) => e.functionality.startsWith('scope-hate'));
+    const scoped = set.filter((e) => /^scope-(negated|attributed)/.test(e.functionality));
+    expect(twins.every((e) => e.hate === 1)).toBe(true);
+    expect(scoped.every((e) => e.hate === 0 && e.extremist === 0)).toBe(true);
+    expect(twins.length).toBeGreaterThan(500);
+    expect(scoped.length).toBeGreaterThan(500);
   });
   it('covers every functionality the issue names', () => {
     const names = new Set(buildFunctionalSuite().map((e) => e.functionality));

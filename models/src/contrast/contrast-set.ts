@@ -5,6 +5,7 @@ import {
   type TemplateFamily,
   type WrittenExample,
 } from './expand';
+import { SCOPE_AND_RECALL_FAMILIES, SCOPE_FILLERS } from './scope-and-recall';
 
 /**
  * The training contrast set, written by the project from the definitions in shared/taxonomy
@@ -1084,12 +1085,20 @@ function framed(examples: WrittenExample[], random: () => number): WrittenExampl
 
 /** The full training contrast set, with spelling-evasion variants of the harmful templates. */
 export function buildContrastSet(seed = 20261122): WrittenExample[] {
-  const base = expandFamilies(
+  const first = expandFamilies(
     [...HATE, ...NOT_HATE, ...EXTREMIST, ...NOT_EXTREMIST],
     FILLERS,
     seed,
     'contrast',
   );
+  const known = new Set(first.map((e) => e.text.toLowerCase()));
+  const second = expandFamilies(
+    SCOPE_AND_RECALL_FAMILIES,
+    { ...FILLERS, ...SCOPE_FILLERS },
+    seed + 2,
+    'contrast',
+  ).filter((e) => !known.has(e.text.toLowerCase()));
+  const base = [...first, ...second];
   const random = seededRandom(seed + 1);
   const evasions = base
     .filter((e) => (e.hate === 1 || e.extremist === 1) && random() < 0.3)

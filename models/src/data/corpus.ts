@@ -158,7 +158,11 @@ export function trainingFileHashes(): Record<string, string> {
   for (const name of TRAINING_DATASETS)
     files[`shared/datasets/${name}/data.jsonl`] = sha256File(datasetFile(name));
   files['models/annotations/isis-reviewed.jsonl'] = sha256File(ANNOTATIONS_FILE);
-  for (const file of ['contrast/contrast-set.ts', 'contrast/expand.ts']) {
+  for (const file of [
+    'contrast/contrast-set.ts',
+    'contrast/scope-and-recall.ts',
+    'contrast/expand.ts',
+  ]) {
     files[`models/src/${file}`] = sha256File(fileURLToPath(new URL(`../${file}`, import.meta.url)));
   }
   return files;

@@ -12,7 +12,7 @@ import {
  * sentence shapes), so the per-functionality report measures generalisation, not recall of
  * training sentences. Written from the taxonomy definitions, not from any public test suite.
  */
-const FILLERS: Record<string, string[]> = {
+export const FUNCTIONAL_FILLERS: Record<string, string[]> = {
   g: [
     'sikhs',
     'pakistanis',
@@ -304,7 +304,7 @@ const FAMILIES: TemplateFamily[] = [
 /** The functional suite, deterministic for a given seed. */
 export function buildFunctionalSuite(seed = 4242): WrittenExample[] {
   const random = seededRandom(seed + 7);
-  return expandFamilies(FAMILIES, FILLERS, seed, 'functional').map((e) =>
+  return expandFamilies(FAMILIES, FUNCTIONAL_FILLERS, seed, 'functional').map((e) =>
     e.functionality.endsWith('spelling evasion') ? { ...e, text: evade(e.text, random) } : e,
   );
 }
