@@ -120,10 +120,7 @@ export class PageScanner {
     for (const [text, seen] of this.seen) {
       const decision = this.decisionFor(seen);
       if (decision.decision === 'clear' || !decision.label) continue;
-      const elements = this.elementsByText.get(text);
-      // Blocks the page has removed (scrolled away, navigated off) are let go of here.
-      for (const el of elements ?? []) if (!el.isConnected) elements!.delete(el);
-      const occurrences = elements?.size ?? 0;
+      const occurrences = this.occurrences(text);
       if (occurrences === 0) continue;
       out.push({
         flagId: seen.flagId,
@@ -350,8 +347,27 @@ export class PageScanner {
     this.notify();
   }
 
+  /** How many blocks on the page show `text`; blocks the page has removed are let go of here. */
+  private occurrences(text: string): number {
+    const elements = this.elementsByText.get(text);
+    if (!elements) return 0;
+    for (const el of elements) if (!el.isConnected) elements.delete(el);
+    return elements.size;
+  }
+
+  /** The number of {@link flags}, counted without building them (it runs after every batch). */
+  private flagCount(): number {
+    let count = 0;
+    for (const [text, seen] of this.seen) {
+      const decision = this.decisionFor(seen);
+      if (decision.decision === 'clear' || !decision.label) continue;
+      if (this.occurrences(text) > 0) count++;
+    }
+    return count;
+  }
+
   private notify(changedEvidence = false): void {
-    const count = this.active ? this.flags().length : 0;
+    const count = this.active ? this.flagCount() : 0;
     if (count === this.lastFlagCount && !changedEvidence) return;
     this.lastFlagCount = count;
     this.deps.onFlagsChanged?.(count);
