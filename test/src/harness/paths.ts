@@ -21,5 +21,6 @@ export const PORTS = {
   flags: { fixtures: 43100, proxy: 43101, api: 43102 },
   review: { fixtures: 43200, proxy: 43201, api: 43202 },
   outbox: { fixtures: 43300, proxy: 43301, api: 43302 },
+  modelHost: { fixtures: 43400 },
   bench: { fixtures: 43900, proxy: 43901, api: 43902 },
 } as const;
