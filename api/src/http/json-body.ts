@@ -7,17 +7,31 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
+const tooLarge = () =>
+  new ApiError(
+    'payload_too_large',
+    `the request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB)`,
+  );
+
 /** 413 `payload_too_large` for a body over {@link MAX_BODY_BYTES}, declared or streamed. */
 export function limitBody(): MiddlewareHandler {
-  return bodyLimit({
+  const streamed = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
-      throw new ApiError(
-        'payload_too_large',
-        `the request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB)`,
-      );
+      throw tooLarge();
     },
   });
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    // A declared length is checked from the header alone (Node's parser holds the body to it), so
+    // the body stays unread until the route reads it, straight from the socket, without a stream.
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(length) > MAX_BODY_BYTES) throw tooLarge();
+      return next();
+    }
+    return streamed(c, next);
+  };
 }
 
 /**

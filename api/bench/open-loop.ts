@@ -1,0 +1,100 @@
+import { Pool } from 'undici';
+
+export interface OpenLoopOptions {
+  /** Origin of the server, e.g. `http://127.0.0.1:4150`. */
+  origin: string;
+  path: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** Requests per second offered, evenly spaced. */
+  rate: number;
+  durationS: number;
+  /** Keep-alive connections (one request at a time each); a request finding none free waits. */
+  connections: number;
+}
+
+export interface OpenLoopResult {
+  offered: number;
+  sent: number;
+  ok: number;
+  notOk: number;
+  errors: number;
+  /** 2xx answers per second of the run. */
+  okRate: number;
+  /** Milliseconds from when each request was due to when its whole answer had arrived. */
+  latency: { p50: number; p90: number; p99: number; p999: number; max: number };
+}
+
+/**
+ * Offers `rate` requests per second, evenly spaced, for `durationS` seconds (an open loop: request
+ * i is due at start + i / rate whatever became of the earlier ones) and measures each latency from
+ * when the request was due, so a stalled server shows in the figures instead of slowing the load
+ * down (no coordinated omission). This is what autocannon's `overallRate` does not do: it sends each
+ * second's quota as fast as the connections allow at the start of the second and then waits, and
+ * it corrects for coordinated omission as if requests were due every millisecond
+ * (`Math.ceil(1 / rate)` in autocannon 9's lib/run.js), so it measures bursts, not a rate.
+ */
+export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
+  const pool = new Pool(options.origin, {
+    connections: options.connections,
+    pipelining: 1,
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000,
+  });
+  const total = Math.round(options.rate * options.durationS);
+  const interval = 1000 / options.rate;
+  const latencies: number[] = [];
+  let ok = 0;
+  let notOk = 0;
+  let errors = 0;
+  const inFlight = new Set<Promise<void>>();
+
+  const fire = (due: number) => {
+    const request = pool
+      .request({
+        path: options.path,
+        method: options.method,
+        headers: options.headers,
+        body: options.body,
+      })
+      .then(async ({ statusCode, body }) => {
+        await body.dump();
+        latencies.push(performance.now() - due);
+        if (statusCode >= 200 && statusCode < 300) ok++;
+        else notOk++;
+      })
+      .catch(() => void errors++)
+      .finally(() => inFlight.delete(request));
+    inFlight.add(request);
+  };
+
+  const start = performance.now();
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor((performance.now() - start) / interval) + 1);
+      while (sent < due) fire(start + sent++ * interval);
+      if (sent >= total) return resolve();
+      setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
+    };
+    tick();
+  });
+  while (inFlight.size > 0) await Promise.all(inFlight);
+  await pool.close();
+
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => {
+    const value = latencies[Math.max(0, Math.ceil(q * latencies.length) - 1)] ?? NaN;
+    return Math.round(value * 10) / 10;
+  };
+  return {
+    offered: options.rate,
+    sent,
+    ok,
+    notOk,
+    errors,
+    okRate: ok / options.durationS,
+    latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), p999: at(0.999), max: at(1) },
+  };
+}
