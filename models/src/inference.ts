@@ -20,7 +20,7 @@ export interface ArtifactContents {
 export interface ClassifyOptions {
   /** Compute evidence for texts that are not clear (default true). */
   evidence?: boolean;
-  /** Windows per model call (default 512). */
+  /** Windows per model call (default 256). */
   batchSize?: number;
 }
 
@@ -108,7 +108,7 @@ export class TextClassifier {
     texts: string[],
     options: ClassifyOptions,
   ): Promise<ClassifierResult[]> {
-    const batchSize = options.batchSize ?? 512;
+    const batchSize = options.batchSize ?? 256;
     const windows: { text: number; window: FeaturisedWindow }[] = [];
     texts.forEach((text, i) => {
       for (const window of this.featuriser.featurise(text)) windows.push({ text: i, window });

@@ -67,4 +67,12 @@ describe('TextCnnRunner', () => {
     expect(inBatch!.hate).toBeCloseTo(alone!.hate, 5);
     expect(inBatch!.extremist).toBeCloseTo(alone!.extremist, 5);
   });
+
+  it('leaves no tensor behind, with or without padding', async () => {
+    const { tf, runner } = await setup();
+    const before = tf.memory().numTensors;
+    await runner.logits([Int32Array.from([5, 9, 12]), Int32Array.from([4, 0, 7, 8, 9])], 5);
+    await runner.logits([Int32Array.from([5, 9, 12])], 3);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

@@ -48,8 +48,14 @@ export class TextCnnRunner {
         bias: keep(tf.clone(b2)) as tfType.Tensor1D,
         dilation,
       },
-      hidden: { kernel: keep(tf.clone(kh)) as tfType.Tensor2D, bias: keep(tf.clone(bh)) as tfType.Tensor1D },
-      scores: { kernel: keep(tf.clone(ko)) as tfType.Tensor2D, bias: keep(tf.clone(bo)) as tfType.Tensor1D },
+      hidden: {
+        kernel: keep(tf.clone(kh)) as tfType.Tensor2D,
+        bias: keep(tf.clone(bh)) as tfType.Tensor1D,
+      },
+      scores: {
+        kernel: keep(tf.clone(ko)) as tfType.Tensor2D,
+        bias: keep(tf.clone(bo)) as tfType.Tensor1D,
+      },
     });
   }
 
@@ -75,21 +81,36 @@ export class TextCnnRunner {
         x.set(embedding.subarray(id * e, id * e + e), (row * l + t) * e);
       }
     });
-    const out = tf.tidy(() => {
-      // Without padding, "same" convolutions see zeros beyond the ends exactly as the masked model does.
-      const m = masked ? tf.tensor4d(mask, [b, 1, l, 1]) : null;
-      const apply = (t: tfType.Tensor4D) => (m ? (tf.mul(t, m) as tfType.Tensor4D) : t);
-      const h1 = apply(
+    // Intermediates are freed as soon as the next step has them: the wasm heap grows to the
+    // peak a batch needs and never shrinks, so the peak is what the page pays for.
+    const m = masked ? tf.tensor4d(mask, [b, 1, l, 1]) : null;
+    const step = <T extends tfType.Tensor>(inputs: tfType.Tensor[], f: () => T): T => {
+      const t = f();
+      inputs.forEach((i) => i.dispose());
+      return t;
+    };
+    const applyMask = (t: tfType.Tensor4D): tfType.Tensor4D =>
+      m ? step([t], () => tf.mul(t, m) as tfType.Tensor4D) : t;
+    const input = tf.tensor4d(x, [b, 1, l, e]);
+    const h1 = applyMask(
+      step([input], () =>
         tf.fused.conv2d({
-          x: tf.tensor4d(x, [b, 1, l, e]),
+          x: input,
           filter: w.conv1.filter,
           strides: 1,
           pad: 'same',
           bias: w.conv1.bias,
           activation: 'relu',
         }),
-      );
-      const h2 = apply(
+      ),
+    );
+    // Masked positions are 0 and relu outputs are >= 0, so they never change a max. A max
+    // pool over the whole row is ten times faster on wasm than tf.max over the length axis.
+    const pool = (t: tfType.Tensor4D) =>
+      tf.tidy(() => tf.reshape(tf.maxPool(t, [1, l], [1, l], 'valid'), [b, -1]) as tfType.Tensor2D);
+    const pooled1 = pool(h1);
+    const h2 = applyMask(
+      step([h1], () =>
         tf.fused.conv2d({
           x: h1,
           filter: w.conv2.filter,
@@ -99,20 +120,21 @@ export class TextCnnRunner {
           bias: w.conv2.bias,
           activation: 'relu',
         }),
-      );
-      // Masked positions are 0 and relu outputs are >= 0, so they never change a max. A max
-      // pool over the whole row is ten times faster on wasm than tf.max over the length axis.
-      const pool = (t: tfType.Tensor4D) =>
-        tf.reshape(tf.maxPool(t, [1, l], [1, l], 'valid'), [b, -1]) as tfType.Tensor2D;
-      const pooled = tf.concat([pool(h1), pool(h2)], 1) as tfType.Tensor2D;
-      const hidden = tf.fused.matMul({
-        a: pooled,
-        b: w.hidden.kernel,
-        bias: w.hidden.bias,
-        activation: 'relu',
-      });
-      return tf.fused.matMul({ a: hidden, b: w.scores.kernel, bias: w.scores.bias });
-    });
+      ),
+    );
+    const pooled2 = step([h2], () => pool(h2));
+    m?.dispose();
+    const out = step([pooled1, pooled2], () =>
+      tf.tidy(() => {
+        const hidden = tf.fused.matMul({
+          a: tf.concat([pooled1, pooled2], 1) as tfType.Tensor2D,
+          b: w.hidden.kernel,
+          bias: w.hidden.bias,
+          activation: 'relu',
+        });
+        return tf.fused.matMul({ a: hidden, b: w.scores.kernel, bias: w.scores.bias });
+      }),
+    );
     const data = await out.data();
     out.dispose();
     return rows.map((_, row) => ({ hate: data[2 * row]!, extremist: data[2 * row + 1]! }));
