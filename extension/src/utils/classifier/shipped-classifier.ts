@@ -8,8 +8,9 @@ import { tfOnWasm } from './tf-wasm';
 const BATCH = 64;
 
 /**
- * The classifier trained in models/, shipped under /model/ and run on the tfjs wasm backend in
- * the background (off every page's main thread).
+ * The classifier trained in models/, shipped under /model/ and run on the tfjs wasm backend off
+ * every page's main thread: in Chrome's offscreen document (offscreen-classifier.ts), in
+ * Firefox's background page.
  */
 export async function loadShippedClassifier(): Promise<TextClassifier> {
   const root = browser.runtime.getURL('/');

@@ -7,10 +7,11 @@ let ready: Promise<typeof tfType> | null = null;
 
 /**
  * TensorFlow.js on the wasm backend, single-threaded (no cross-origin isolation in an extension
- * worker), with the .wasm binaries loaded from the extension's own files at `assetBase`. Only
+ * page), with the .wasm binaries loaded from the extension's own files at `assetBase`. Only
  * tfjs-core, tfjs-layers and the wasm backend are bundled (not the webgl and cpu backends of
- * the full `@tensorflow/tfjs`), which keeps the service worker small. The namespace handed to
- * models/ inference has what it uses: core ops, `io`, `tidy` and `loadLayersModel`.
+ * the full `@tensorflow/tfjs`), which keeps the page that hosts the model small (Chrome's
+ * offscreen document, Firefox's background page). The namespace handed to models/ inference has
+ * what it uses: core ops, `io`, `tidy` and `loadLayersModel`.
  */
 export function tfOnWasm(assetBase: string): Promise<typeof tfType> {
   ready ??= (async () => {

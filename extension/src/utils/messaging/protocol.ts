@@ -10,9 +10,10 @@ export * from './page-protocol';
 
 /**
  * The one message protocol between the extension's parts. Every message type names the zod
- * schema of its data and of its answer; both are parsed where they arrive.
+ * schema of its data and of its answer; both are parsed where they arrive (the content script
+ * leaves its share to the other side: see page-messenger.ts).
  *
- * content script ─classify/dismissed→ background (model in the service worker)
+ * content script ─classify→ background (which asks the model and checks the site's dismissals)
  * side panel ─enqueueReport/flushOutbox/retryOutboxEntry/recordDismissal/captureScreenshot→ background
  * options ─checkConnection→ background
  * side panel ─getPageFlags/dismissFlag/markReported/revealFlag→ content script (tabs.sendMessage)
