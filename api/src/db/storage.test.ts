@@ -200,6 +200,51 @@ describe.each([...storesUnderTest(), 'pglite-worker' as const])('storage on %s',
     expect(rows[0]!.n).toBe(1);
   });
 
+  it('keeps case numbers dense and equal to their log entries when replays, conflicts and failures upset the numbers expected on arrival', async () => {
+    const k = `key-${randomUUID()}`;
+    const same = { key: k, bodySha256: 'e'.repeat(64) };
+    const stranger = { tokenId: randomUUID(), role: 'reviewer' as const, name: null };
+    const submitted: { item: PreparedReport; result: Promise<{ report: Report }> }[] = [];
+    const submit = (item: PreparedReport) => {
+      const result = intake.submit(item);
+      result.catch(() => {}); // settled below, after the later waves
+      submitted.push({ item, result });
+    };
+    // waves arrive while the batch ahead of them is being written
+    for (let wave = 0; wave < 4; wave++) {
+      submit(prepared({ idempotency: same })); // new in the first wave, a replay after
+      submit(prepared());
+      submit(prepared({ submitter: stranger })); // breaks the foreign key: fails alone
+      submit(prepared({ idempotency: { key: k, bodySha256: 'f'.repeat(64) } })); // a conflict
+      submit(prepared());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const settled = await Promise.allSettled(submitted.map((s) => s.result));
+    expect(settled.filter((s) => s.status === 'fulfilled').length).toBe(4 * 3);
+
+    const [span] = await db.query<{ n: number; lo: number; hi: number }>(
+      'SELECT count(*)::int AS n, min(case_seq)::int AS lo, max(case_seq)::int AS hi FROM reports',
+    );
+    expect(span!.hi - span!.lo + 1).toBe(span!.n);
+    const rows = await db.query<{ id: string; case_number: string; entry: Uint8Array }>(
+      `SELECT r.id::text AS id, r.case_number, l.data AS entry FROM reports r
+       JOIN log_entries l ON convert_from(l.data, 'UTF8')::jsonb ->> 'reportId' = r.id::text
+       WHERE r.id = ANY($1::uuid[])`,
+      [submitted.map((s) => s.item.id)],
+    );
+    expect(rows.length).toBe(1 + 4 * 2);
+    const answered = new Map(
+      settled
+        .flatMap((s) => (s.status === 'fulfilled' ? [s.value.report] : []))
+        .map((r) => [r.id, r]),
+    );
+    for (const row of rows) {
+      const entry = LogEntry.parse(JSON.parse(Buffer.from(row.entry).toString('utf8')));
+      expect(entry.caseNumber).toBe(row.case_number);
+      expect(answered.get(row.id)?.caseNumber).toBe(row.case_number);
+    }
+  });
+
   it('lets exactly one of two concurrent deciders decide', async () => {
     const { report } = await intake.submit(prepared());
     const deps = { sequencer, pseudonymKey: key };

@@ -4,8 +4,30 @@ import { LogEntry } from '@counterweight/shared';
 import canonicalize from 'canonicalize';
 import type { Db, Queryable } from '../db/db';
 
+/**
+ * A log entry checked against the contract and encoded ahead of its write (see
+ * {@link EncodedLogEntry.of}), so the work can happen before the transaction that appends it.
+ */
+export class EncodedLogEntry {
+  private constructor(
+    /** The entry's canonical JSON as a JSON string literal (its row in the batch insert). */
+    readonly jsonText: string,
+    /** Hex of the RFC 9162 leaf hash of the entry's bytes. */
+    readonly leafHex: string,
+  ) {}
+
+  /** Checks `entry` (`LogEntry.parse`), encodes it and hashes it. */
+  static of(entry: LogEntry): EncodedLogEntry {
+    const data = encodeLogEntry(LogEntry.parse(entry));
+    return new EncodedLogEntry(
+      JSON.stringify(data.toString('utf8')),
+      leafHash(data).toString('hex'),
+    );
+  }
+}
+
 /** Adds a log entry to the transaction in progress; returns the index it will have. */
-export type AppendLogEntry = (entry: LogEntry) => number;
+export type AppendLogEntry = (entry: LogEntry | EncodedLogEntry) => number;
 
 /**
  * Hands a statement already sent in the transaction to the sequencer, which awaits it together
@@ -84,7 +106,8 @@ export class LogSequencer {
     const first = this.#next;
     let count = 0;
     const result = await this.db.transaction(async (tx) => {
-      const rows: { idx: number; data: string; leaf: string }[] = [];
+      // rows of `json_to_recordset`, already JSON: {"idx":…,"data":"<canonical JSON>","leaf":"<hex>"}
+      const rows: string[] = [];
       const deferred: Promise<unknown>[] = [];
       const settled = () => Promise.all(deferred);
       let value: T;
@@ -92,10 +115,10 @@ export class LogSequencer {
         value = await fn(
           tx,
           (entry) => {
-            const data = encodeLogEntry(LogEntry.parse(entry));
+            const encoded = entry instanceof EncodedLogEntry ? entry : EncodedLogEntry.of(entry);
             const idx = first + rows.length;
             // the canonical JSON travels as text (half the size of hex), stored as its UTF-8 bytes
-            rows.push({ idx, data: data.toString('utf8'), leaf: leafHash(data).toString('hex') });
+            rows.push(`{"idx":${idx},"data":${encoded.jsonText},"leaf":"${encoded.leafHex}"}`);
             return idx;
           },
           (statement) => {
@@ -113,7 +136,7 @@ export class LogSequencer {
             `INSERT INTO log_entries (idx, data, leaf_hash)
            SELECT r.idx, convert_to(r.data, 'UTF8'), decode(r.leaf, 'hex')
            FROM json_to_recordset($1::text::json) AS r(idx bigint, data text, leaf text)`,
-            [JSON.stringify(rows)],
+            [`[${rows.join(',')}]`],
           ),
         );
       }

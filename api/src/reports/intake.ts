@@ -2,7 +2,12 @@ import type { LogEntry, Report, ReportSubmission } from '@counterweight/shared';
 import type { Principal } from '../auth/tokens';
 import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
-import type { AppendLogEntry, DeferStatement, LogSequencer } from '../log/sequence';
+import {
+  EncodedLogEntry,
+  type AppendLogEntry,
+  type DeferStatement,
+  type LogSequencer,
+} from '../log/sequence';
 import { caseNumberOf, findReports, reportFromRow } from './store';
 
 /** A fully validated report, ready to store; nothing about it can be refused any more but its key. */
@@ -28,6 +33,17 @@ interface Pending {
   item: PreparedReport;
   resolve: (result: IntakeResult) => void;
   reject: (error: unknown) => void;
+  /** The stored form worked out on arrival, for the case sequence number it then expected. */
+  encoded?: EncodedReport;
+}
+
+/** A new report in its stored forms, for one case sequence number. */
+interface EncodedReport {
+  seq: number;
+  report: Report;
+  /** Its row of the batch insert, as JSON. */
+  row: string;
+  entry: EncodedLogEntry;
 }
 
 /**
@@ -42,6 +58,13 @@ export class ReportIntake {
   #draining = false;
   /** Next case sequence number; this writer is the only one that inserts reports. */
   #nextSeq: number | null = null;
+  /**
+   * The case sequence number the next arriving report will have if every report ahead of it is
+   * new and commits. Reports are encoded on arrival for that number, while the batch ahead of them
+   * commits, so that their batch is ready the moment it may start; a report whose number turns out
+   * otherwise (a replay or a failure ahead of it) is encoded again in its batch.
+   */
+  #expectedSeq: number | null = null;
 
   constructor(
     private readonly sequencer: LogSequencer,
@@ -51,7 +74,16 @@ export class ReportIntake {
   /** Stores a report (or finds the one its idempotency key names); resolves after commit. */
   submit(item: PreparedReport): Promise<IntakeResult> {
     return new Promise((resolve, reject) => {
-      this.#pending.push({ item, resolve, reject });
+      let encoded: EncodedReport | undefined;
+      if (this.#expectedSeq !== null) {
+        try {
+          encoded = encodeReport(item, this.#expectedSeq);
+          this.#expectedSeq++;
+        } catch {
+          // encoded again in its batch, which then fails it alone
+        }
+      }
+      this.#pending.push({ item, resolve, reject, encoded });
       if (!this.#draining) {
         this.#draining = true;
         // Let every request parsed in this turn of the event loop join the first batch.
@@ -82,13 +114,7 @@ export class ReportIntake {
       this.#nextSeq ??= await this.#loadNextSeq();
       const firstSeq = this.#nextSeq;
       const written = await this.sequencer.write((tx, append, defer) =>
-        writeBatch(
-          tx,
-          append,
-          defer,
-          batch.map((p) => p.item),
-          firstSeq,
-        ),
+        writeBatch(tx, append, defer, batch, firstSeq),
       );
       this.#nextSeq = firstSeq + written.used;
       outcomes = written.outcomes;
@@ -96,6 +122,9 @@ export class ReportIntake {
       if (batch.length === 1) return () => batch[0]!.reject(error);
       for (const pending of batch) (await this.#write([pending]))();
       return () => {};
+    } finally {
+      // only one batch is written at a time: every report waiting now comes after this one
+      if (this.#nextSeq !== null) this.#expectedSeq = this.#nextSeq + this.#pending.length;
     }
     return () =>
       outcomes.forEach((outcome, i) => {
@@ -123,13 +152,47 @@ interface StoredKey {
 const conflict = () =>
   new ApiError('conflict', 'this Idempotency-Key was already used with a different request body');
 
+/** Encodes a new report for case sequence number `seq`: the report, its row and its log entry. */
+function encodeReport(item: PreparedReport, seq: number): EncodedReport {
+  const s = item.submission;
+  const report: Report = {
+    id: item.id,
+    caseNumber: caseNumberOf(seq),
+    status: 'awaiting_decision',
+    receivedAt: item.receivedAt,
+    content: s.content,
+    detectedBy: s.detectedBy,
+    classifier: s.classifier,
+    assessment: s.assessment,
+    attestation: s.attestation,
+    decisionId: null,
+  };
+  const row = JSON.stringify({
+    id: item.id,
+    case_seq: seq,
+    case_number: report.caseNumber,
+    priority: s.assessment.threatToLife ? 0 : 1,
+    received_at: item.receivedAt,
+    submitted_by: item.submitter.tokenId,
+    content: s.content,
+    detected_by: s.detectedBy,
+    classifier: s.classifier,
+    assessment: s.assessment,
+    attestation: s.attestation,
+    excerpt_sha256: s.content.excerptSha256,
+    url_sha256: item.urlSha256,
+  });
+  return { seq, report, row, entry: EncodedLogEntry.of(reportReceivedEntry(item, report)) };
+}
+
 async function writeBatch(
   tx: Queryable,
   append: AppendLogEntry,
   defer: DeferStatement,
-  items: PreparedReport[],
+  batch: Pending[],
   firstSeq: number,
 ): Promise<{ outcomes: Outcome[]; used: number }> {
+  const items = batch.map((pending) => pending.item);
   const scopeOf = (item: PreparedReport) => `${item.submitter.tokenId}\n${item.idempotency?.key}`;
   const keyed = items.filter((item) => item.idempotency);
   const stored = new Map<string, StoredKey>();
@@ -172,42 +235,17 @@ async function writeBatch(
     return { kind: 'new' };
   });
 
-  const fresh = items.filter((_, i) => plans[i]!.kind === 'new');
+  const fresh = batch.filter((_, i) => plans[i]!.kind === 'new');
   const created = new Map<PreparedReport, Report>();
   // the inserts are sent at once and awaited by the sequencer together with the log insert
   if (fresh.length > 0) {
-    const rows = fresh.map((item, i) => {
+    const rows = fresh.map((pending, i) => {
       const seq = firstSeq + i;
-      const s = item.submission;
-      const report: Report = {
-        id: item.id,
-        caseNumber: caseNumberOf(seq),
-        status: 'awaiting_decision',
-        receivedAt: item.receivedAt,
-        content: s.content,
-        detectedBy: s.detectedBy,
-        classifier: s.classifier,
-        assessment: s.assessment,
-        attestation: s.attestation,
-        decisionId: null,
-      };
-      created.set(item, report);
-      append(reportReceivedEntry(item, report));
-      return {
-        id: item.id,
-        case_seq: seq,
-        case_number: report.caseNumber,
-        priority: s.assessment.threatToLife ? 0 : 1,
-        received_at: item.receivedAt,
-        submitted_by: item.submitter.tokenId,
-        content: s.content,
-        detected_by: s.detectedBy,
-        classifier: s.classifier,
-        assessment: s.assessment,
-        attestation: s.attestation,
-        excerpt_sha256: s.content.excerptSha256,
-        url_sha256: item.urlSha256,
-      };
+      const encoded =
+        pending.encoded?.seq === seq ? pending.encoded : encodeReport(pending.item, seq);
+      created.set(pending.item, encoded.report);
+      append(encoded.entry);
+      return encoded.row;
     });
     defer(
       tx.query(
@@ -218,10 +256,11 @@ async function writeBatch(
        FROM json_to_recordset($1::text::json) AS r(id uuid, case_seq bigint, case_number text, priority smallint,
          received_at timestamptz, submitted_by uuid, content json, detected_by text, classifier json,
          assessment json, attestation json, excerpt_sha256 text, url_sha256 text)`,
-        [JSON.stringify(rows)],
+        [`[${rows.join(',')}]`],
       ),
     );
     const keys = fresh
+      .map((pending) => pending.item)
       .filter((item) => item.idempotency)
       .map((item) => ({
         token_id: item.submitter.tokenId,
