@@ -33,12 +33,9 @@ async function setup() {
 describe('TextCnnRunner', () => {
   it('gives the layers model outputs for padded rows, occluded words and unpadded batches', async () => {
     const { tf, model, runner } = await setup();
-    const rows = [
-      [5, 9, 12, 3, 44, 17, 8],
-      [7, 7, 1],
-      [20, 0, 31, 2, 59],
-      [4],
-    ].map((r) => Int32Array.from(r));
+    const rows = [[5, 9, 12, 3, 44, 17, 8], [7, 7, 1], [20, 0, 31, 2, 59], [4]].map((r) =>
+      Int32Array.from(r),
+    );
     const reference = async (batch: Int32Array[], length: number) => {
       const ids = tf.tensor2d(
         batch.flatMap((r) => Array.from({ length }, (_, t) => r[t] ?? 0)),
