@@ -10,6 +10,11 @@ export interface OpenLoopOptions {
   /** Requests per second offered, evenly spaced. */
   rate: number;
   durationS: number;
+  /**
+   * Seconds at the same rate before the measured ones, not counted: the pool opens its
+   * connections and the server settles (default 0).
+   */
+  warmupS?: number;
   /** Keep-alive connections (one request at a time each); a request finding none free waits. */
   connections: number;
 }
@@ -42,7 +47,8 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
     headersTimeout: 30_000,
     bodyTimeout: 30_000,
   });
-  const total = Math.round(options.rate * options.durationS);
+  const warmup = Math.round(options.rate * (options.warmupS ?? 0));
+  const total = warmup + Math.round(options.rate * options.durationS);
   const interval = 1000 / options.rate;
   const latencies: number[] = [];
   let ok = 0;
@@ -50,7 +56,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   let errors = 0;
   const inFlight = new Set<Promise<void>>();
 
-  const fire = (due: number) => {
+  const fire = (due: number, counted: boolean) => {
     const request = pool
       .request({
         path: options.path,
@@ -60,11 +66,14 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
       })
       .then(async ({ statusCode, body }) => {
         await body.dump();
+        if (!counted) return;
         latencies.push(performance.now() - due);
         if (statusCode >= 200 && statusCode < 300) ok++;
         else notOk++;
       })
-      .catch(() => void errors++)
+      .catch(() => {
+        if (counted) errors++;
+      })
       .finally(() => inFlight.delete(request));
     inFlight.add(request);
   };
@@ -74,7 +83,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   await new Promise<void>((resolve) => {
     const tick = () => {
       const due = Math.min(total, Math.floor((performance.now() - start) / interval) + 1);
-      while (sent < due) fire(start + sent++ * interval);
+      for (; sent < due; sent++) fire(start + sent * interval, sent >= warmup);
       if (sent >= total) return resolve();
       setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
     };
@@ -90,7 +99,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   };
   return {
     offered: options.rate,
-    sent,
+    sent: sent - warmup,
     ok,
     notOk,
     errors,

@@ -104,6 +104,7 @@ async function benchStore(store: 'pglite' | 'postgres', port: number): Promise<F
       body,
       rate: TARGET / 2,
       durationS: DURATION,
+      warmupS: 2,
       connections: 64,
     });
     acknowledged += half.ok;
@@ -164,7 +165,7 @@ function section(rows: Figures[], skippedPostgres: boolean): string {
     '',
     `Machine: 2-core Node 20 sandbox (shared with other jobs). Date: ${date}. Command: \`pnpm --filter @counterweight/api bench\`.`,
     `Real server (\`src/index.ts\`) in a child process, autocannon on loopback in another; \`POST /v1/reports\` with the OpenAPI example body (${body.length} bytes).`,
-    `Max: the best of ${CONNECTIONS.join(', ')} connections, ${DURATION} s each (autocannon, closed loop). Half rate: ${TARGET / 2} requests/s offered evenly spaced for ${DURATION} s (\`bench/open-loop.ts\`, up to 64 keep-alive connections), each latency counted from when the request was due, so stalls count in full.`,
+    `Max: the best of ${CONNECTIONS.join(', ')} connections, ${DURATION} s each (autocannon, closed loop). Half rate: ${TARGET / 2} requests/s offered evenly spaced for ${DURATION} s after 2 s at that rate not counted (\`bench/open-loop.ts\`, up to 64 keep-alive connections), each latency counted from when the request was due, so stalls count in full.`,
     `"autocannon -R" is autocannon's \`overallRate\` at the same rate over 32 connections, shown for comparison with earlier figures: it sends each second's quota in a burst at the start of the second, and corrects for coordinated omission as if requests were due every millisecond, so its tail is a burst's, not a steady rate's.`,
     '"Stored" counts the rows after the server stopped; every acknowledged (2xx) report must be there (it is higher by the requests still in flight when autocannon stopped counting).',
     `Load average (1 min) before / after the run: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on 2 cores: other jobs were running; figures taken under load understate the server.`,
