@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
-import type { StatementOfReasons, TransparencyReport } from '@counterweight/shared';
+import type { TransparencyReport } from '@counterweight/shared';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECISION_EXAMPLE, REPORT_EXAMPLE } from '../routes/examples';
+import { decideCases } from '../testing/decided-cases';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { verifyLogCli } from './verify-log';
 import { verifyReport } from './verify-report';
@@ -31,28 +31,11 @@ const urlOf = (server: ServerType) => `http://127.0.0.1:${(server.address() as A
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const action of ['remove', 'no_action', 'label'] as const) {
-    const { id } = (await (
-      await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE })
-    ).json()) as { id: string };
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
-      token: t.tokens.reviewer2,
-      body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false },
-    });
-    const { statement } = (await decided.json()) as { statement: StatementOfReasons };
-    if (action === 'remove') {
-      const filed = (await (
-        await t.call('POST', '/v1/appeals', {
-          token: null,
-          body: { appellant: 'content_provider', token: statement.x_appeal.token, grounds: 'g' },
-        })
-      ).json()) as { appealId: string };
-      await t.call('POST', `/v1/appeals/${filed.appealId}/decision`, {
-        token: t.tokens.senior,
-        body: { outcome: 'upheld', reasons: 'Incitement.' },
-      });
-    }
-  }
+  await decideCases(t, [
+    { action: 'remove', appeal: { outcome: 'upheld', reasons: 'Incitement.' } },
+    { action: 'no_action' },
+    { action: 'label' },
+  ]);
   await t.deps.log.waitForCheckpoint(t.deps.sequencer.size);
   key = t.deps.log.verifierKey;
   honest = await listen(t.app.fetch, PORT);

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { toBase64, type StatementOfReasons, type TransparencyReport } from '@counterweight/shared';
+import { toBase64, type TransparencyReport } from '@counterweight/shared';
 import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECISION_EXAMPLE, REPORT_EXAMPLE } from '../routes/examples';
 import { launchChromium, watchForProblems } from '../testing/chromium';
+import { decideCases } from '../testing/decided-cases';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { TRANSPARENCY_CSP } from './transparency-page';
 
@@ -38,28 +38,12 @@ function proxy(rewrite: (path: string, res: Response) => Promise<Response>) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const action of ['remove', 'no_action', 'label', 'remove'] as const) {
-    const { id } = (await (
-      await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE })
-    ).json()) as { id: string };
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
-      token: t.tokens.reviewer2,
-      body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false },
-    });
-    const { statement } = (await decided.json()) as { statement: StatementOfReasons };
-    if (action === 'label') {
-      const filed = (await (
-        await t.call('POST', '/v1/appeals', {
-          token: null,
-          body: { appellant: 'content_provider', token: statement.x_appeal.token, grounds: 'g' },
-        })
-      ).json()) as { appealId: string };
-      await t.call('POST', `/v1/appeals/${filed.appealId}/decision`, {
-        token: t.tokens.senior,
-        body: { outcome: 'reversed', reasons: 'Satire.' },
-      });
-    }
-  }
+  await decideCases(t, [
+    { action: 'remove' },
+    { action: 'no_action' },
+    { action: 'label', appeal: { outcome: 'reversed', reasons: 'Satire.' } },
+    { action: 'remove' },
+  ]);
   await t.deps.log.waitForCheckpoint(t.deps.sequencer.size);
   honest = await listen(t.app.fetch, PORT);
   lyingReport = await listen(
