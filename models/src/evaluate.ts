@@ -15,6 +15,7 @@ import {
   loadConanExamples,
   loadContrastExamples,
   loadDatasetExamples,
+  loadEverydayEnglish,
   type Example,
 } from './data/corpus';
 import { IDENTITY_TERMS, jigsawFinalMetric, subgroupBias, type ScoredText } from './eval/bias';
@@ -27,6 +28,8 @@ import type { ClassifierResult } from '@counterweight/shared';
 const OUT_DIR = process.env.EVALUATION_DIR ?? fileURLToPath(new URL('../', import.meta.url));
 const LABELS = ['hate', 'extremist'] as const;
 const log = (m: string) => process.stderr.write(`[evaluate] ${m}\n`);
+const flaggedAs = (r: ClassifierResult, label: 'hate' | 'extremist') =>
+  r.decision === 'flag' && r.label === label;
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(3));
 
 async function main() {
@@ -38,9 +41,10 @@ async function main() {
     (e) => e.split === 'test',
   );
   const conan = await loadConanExamples();
+  const everydayRows = loadEverydayEnglish().filter((e) => e.split === 'test');
   log(`test rows ${datasets.length}, conan rows ${conan.length}`);
   const scored = new Map<Example, ClassifierResult>();
-  for (const rows of [datasets, conan]) {
+  for (const rows of [datasets, conan, everydayRows]) {
     const results = await classify(rows.map((r) => r.text));
     rows.forEach((r, i) => scored.set(r, results[i]!));
   }
@@ -71,6 +75,17 @@ async function main() {
     n: counter.length,
     flagRate: counterFlagged / counter.length,
     flagOrUncertainRate: counterRaised / counter.length,
+  };
+
+  // Everyday English (held-out WordNet usage examples): none is terrorist content or hateful.
+  const everyday = {
+    n: everydayRows.length,
+    extremistFlagRate:
+      everydayRows.filter((e) => flaggedAs(scored.get(e)!, 'extremist')).length /
+      everydayRows.length,
+    hateFlagRate:
+      everydayRows.filter((e) => e.hate === 0 && flaggedAs(scored.get(e)!, 'hate')).length /
+      Math.max(1, everydayRows.filter((e) => e.hate === 0).length),
   };
 
   // Bias per identity group, hate label, pooled held-out rows (datasets test split + CONAN test split).
@@ -160,6 +175,7 @@ async function main() {
     thresholds,
     perDataset,
     counterSpeech,
+    everyday,
     bias: {
       overallHateAuc: overallAuc,
       jigsawFinalMetric: jigsawFinalMetric(overallAuc, bias),
@@ -197,6 +213,10 @@ async function main() {
     '## Counter-speech',
     '',
     `All ${counterSpeech.n} English CONAN counter-narratives: flagged ${(counterSpeech.flagRate * 100).toFixed(1)} %, flagged or uncertain ${(counterSpeech.flagOrUncertainRate * 100).toFixed(1)} %.`,
+    '',
+    '## Everyday English',
+    '',
+    `${everyday.n} held-out WordNet usage examples (ordinary sentences, many with words like shot, attack, bomb, troops): flagged as terrorist content ${(everyday.extremistFlagRate * 100).toFixed(1)} %, flagged as hate ${(everyday.hateFlagRate * 100).toFixed(1)} % (of those without identity or insult words).`,
     '',
   );
   md.push(

@@ -9,12 +9,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type * as tfType from '@tensorflow/tfjs';
 import { fileURLToPath } from 'node:url';
-import { Featuriser, PAD_MARGIN } from '@counterweight/shared/featurise';
+import { Featuriser, PAD_MARGIN, UNKNOWN_ID } from '@counterweight/shared/featurise';
 import { TEXT_NORMALISER_VERSION, tokenize } from '@counterweight/shared/text';
 import { seededRandom } from './contrast/expand';
 import {
   loadContrastExamples,
   loadDatasetExamples,
+  loadEverydayEnglish,
   trainingFileHashes,
   type Example,
 } from './data/corpus';
@@ -22,7 +23,11 @@ import { balancedThreshold, binaryMetrics } from './eval/metrics';
 import type { ModelMetadata } from './metadata';
 import { quantisedArtifact } from './model/artifact';
 import { initWasm } from './model/backend';
-import { pretrainedEmbedding } from './model/embeddings';
+import {
+  frequentPretrainedWords,
+  pretrainedEmbedding,
+  transferToUnseenWords,
+} from './model/embeddings';
 import {
   buildLayersModel,
   createWeights,
@@ -41,9 +46,15 @@ const ARTIFACT_DIR =
 const SEQUENCE_LENGTH = 64;
 const TRAIN_TOKENS = 56;
 const VOCABULARY_SIZE = 20000;
+// Frequent English words (from the pretrained vectors) added after the training vocabulary, so a
+// word the training data lacks ("locusts") is not an unknown but lands near its neighbours.
+const BORROWED_WORDS = Number(process.env.BORROWED_WORDS ?? 40000);
+// Share of training tokens replaced by the unknown id: unknown words (names, rare words) must
+// not carry a label of their own.
+const WORD_DROPOUT = Number(process.env.WORD_DROPOUT ?? 0.05);
 const BATCH = 64;
 const LEARNING_RATE = 2e-3;
-const CONTRAST_WEIGHT = 2;
+const CONTRAST_WEIGHT = Number(process.env.CONTRAST_WEIGHT ?? 2);
 const EMBEDDING_LR_FACTOR = 0.1;
 // Epochs from this one on are averaged into the shipped model (see the end of main).
 const AVERAGE_FROM = Number(process.env.AVERAGE_FROM ?? 3);
@@ -55,6 +66,7 @@ const KEEP_NEGATIVE: Record<string, number> = {
   'davidson-hate-offensive': 0.5,
   'gab-hate-corpus': 0.45,
   'stormfront-hate': 0.6,
+  'wordnet-examples': Number(process.env.KEEP_EVERYDAY ?? 0.5),
 };
 
 const log = (message: string) =>
@@ -93,15 +105,27 @@ interface Featurised {
   weight: number;
 }
 
-function buildVocabulary(train: Example[]): string[] {
+/**
+ * The training vocabulary (words seen at least twice, by frequency), then the borrowed
+ * pretrained words it lacks. Returns it with each word's count in the training texts.
+ */
+function buildVocabulary(train: Example[]): { vocabulary: string[]; counts: Map<string, number> } {
   const counts = new Map<string, number>();
   for (const e of train)
     for (const t of tokenize(e.text)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
-  return [...counts.entries()]
+  const vocabulary = [...counts.entries()]
     .filter(([, c]) => c >= 2)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, VOCABULARY_SIZE - 2)
     .map(([w]) => w);
+  const known = new Set(vocabulary);
+  const isToken = (word: string) => {
+    const tokens = tokenize(word);
+    return tokens.length === 1 && tokens[0]!.norm === word;
+  };
+  for (const word of frequentPretrainedWords(BORROWED_WORDS, isToken))
+    if (!known.has(word)) vocabulary.push(word);
+  return { vocabulary, counts };
 }
 
 /** Scores examples with the training-graph network (no dropout). */
@@ -124,10 +148,18 @@ async function score(
   return out;
 }
 
-function batchIds(tf: Awaited<ReturnType<typeof initWasm>>, batch: Featurised[]) {
+/** Padded ids of a batch; with `dropout`, WORD_DROPOUT of the words become the unknown id. */
+function batchIds(
+  tf: Awaited<ReturnType<typeof initWasm>>,
+  batch: Featurised[],
+  dropout?: () => number,
+) {
   const length = Math.max(...batch.map((r) => r.ids.length)) + PAD_MARGIN;
   const ids = new Int32Array(batch.length * length);
   batch.forEach((r, k) => ids.set(r.ids, k * length));
+  if (dropout)
+    for (let i = 0; i < ids.length; i++)
+      if (ids[i]! > UNKNOWN_ID && dropout() < WORD_DROPOUT) ids[i] = UNKNOWN_ID;
   return tf.tensor2d(ids, [batch.length, length], 'int32');
 }
 
@@ -141,7 +173,7 @@ async function main() {
   const tf = await initWasm();
   const random = seededRandom(SEED);
   log(`seed ${SEED}, epochs ${EPOCHS}, subsample ${SUBSAMPLE}`);
-  const dataset = (await loadDatasetExamples()).filter((e) => {
+  const dataset = [...(await loadDatasetExamples()), ...loadEverydayEnglish()].filter((e) => {
     if (SUBSAMPLE < 1 && random() > SUBSAMPLE) return false;
     const keep = KEEP_NEGATIVE[e.source];
     return !(
@@ -161,7 +193,7 @@ async function main() {
   const test = all.filter((e) => e.split === 'test');
   log(`examples: train ${train.length}, dev ${dev.length}, test ${test.length}`);
 
-  const vocabulary = buildVocabulary(train);
+  const { vocabulary, counts } = buildVocabulary(train);
   const featuriser = new Featuriser({ sequenceLength: SEQUENCE_LENGTH, vocabulary });
   const featurise = (e: Example, cap: number): Featurised => {
     const window = featuriser.featurise(e.text)[0]!;
@@ -185,9 +217,25 @@ async function main() {
     hidden: 32,
     dropout: 0.25,
   };
-  const { matrix, covered } = pretrainedEmbedding(vocabulary, config.embeddingDim, SEED);
+  const { matrix, covered, vectors } = pretrainedEmbedding(vocabulary, config.embeddingDim, SEED);
   log(`pretrained vectors for ${covered} of ${vocabulary.length} words`);
   const weights = createWeights(tf, config, matrix, SEED);
+  const countOf = (i: number) => counts.get(vocabulary[i]!) ?? 0;
+  const transfer = async () => {
+    const trained = (await weights.embedding.data()) as Float32Array;
+    const copy = Float32Array.from(trained);
+    const { fitted, replaced } = transferToUnseenWords(
+      copy,
+      config.embeddingDim,
+      vectors,
+      (i) => countOf(i) >= 3,
+      (i) => countOf(i) <= 1,
+    );
+    const placed = tf.tensor2d(copy, [config.vocabularySize, config.embeddingDim]);
+    weights.embedding.assign(placed);
+    placed.dispose();
+    log(`embedding: ${replaced} unseen words placed by a map fitted on ${fitted} seen words`);
+  };
   // The embedding learns ten times slower, so words seen rarely in training keep the
   // neighbourhoods of their pretrained vectors (and generalise like them).
   const optimizer = tf.train.adam(LEARNING_RATE);
@@ -232,7 +280,7 @@ async function main() {
         });
       });
       const loss = tf.tidy(() => {
-        const ids = batchIds(tf, batch);
+        const ids = batchIds(tf, batch, WORD_DROPOUT > 0 ? random : undefined);
         const y = tf.tensor2d(targets, [batch.length, 2]);
         const w = tf.tensor2d(lossWeights, [batch.length, 2]);
         const { value, grads } = tf.variableGrads(
@@ -260,6 +308,7 @@ async function main() {
           `epoch ${epoch} batch ${b + 1}/${batches.length} loss ${(lossSum / (b + 1)).toFixed(4)} (${((Date.now() - epochStart) / (b + 1)).toFixed(0)} ms/batch)`,
         );
     }
+    await transfer();
     const { thresholds, devMetrics, f1Sum } = await evaluateDev(tf, weights, config, devRows);
     log(
       `epoch ${epoch} done in ${((Date.now() - epochStart) / 1000).toFixed(0)} s; dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`,
@@ -300,6 +349,7 @@ async function main() {
     const sum = averageSum;
     for (const [k, v] of Object.entries(weights))
       (v as tfType.Variable).assign(tf.div(sum[k]!, averaged));
+    await transfer();
     const { thresholds, devMetrics } = await evaluateDev(tf, weights, config, devRows);
     log(
       `average of epochs ${AVERAGE_FROM}-${EPOCHS}: dev ${JSON.stringify(devMetrics)}; thresholds ${JSON.stringify(thresholds)}`,
@@ -341,7 +391,13 @@ async function evaluateDev(
     const part = (contrast: boolean) => {
       const k = kept
         .map(({ r }, j) => ({ r, j }))
-        .filter(({ r }) => (r.example.source === 'contrast') === contrast);
+        .filter(
+          ({ r }) =>
+            (r.example.source === 'contrast') === contrast &&
+            // Thresholds balance the hate datasets against the contrast set; everyday English
+            // is reported on its own (EVALUATION.md), not allowed to push the threshold up.
+            r.example.source !== 'wordnet-examples',
+        );
       return { scores: k.map(({ j }) => s[j]!), labels: k.map(({ j }) => labels[j]!) };
     };
     const flag = balancedThreshold(part(false), part(true));
@@ -423,6 +479,8 @@ async function writeArtifact(
       averageFrom: AVERAGE_FROM,
       contextShare: CONTEXT_SHARE,
       embeddingLearningRateFactor: EMBEDDING_LR_FACTOR,
+      borrowedWords: BORROWED_WORDS,
+      wordDropout: WORD_DROPOUT,
       keepNegative: KEEP_NEGATIVE,
       trainTokens: TRAIN_TOKENS,
       minutes: Math.round((Date.now() - started) / 6000) / 10,

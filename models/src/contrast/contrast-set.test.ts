@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseText } from '@counterweight/shared/text';
 import { buildFunctionalSuite, FUNCTIONAL_FILLERS } from '../functional/functional-suite';
 import { buildContrastSet } from './contrast-set';
+import { EVERYDAY_FILLERS } from './everyday';
 import { SCOPE_FILLERS } from './scope-and-recall';
 
 describe('contrast set and functional suite', () => {
@@ -29,6 +30,16 @@ describe('contrast set and functional suite', () => {
         slot,
       ).toEqual([]);
     }
+  });
+  it("keeps the functional suite's cities and places out of the everyday part", () => {
+    const functional = new Set([...FUNCTIONAL_FILLERS.city!, ...FUNCTIONAL_FILLERS.place!]);
+    const everyday = [...EVERYDAY_FILLERS.town!, ...EVERYDAY_FILLERS.venue!];
+    expect(everyday.filter((f) => functional.has(f))).toEqual([]);
+  });
+  it('teaches that charity, prayer and violent idioms alone are not terrorist content', () => {
+    const everyday = buildContrastSet().filter((e) => e.functionality.startsWith('everyday-'));
+    expect(everyday.length).toBeGreaterThan(250);
+    expect(everyday.every((e) => e.hate === 0 && e.extremist === 0)).toBe(true);
   });
   it('pairs every negated or attributed hateful sentence shape with a hateful twin', () => {
     const set = buildContrastSet();

