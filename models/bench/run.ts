@@ -53,7 +53,7 @@ async function main() {
   const before = process.memoryUsage();
 
   const loadStart = performance.now();
-  const classifier = await TextClassifier.load(tf, readArtifactDir());
+  const classifier = await TextClassifier.load(tf, readArtifactDir(process.env.ARTIFACT_DIR));
   await classifier.classify(['first inference after load']);
   const loadMs = performance.now() - loadStart;
 

@@ -54,7 +54,7 @@ const BORROWED_WORDS = Number(process.env.BORROWED_WORDS ?? 40000);
 const WORD_DROPOUT = Number(process.env.WORD_DROPOUT ?? 0.05);
 const BATCH = 64;
 const LEARNING_RATE = 2e-3;
-const CONTRAST_WEIGHT = Number(process.env.CONTRAST_WEIGHT ?? 2);
+const CONTRAST_WEIGHT = Number(process.env.CONTRAST_WEIGHT ?? 4);
 const EMBEDDING_LR_FACTOR = 0.1;
 // Epochs from this one on are averaged into the shipped model (see the end of main).
 const AVERAGE_FROM = Number(process.env.AVERAGE_FROM ?? 3);
