@@ -49,11 +49,13 @@ describe('review in the side panel (real API)', () => {
     expect(await page.getAttribute('#v-hate-2', 'data-counterweight')).toBeNull();
     const options = await rig.browser.context.newPage();
     await options.goto(rig.browser.extensionUrl('options.html'));
-    // One dismissal counted, under whichever label the model gave it.
-    const counts = (await options.getByText(/^hate \d+, extremist \d+$/).allTextContents()).map(
-      (t) => [...t.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0),
-    );
-    expect(counts).toEqual([0, 1]);
+    // One dismissal counted, under whichever label the model gave it. The options page renders
+    // the counts after reading storage: poll rather than read once (a loaded CI machine lost that race).
+    const counts = async () =>
+      (await options.getByText(/^hate \d+, extremist \d+$/).allTextContents()).map((t) =>
+        [...t.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0),
+      );
+    await expect.poll(counts, { timeout: 10_000 }).toEqual([0, 1]);
     await Promise.all([options.close(), panel.close(), page.close()]);
   });
 
