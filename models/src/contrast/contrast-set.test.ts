@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '@counterweight/shared/text';
 import { buildFunctionalSuite, FUNCTIONAL_FILLERS } from '../functional/functional-suite';
-import { buildContrastSet } from './contrast-set';
+import { buildContrastSet, insultWords } from './contrast-set';
 import { EVERYDAY_FILLERS } from './everyday';
 import { SCOPE_FILLERS } from './scope-and-recall';
 
@@ -35,6 +35,11 @@ describe('contrast set and functional suite', () => {
     const functional = new Set([...FUNCTIONAL_FILLERS.city!, ...FUNCTIONAL_FILLERS.place!]);
     const everyday = [...EVERYDAY_FILLERS.town!, ...EVERYDAY_FILLERS.venue!];
     expect(everyday.filter((f) => functional.has(f))).toEqual([]);
+  });
+  it('lists the single insult words that leave a dictionary example without a hate label', () => {
+    const words = insultWords();
+    for (const w of ['vermin', 'parasites', 'disgusting', 'savages']) expect(words).toContain(w);
+    for (const w of ['a', 'the', 'than', 'are']) expect(words).not.toContain(w);
   });
   it('teaches that charity, prayer and violent idioms alone are not terrorist content', () => {
     const everyday = buildContrastSet().filter((e) => e.functionality.startsWith('everyday-'));
