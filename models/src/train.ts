@@ -2,7 +2,9 @@
  * Trains the classifier and writes the artifact to models/artifact/.
  *   pnpm --filter @counterweight/models train
  * Environment: EPOCHS (default 7), AVERAGE_FROM (default 3), SEED (default 20261122), SUBSAMPLE (fraction of dataset rows,
- * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact). Progress goes to
+ * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact), CONTRAST_WEIGHT
+ * (default 4), BORROWED_WORDS (default 40000), WORD_DROPOUT (default 0.05), KEEP_EVERYDAY (share
+ * of the WordNet training rows kept, default 0.5), FILTERS (default 48). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
