@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Featuriser, PAD_MARGIN, UNKNOWN_ID } from '@counterweight/shared/featurise';
 import { TEXT_NORMALISER_VERSION, tokenize } from '@counterweight/shared/text';
 import { seededRandom } from './contrast/expand';
+import { numberSetting } from './settings';
 import {
   loadContrastExamples,
   loadDatasetExamples,
@@ -40,9 +41,9 @@ import {
   type TextCnnWeights,
 } from './model/text-cnn';
 
-const SEED = Number(process.env.SEED ?? 20261122);
-const EPOCHS = Number(process.env.EPOCHS ?? 7);
-const SUBSAMPLE = Number(process.env.SUBSAMPLE ?? 1);
+const SEED = numberSetting('SEED', 20261122);
+const EPOCHS = numberSetting('EPOCHS', 7);
+const SUBSAMPLE = numberSetting('SUBSAMPLE', 1);
 const ARTIFACT_DIR =
   process.env.ARTIFACT_DIR ?? fileURLToPath(new URL('../artifact/', import.meta.url));
 const SEQUENCE_LENGTH = 64;
@@ -50,25 +51,25 @@ const TRAIN_TOKENS = 56;
 const VOCABULARY_SIZE = 20000;
 // Frequent English words (from the pretrained vectors) added after the training vocabulary, so a
 // word the training data lacks ("locusts") is not an unknown but lands near its neighbours.
-const BORROWED_WORDS = Number(process.env.BORROWED_WORDS ?? 40000);
+const BORROWED_WORDS = numberSetting('BORROWED_WORDS', 40000);
 // Share of training tokens replaced by the unknown id: unknown words (names, rare words) must
 // not carry a label of their own.
-const WORD_DROPOUT = Number(process.env.WORD_DROPOUT ?? 0.05);
+const WORD_DROPOUT = numberSetting('WORD_DROPOUT', 0.05);
 const BATCH = 64;
 const LEARNING_RATE = 2e-3;
-const CONTRAST_WEIGHT = Number(process.env.CONTRAST_WEIGHT ?? 4);
+const CONTRAST_WEIGHT = numberSetting('CONTRAST_WEIGHT', 4);
 const EMBEDDING_LR_FACTOR = 0.1;
 // Epochs from this one on are averaged into the shipped model (see the end of main).
-const AVERAGE_FROM = Number(process.env.AVERAGE_FROM ?? 3);
+const AVERAGE_FROM = numberSetting('AVERAGE_FROM', 3);
 const CONTEXT_SHARE = 0.25;
 // Filters per convolution: the main lever between accuracy and speed on the page.
-const FILTERS = Number(process.env.FILTERS ?? 48);
+const FILTERS = numberSetting('FILTERS', 48);
 // Share of easy negatives kept per source (the rest are many and alike).
 const KEEP_NEGATIVE: Record<string, number> = {
   'davidson-hate-offensive': 0.5,
   'gab-hate-corpus': 0.45,
   'stormfront-hate': 0.6,
-  'wordnet-examples': Number(process.env.KEEP_EVERYDAY ?? 0.5),
+  'wordnet-examples': numberSetting('KEEP_EVERYDAY', 0.5),
 };
 
 const log = (message: string) =>
