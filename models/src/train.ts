@@ -4,7 +4,8 @@
  * Environment: EPOCHS (default 7), AVERAGE_FROM (default 3), SEED (default 20261122), SUBSAMPLE (fraction of dataset rows,
  * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact), CONTRAST_WEIGHT
  * (default 4), BORROWED_WORDS (default 40000), WORD_DROPOUT (default 0.05), KEEP_EVERYDAY (share
- * of the WordNet training rows kept, default 0.5), FILTERS (default 48). Progress goes to
+ * of the WordNet training rows kept, default 0.5), FILTERS (default 48), PAIR_WEIGHT (weight of the
+ * minimal-pair ranking loss, default 0 = off), PAIRS_PER_BATCH (default 8), PAIR_MARGIN (default 3). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Featuriser, PAD_MARGIN, UNKNOWN_ID } from '@counterweight/shared/featurise';
 import { TEXT_NORMALISER_VERSION, tokenize } from '@counterweight/shared/text';
 import { seededRandom } from './contrast/expand';
+import { buildMinimalPairs } from './contrast/minimal-pairs';
 import { numberSetting } from './settings';
 import {
   loadContrastExamples,
@@ -64,6 +66,13 @@ const AVERAGE_FROM = numberSetting('AVERAGE_FROM', 3);
 const CONTEXT_SHARE = 0.25;
 // Filters per convolution: the main lever between accuracy and speed on the page.
 const FILTERS = numberSetting('FILTERS', 48);
+// Minimal pairs (contrast/minimal-pairs.ts): PAIRS_PER_BATCH hateful sentences and their lawful
+// twins join every batch, and the loss adds PAIR_WEIGHT * softplus(PAIR_MARGIN - (hate logit of
+// the hateful twin - hate logit of the lawful one)): the lawful twin must score below the
+// hateful one by the margin, which only the words that differ can achieve.
+const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 0);
+const PAIRS_PER_BATCH = numberSetting('PAIRS_PER_BATCH', 8);
+const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3);
 // Share of easy negatives kept per source (the rest are many and alike).
 const KEEP_NEGATIVE: Record<string, number> = {
   'davidson-hate-offensive': 0.5,
@@ -151,17 +160,22 @@ async function score(
   return out;
 }
 
-/** Padded ids of a batch; with `dropout`, WORD_DROPOUT of the words become the unknown id. */
+/**
+ * Padded ids of a batch; with `dropout`, WORD_DROPOUT of the words of the first `dropRows` rows
+ * become the unknown id (minimal pairs, after them, keep every word: one dropped "not" would
+ * make the twins identical).
+ */
 function batchIds(
   tf: Awaited<ReturnType<typeof initWasm>>,
   batch: Featurised[],
   dropout?: () => number,
+  dropRows = batch.length,
 ) {
   const length = Math.max(...batch.map((r) => r.ids.length)) + PAD_MARGIN;
   const ids = new Int32Array(batch.length * length);
   batch.forEach((r, k) => ids.set(r.ids, k * length));
   if (dropout)
-    for (let i = 0; i < ids.length; i++)
+    for (let i = 0; i < dropRows * length; i++)
       if (ids[i]! > UNKNOWN_ID && dropout() < WORD_DROPOUT) ids[i] = UNKNOWN_ID;
   return tf.tensor2d(ids, [batch.length, length], 'int32');
 }
@@ -208,6 +222,23 @@ async function main() {
     };
   };
   const trainRows = train.map((e) => featurise(e, TRAIN_TOKENS));
+  const asExample = (e: { id: string; text: string; hate: 0 | 1; extremist: 0 | 1 }): Example => ({
+    ...e,
+    source: 'minimal-pairs',
+    split: 'train',
+  });
+  const pairs =
+    PAIR_WEIGHT > 0
+      ? buildMinimalPairs(SEED)
+          .map((p) => ({ p, k: random() }))
+          .sort((a, b) => a.k - b.k)
+          .map(({ p }) => ({
+            hateful: featurise(asExample(p.hateful), TRAIN_TOKENS),
+            lawful: featurise(asExample(p.lawful), TRAIN_TOKENS),
+          }))
+      : [];
+  if (pairs.length) log(`minimal pairs: ${pairs.length}, ${PAIRS_PER_BATCH} per batch`);
+  let nextPair = 0;
   const devRows = dev.map((e) => featurise(e, SEQUENCE_LENGTH - PAD_MARGIN));
   const testRows = test.map((e) => featurise(e, SEQUENCE_LENGTH - PAD_MARGIN));
   log(`vocabulary ${vocabulary.length + 2}, featurised`);
@@ -272,7 +303,15 @@ async function main() {
     let lossSum = 0;
     const epochStart = Date.now();
     for (let b = 0; b < batches.length; b++) {
-      const batch = batches[b]!;
+      const main = batches[b]!;
+      const pairBatch = pairs.length
+        ? Array.from({ length: PAIRS_PER_BATCH }, () => pairs[nextPair++ % pairs.length]!)
+        : [];
+      const batch = [
+        ...main,
+        ...pairBatch.map((p) => p.hateful),
+        ...pairBatch.map((p) => p.lawful),
+      ];
       const targets = new Float32Array(batch.length * 2);
       const lossWeights = new Float32Array(batch.length * 2);
       batch.forEach((r, k) => {
@@ -283,20 +322,25 @@ async function main() {
         });
       });
       const loss = tf.tidy(() => {
-        const ids = batchIds(tf, batch, WORD_DROPOUT > 0 ? random : undefined);
+        const ids = batchIds(tf, batch, WORD_DROPOUT > 0 ? random : undefined, main.length);
         const y = tf.tensor2d(targets, [batch.length, 2]);
         const w = tf.tensor2d(lossWeights, [batch.length, 2]);
-        const { value, grads } = tf.variableGrads(
-          () =>
-            tf.losses.sigmoidCrossEntropy(
-              y,
-              forward(tf, weights, ids, config, true),
-              w,
-              0.0,
-              tf.Reduction.SUM_BY_NONZERO_WEIGHTS,
-            ) as tfType.Scalar,
-          [embeddingVar, ...otherVars],
-        );
+        const { value, grads } = tf.variableGrads(() => {
+          const logits = forward(tf, weights, ids, config, true);
+          const crossEntropy = tf.losses.sigmoidCrossEntropy(
+            y,
+            logits,
+            w,
+            0.0,
+            tf.Reduction.SUM_BY_NONZERO_WEIGHTS,
+          ) as tfType.Scalar;
+          if (!pairBatch.length) return crossEntropy;
+          const p = pairBatch.length;
+          const hate = (from: number) => tf.reshape(tf.slice(logits, [from, 0], [p, 1]), [p]);
+          const gap = tf.sub(hate(main.length), hate(main.length + p));
+          const ranking = tf.mean(tf.softplus(tf.sub(PAIR_MARGIN, gap)));
+          return tf.add(crossEntropy, tf.mul(PAIR_WEIGHT, ranking)) as tfType.Scalar;
+        }, [embeddingVar, ...otherVars]);
         const { [embeddingVar.name]: embeddingGrad, ...otherGrads } = grads;
         optimizer.applyGradients(
           Object.entries(otherGrads).map(([name, tensor]) => ({ name, tensor })),
@@ -484,6 +528,9 @@ async function writeArtifact(
       embeddingLearningRateFactor: EMBEDDING_LR_FACTOR,
       borrowedWords: BORROWED_WORDS,
       wordDropout: WORD_DROPOUT,
+      pairWeight: PAIR_WEIGHT,
+      pairsPerBatch: PAIRS_PER_BATCH,
+      pairMargin: PAIR_MARGIN,
       keepNegative: KEEP_NEGATIVE,
       trainTokens: TRAIN_TOKENS,
       minutes: Math.round((Date.now() - started) / 6000) / 10,

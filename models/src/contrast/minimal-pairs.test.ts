@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseText } from '@counterweight/shared/text';
+import { buildFunctionalSuite } from '../functional/functional-suite';
+import { buildMinimalPairs, PAIR_TEMPLATES } from './minimal-pairs';
+import { SCOPE_FILLERS } from './scope-and-recall';
+
+describe('minimal pairs', () => {
+  const pairs = buildMinimalPairs();
+
+  it('is deterministic and large enough to rank on', () => {
+    expect(buildMinimalPairs().slice(0, 40)).toEqual(pairs.slice(0, 40));
+    expect(buildMinimalPairs(7)).not.toEqual(pairs);
+    expect(pairs.length).toBeGreaterThan(1000);
+  });
+
+  it('labels the hateful twin hate and the lawful one neither hate nor terrorist content', () => {
+    expect(pairs.every((p) => p.hateful.hate === 1 && p.hateful.extremist === 0)).toBe(true);
+    expect(pairs.every((p) => p.lawful.hate === 0 && p.lawful.extremist === 0)).toBe(true);
+  });
+
+  it('fills both twins with the same group and insult, so only the framing words differ', () => {
+    const words = (t: string) => t.toLowerCase().replace(/[".,]/g, '').split(' ');
+    // Words the templates write, and the {all} quantifiers that {neg} replaces; any other
+    // filler word missing from a lawful twin would be a mismatched draw.
+    const framing = new Set([
+      ...PAIR_TEMPLATES.flatMap((t) => words(t.hateful.replace(/\{\w+\}/g, ''))),
+      ...SCOPE_FILLERS.all!.flatMap(words),
+    ]);
+    for (const { hateful, lawful } of pairs) {
+      const inLawful = new Set(words(lawful.text));
+      const missing = words(hateful.text).filter((w) => w && !inLawful.has(w) && !framing.has(w));
+      expect(missing, `${hateful.text} / ${lawful.text}`).toEqual([]);
+      expect(lawful.text).not.toEqual(hateful.text);
+    }
+  });
+
+  it('shares no sentence with the functional suite', () => {
+    const suite = new Set(buildFunctionalSuite().map((e) => normaliseText(e.text)));
+    const texts = pairs.flatMap((p) => [p.hateful.text, p.lawful.text]);
+    expect(texts.filter((t) => suite.has(normaliseText(t)))).toEqual([]);
+  });
+});
