@@ -5,7 +5,7 @@
  * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact), CONTRAST_WEIGHT
  * (default 4), BORROWED_WORDS (default 40000), WORD_DROPOUT (default 0.05), KEEP_EVERYDAY (share
  * of the WordNet training rows kept, default 0.5), FILTERS (default 48), PAIR_WEIGHT (weight of the
- * minimal-pair ranking loss, default 0 = off), PAIRS_PER_BATCH (default 8), PAIR_MARGIN (default 3). Progress goes to
+ * minimal-pair ranking loss, default 0 = off), PAIRS_PER_BATCH (default 8), PAIR_MARGIN (default 3), POOL_FIRST (default 1). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
@@ -66,6 +66,8 @@ const AVERAGE_FROM = numberSetting('AVERAGE_FROM', 3);
 const CONTEXT_SHARE = 0.25;
 // Filters per convolution: the main lever between accuracy and speed on the page.
 const FILTERS = numberSetting('FILTERS', 48);
+// 1: both convolutions' features reach the dense layer; 0: only the second's (7-word context).
+const POOL_FIRST = numberSetting('POOL_FIRST', 1) !== 0;
 // Minimal pairs (contrast/minimal-pairs.ts): PAIRS_PER_BATCH hateful sentences and their lawful
 // twins join every batch, and the loss adds PAIR_WEIGHT * softplus(PAIR_MARGIN - (hate logit of
 // the hateful twin - hate logit of the lawful one)): the lawful twin must score below the
@@ -250,6 +252,7 @@ async function main() {
     filters2: FILTERS,
     hidden: 32,
     dropout: 0.25,
+    poolFirst: POOL_FIRST,
   };
   const { matrix, covered, vectors } = pretrainedEmbedding(vocabulary, config.embeddingDim, SEED);
   log(`pretrained vectors for ${covered} of ${vocabulary.length} words`);
@@ -512,7 +515,9 @@ async function writeArtifact(
     },
     architecture: {
       ...config,
-      kind: 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid',
+      kind: POOL_FIRST
+        ? 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid'
+        : 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pool > dense > sigmoid',
       quantisation: 'uint8 affine per tensor',
     },
     training: {

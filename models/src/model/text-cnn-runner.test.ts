@@ -4,7 +4,7 @@ import { initWasm } from './backend';
 import { buildLayersModel, createWeights, setLayersWeights, type TextCnnConfig } from './text-cnn';
 import { TextCnnRunner } from './text-cnn-runner';
 
-const config: TextCnnConfig = {
+const base: TextCnnConfig = {
   vocabularySize: 60,
   embeddingDim: 8,
   filters1: 6,
@@ -13,7 +13,7 @@ const config: TextCnnConfig = {
   dropout: 0,
 };
 
-async function setup() {
+async function setup(config: TextCnnConfig) {
   const tf = await initWasm();
   const random = seededRandom(11);
   const weights = createWeights(
@@ -30,9 +30,12 @@ async function setup() {
   return { tf, model, runner: TextCnnRunner.fromLayersModel(tf, model) };
 }
 
-describe('TextCnnRunner', () => {
+describe.each([
+  ['both convolutions pooled', base],
+  ['the second convolution pooled only', { ...base, poolFirst: false }],
+])('TextCnnRunner, %s', (_, config) => {
   it('gives the layers model outputs for padded rows, occluded words and unpadded batches', async () => {
-    const { tf, model, runner } = await setup();
+    const { tf, model, runner } = await setup(config);
     const rows = [[5, 9, 12, 3, 44, 17, 8], [7, 7, 1], [20, 0, 31, 2, 59], [4]].map((r) =>
       Int32Array.from(r),
     );
@@ -57,7 +60,7 @@ describe('TextCnnRunner', () => {
   });
 
   it('scores a row the same whatever else is in its batch', async () => {
-    const { runner } = await setup();
+    const { runner } = await setup(config);
     const row = Int32Array.from([5, 9, 12, 3]);
     const [alone] = await runner.logits([row], 4);
     const [inBatch] = await runner.logits([row, Int32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9])], 9);
@@ -66,7 +69,7 @@ describe('TextCnnRunner', () => {
   });
 
   it('leaves no tensor behind, with or without padding', async () => {
-    const { tf, runner } = await setup();
+    const { tf, runner } = await setup(config);
     const before = tf.memory().numTensors;
     await runner.logits([Int32Array.from([5, 9, 12]), Int32Array.from([4, 0, 7, 8, 9])], 5);
     await runner.logits([Int32Array.from([5, 9, 12])], 3);

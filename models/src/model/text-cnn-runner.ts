@@ -24,6 +24,8 @@ export class TextCnnRunner {
       hidden: { kernel: tfType.Tensor2D; bias: tfType.Tensor1D };
       scores: { kernel: tfType.Tensor2D; bias: tfType.Tensor1D };
     },
+    /** Whether the first convolution is pooled into the dense layer (the model has `pool1`). */
+    private readonly poolFirst: boolean,
   ) {}
 
   /** Takes the weights out of a loaded layers model (which the caller may then dispose). */
@@ -41,22 +43,29 @@ export class TextCnnRunner {
     const dilation = Array.isArray(dilationRate) ? (dilationRate[0] ?? 1) : (dilationRate ?? 1);
     // conv1d kernels [k, in, out] become conv2d filters [1, k, in, out] over a [b, 1, l, c] input.
     const keep = <T extends tfType.Tensor>(t: T) => tf.keep(t);
-    return new TextCnnRunner(tf, table.dataSync() as Float32Array, table.shape[1]!, {
-      conv1: { filter: keep(tf.expandDims(k1, 0)), bias: keep(tf.clone(b1)) as tfType.Tensor1D },
-      conv2: {
-        filter: keep(tf.expandDims(k2, 0)),
-        bias: keep(tf.clone(b2)) as tfType.Tensor1D,
-        dilation,
+    const poolFirst = model.layers.some((l) => l.name === 'pool1');
+    return new TextCnnRunner(
+      tf,
+      table.dataSync() as Float32Array,
+      table.shape[1]!,
+      {
+        conv1: { filter: keep(tf.expandDims(k1, 0)), bias: keep(tf.clone(b1)) as tfType.Tensor1D },
+        conv2: {
+          filter: keep(tf.expandDims(k2, 0)),
+          bias: keep(tf.clone(b2)) as tfType.Tensor1D,
+          dilation,
+        },
+        hidden: {
+          kernel: keep(tf.clone(kh)) as tfType.Tensor2D,
+          bias: keep(tf.clone(bh)) as tfType.Tensor1D,
+        },
+        scores: {
+          kernel: keep(tf.clone(ko)) as tfType.Tensor2D,
+          bias: keep(tf.clone(bo)) as tfType.Tensor1D,
+        },
       },
-      hidden: {
-        kernel: keep(tf.clone(kh)) as tfType.Tensor2D,
-        bias: keep(tf.clone(bh)) as tfType.Tensor1D,
-      },
-      scores: {
-        kernel: keep(tf.clone(ko)) as tfType.Tensor2D,
-        bias: keep(tf.clone(bo)) as tfType.Tensor1D,
-      },
-    });
+      poolFirst,
+    );
   }
 
   /**
@@ -111,14 +120,14 @@ export class TextCnnRunner {
     // pool over the whole row is ten times faster on wasm than tf.max over the length axis.
     const pool = (t: tfType.Tensor4D) =>
       tf.tidy(() => tf.reshape(tf.maxPool(t, [1, l], [1, l], 'valid'), [b, -1]) as tfType.Tensor2D);
-    const pooled1 = pool(h1);
+    const pooled1 = this.poolFirst ? pool(h1) : null;
     const h2 = conv(h1, w.conv2, w.conv2.dilation);
     const pooled2 = step([h2], () => pool(h2));
     m?.dispose();
-    const out = step([pooled1, pooled2], () =>
+    const out = step(pooled1 ? [pooled1, pooled2] : [pooled2], () =>
       tf.tidy(() => {
         const hidden = tf.fused.matMul({
-          a: tf.concat([pooled1, pooled2], 1) as tfType.Tensor2D,
+          a: pooled1 ? (tf.concat([pooled1, pooled2], 1) as tfType.Tensor2D) : pooled2,
           b: w.hidden.kernel,
           bias: w.hidden.bias,
           activation: 'relu',

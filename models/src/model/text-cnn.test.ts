@@ -19,33 +19,39 @@ const config: TextCnnConfig = {
 };
 
 describe('text CNN on the wasm backend', () => {
-  it('trains as unfold + matMul and ships as conv1d layers with the same outputs', async () => {
-    const tf = await initWasm();
-    expect(tf.getBackend()).toBe('wasm');
-    const random = seededRandom(1);
-    const weights = createWeights(
-      tf,
-      config,
-      Float32Array.from({ length: 50 * 8 }, () => random() - 0.5),
-      3,
-    );
-    const ids = tf.tensor2d(
-      [
-        [5, 9, 12, 3, 44, 0, 0, 0, 0],
-        [7, 7, 1, 0, 0, 0, 0, 0, 0],
-      ],
-      [2, 9],
-      'int32',
-    );
-    const mask = tf.expandDims(tf.cast(tf.notEqual(ids, 0), 'float32'), 2);
-    const expected = await tf.sigmoid(forward(tf, weights, ids, config, false)).data();
-    const model = buildLayersModel(tf, config);
-    setLayersWeights(tf, model, weights, config);
-    const actual = await tf
-      .sigmoid(model.predict([ids, mask]) as ReturnType<typeof tf.tensor>)
-      .data();
-    expect([...actual].map((x) => x.toFixed(5))).toEqual([...expected].map((x) => x.toFixed(5)));
-  });
+  it.each([
+    ['both convolutions pooled', config],
+    ['the second convolution pooled only', { ...config, poolFirst: false }],
+  ])(
+    'trains as unfold + matMul and ships as conv1d layers with the same outputs (%s)',
+    async (_, config) => {
+      const tf = await initWasm();
+      expect(tf.getBackend()).toBe('wasm');
+      const random = seededRandom(1);
+      const weights = createWeights(
+        tf,
+        config,
+        Float32Array.from({ length: 50 * 8 }, () => random() - 0.5),
+        3,
+      );
+      const ids = tf.tensor2d(
+        [
+          [5, 9, 12, 3, 44, 0, 0, 0, 0],
+          [7, 7, 1, 0, 0, 0, 0, 0, 0],
+        ],
+        [2, 9],
+        'int32',
+      );
+      const mask = tf.expandDims(tf.cast(tf.notEqual(ids, 0), 'float32'), 2);
+      const expected = await tf.sigmoid(forward(tf, weights, ids, config, false)).data();
+      const model = buildLayersModel(tf, config);
+      setLayersWeights(tf, model, weights, config);
+      const actual = await tf
+        .sigmoid(model.predict([ids, mask]) as ReturnType<typeof tf.tensor>)
+        .data();
+      expect([...actual].map((x) => x.toFixed(5))).toEqual([...expected].map((x) => x.toFixed(5)));
+    },
+  );
 
   it('gives scores that do not depend on how much padding follows', async () => {
     const tf = await initWasm();

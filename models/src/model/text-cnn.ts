@@ -10,6 +10,12 @@ export interface TextCnnConfig {
   filters2: number;
   hidden: number;
   dropout: number;
+  /**
+   * Whether the first convolution's features are pooled into the dense layer too (default true).
+   * Without them every feature the classifier sees has a 7-word context, so an insult detector
+   * cannot bypass the words that negate or quote it.
+   */
+  poolFirst?: boolean;
 }
 
 export const LABELS = ['hate', 'extremist'] as const;
@@ -51,11 +57,16 @@ export function createWeights(
     conv1Bias: tf.variable(tf.zeros([f1])),
     conv2Kernel: glorot([3 * f1, f2], 3 * f1, f2, seed + 2),
     conv2Bias: tf.variable(tf.zeros([f2])),
-    denseKernel: glorot([f1 + f2, h], f1 + f2, h, seed + 3),
+    denseKernel: glorot([pooledWidth(config), h], pooledWidth(config), h, seed + 3),
     denseBias: tf.variable(tf.zeros([h])),
     outKernel: glorot([h, LABELS.length], h, LABELS.length, seed + 4),
     outBias: tf.variable(tf.fill([LABELS.length], -1.5)),
   };
+}
+
+/** Features the dense layer reads: both convolutions' pools, or the second one's only. */
+function pooledWidth(config: TextCnnConfig): number {
+  return (config.poolFirst === false ? 0 : config.filters1) + config.filters2;
 }
 
 /** [x(t-d), x(t), x(t+d)] along channels, zero beyond the ends: a "same" conv1d as a matMul. */
@@ -92,7 +103,11 @@ export function forward(
   const h1seq = tf.mul(tf.reshape(h1, [b, l, config.filters1]), mask) as tfType.Tensor3D;
   const h2 = tf.relu(tf.add(tf.matMul(unfold(tf, h1seq, 2), w.conv2Kernel), w.conv2Bias));
   const h2seq = tf.mul(tf.reshape(h2, [b, l, config.filters2]), mask);
-  let pooled = tf.concat([tf.max(h1seq, 1), tf.max(h2seq, 1)], 1) as tfType.Tensor2D;
+  let pooled = (
+    config.poolFirst === false
+      ? tf.max(h2seq, 1)
+      : tf.concat([tf.max(h1seq, 1), tf.max(h2seq, 1)], 1)
+  ) as tfType.Tensor2D;
   if (training && config.dropout > 0)
     pooled = tf.dropout(pooled, config.dropout) as tfType.Tensor2D;
   let hidden = tf.relu(tf.add(tf.matMul(pooled, w.denseKernel), w.denseBias)) as tfType.Tensor2D;
@@ -147,9 +162,16 @@ export function buildLayersModel(tf: typeof tfType, config: TextCnnConfig): tfTy
       .apply(h1) as tfType.SymbolicTensor,
     'mask2',
   );
-  const p1 = tf.layers.globalMaxPooling1d({ name: 'pool1' }).apply(h1) as tfType.SymbolicTensor;
   const p2 = tf.layers.globalMaxPooling1d({ name: 'pool2' }).apply(h2) as tfType.SymbolicTensor;
-  const pooled = tf.layers.concatenate({ name: 'pooled' }).apply([p1, p2]) as tfType.SymbolicTensor;
+  const pooled =
+    config.poolFirst === false
+      ? p2
+      : (tf.layers
+          .concatenate({ name: 'pooled' })
+          .apply([
+            tf.layers.globalMaxPooling1d({ name: 'pool1' }).apply(h1) as tfType.SymbolicTensor,
+            p2,
+          ]) as tfType.SymbolicTensor);
   const hidden = tf.layers
     .dense({ units: config.hidden, activation: 'relu', name: 'hidden' })
     .apply(pooled) as tfType.SymbolicTensor;
