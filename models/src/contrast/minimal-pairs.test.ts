@@ -34,6 +34,18 @@ describe('minimal pairs', () => {
     }
   });
 
+  it('has negations on both sides, so a "not" alone never decides', () => {
+    const negation = /\b(not|no|never)\b/i;
+    const negatedHate = pairs.filter(
+      (p) => negation.test(p.hateful.text) && !negation.test(p.lawful.text),
+    );
+    const negatedLawful = pairs.filter(
+      (p) => negation.test(p.lawful.text) && !negation.test(p.hateful.text),
+    );
+    expect(negatedHate.length).toBeGreaterThan(200);
+    expect(negatedLawful.length).toBeGreaterThan(negatedHate.length);
+  });
+
   it('shares no sentence with the functional suite', () => {
     const suite = new Set(buildFunctionalSuite().map((e) => normaliseText(e.text)));
     const texts = pairs.flatMap((p) => [p.hateful.text, p.lawful.text]);

@@ -13,92 +13,111 @@ export interface MinimalPair {
  * twin below its hateful one (see train.ts), so the words that flip the meaning, not the insult,
  * decide the score. Sentence shapes and fillers differ from the functional suite's.
  */
-export const PAIR_TEMPLATES: { hateful: string; lawful: string; kind: 'negated' | 'attributed' }[] =
-  [
-    { hateful: '{g} are {noun}', lawful: '{g} are not {noun}', kind: 'negated' },
-    { hateful: '{g} are {adj}', lawful: '{g} are not {adj}', kind: 'negated' },
-    { hateful: '{g} are {noun}', lawful: 'it is a lie that {g} are {noun}', kind: 'negated' },
-    {
-      hateful: '{all} {think} {g} are {noun}',
-      lawful: '{neg} {think} {g} are {noun}',
-      kind: 'negated',
-    },
-    {
-      hateful: '{all} {think} {g} are {adj}',
-      lawful: '{neg} {think} {g} are {adj}',
-      kind: 'negated',
-    },
-    { hateful: 'i think {g} are {adj}', lawful: 'i do not think {g} are {adj}', kind: 'negated' },
-    {
-      hateful: 'i believe {g} are {noun}',
-      lawful: 'i refuse to believe {g} are {noun}',
-      kind: 'negated',
-    },
-    {
-      hateful: '{g} are nothing but {noun}',
-      lawful: '{g} are anything but {noun}',
-      kind: 'negated',
-    },
-    { hateful: 'i {hateverb} {g}', lawful: 'i do not {hateverb} {g}', kind: 'negated' },
-    { hateful: '{g} should be {harm}', lawful: '{g} should not be {harm}', kind: 'negated' },
-    {
-      hateful: '{g} deserve to be {harm}',
-      lawful: '{g} do not deserve to be {harm}',
-      kind: 'negated',
-    },
-    { hateful: 'i want {g} {harm}', lawful: 'i would never want {g} {harm}', kind: 'negated' },
-    {
-      hateful: 'let us make sure {g} get {harm}',
-      lawful: 'let us make sure {g} never get {harm}',
-      kind: 'negated',
-    },
-    {
-      hateful: 'of course {g} are {noun}',
-      lawful: 'of course {g} are not {noun}',
-      kind: 'negated',
-    },
-    { hateful: '{g} will always be {noun}', lawful: '{g} will never be {noun}', kind: 'negated' },
-    {
-      hateful: 'there is no doubt {g} are {adj}',
-      lawful: 'there is no evidence {g} are {adj}',
-      kind: 'negated',
-    },
-    {
-      hateful: 'it is true that {g} are {adj}',
-      lawful: 'it is not true that {g} are {adj}',
-      kind: 'negated',
-    },
-    {
-      hateful: 'calling {g} {noun} is fair',
-      lawful: 'calling {g} {noun} is bigotry',
-      kind: 'attributed',
-    },
-    {
-      hateful: '{g} are {noun}',
-      lawful: 'saying {g} are {noun} is plain bigotry',
-      kind: 'attributed',
-    },
-    {
-      hateful: '{g} are {noun}',
-      lawful: '"{g} are {noun}" is the kind of hate we stand against',
-      kind: 'attributed',
-    },
-    {
-      hateful: '{g} should be {harm}',
-      lawful: 'a post said {g} should be {harm}. it is a crime and we reported it',
-      kind: 'attributed',
-    },
-    {
-      hateful: 'i agree, {g} are {adj}',
-      lawful: 'i disagree with anyone who says {g} are {adj}',
-      kind: 'attributed',
-    },
-    {
-      hateful: '{g} are {noun} and i am proud to say it',
-      lawful: 'he said {g} are {noun} and he should be ashamed',
-      kind: 'attributed',
-    },
-  ];
+export const PAIR_TEMPLATES: {
+  hateful: string;
+  lawful: string;
+  kind: 'negated' | 'attributed' | 'affirmed';
+}[] = [
+  { hateful: '{g} are {noun}', lawful: '{g} are not {noun}', kind: 'negated' },
+  { hateful: '{g} are {adj}', lawful: '{g} are not {adj}', kind: 'negated' },
+  { hateful: '{g} are {noun}', lawful: 'it is a lie that {g} are {noun}', kind: 'negated' },
+  {
+    hateful: '{all} {think} {g} are {noun}',
+    lawful: '{neg} {think} {g} are {noun}',
+    kind: 'negated',
+  },
+  {
+    hateful: '{all} {think} {g} are {adj}',
+    lawful: '{neg} {think} {g} are {adj}',
+    kind: 'negated',
+  },
+  { hateful: 'i think {g} are {adj}', lawful: 'i do not think {g} are {adj}', kind: 'negated' },
+  {
+    hateful: 'i believe {g} are {noun}',
+    lawful: 'i refuse to believe {g} are {noun}',
+    kind: 'negated',
+  },
+  {
+    hateful: '{g} are nothing but {noun}',
+    lawful: '{g} are anything but {noun}',
+    kind: 'negated',
+  },
+  { hateful: 'i {hateverb} {g}', lawful: 'i do not {hateverb} {g}', kind: 'negated' },
+  { hateful: '{g} should be {harm}', lawful: '{g} should not be {harm}', kind: 'negated' },
+  {
+    hateful: '{g} deserve to be {harm}',
+    lawful: '{g} do not deserve to be {harm}',
+    kind: 'negated',
+  },
+  { hateful: 'i want {g} {harm}', lawful: 'i would never want {g} {harm}', kind: 'negated' },
+  {
+    hateful: 'let us make sure {g} get {harm}',
+    lawful: 'let us make sure {g} never get {harm}',
+    kind: 'negated',
+  },
+  {
+    hateful: 'of course {g} are {noun}',
+    lawful: 'of course {g} are not {noun}',
+    kind: 'negated',
+  },
+  { hateful: '{g} will always be {noun}', lawful: '{g} will never be {noun}', kind: 'negated' },
+  {
+    hateful: 'there is no doubt {g} are {adj}',
+    lawful: 'there is no evidence {g} are {adj}',
+    kind: 'negated',
+  },
+  {
+    hateful: 'it is true that {g} are {adj}',
+    lawful: 'it is not true that {g} are {adj}',
+    kind: 'negated',
+  },
+  {
+    hateful: 'calling {g} {noun} is fair',
+    lawful: 'calling {g} {noun} is bigotry',
+    kind: 'attributed',
+  },
+  {
+    hateful: '{g} are {noun}',
+    lawful: 'saying {g} are {noun} is plain bigotry',
+    kind: 'attributed',
+  },
+  {
+    hateful: '{g} are {noun}',
+    lawful: '"{g} are {noun}" is the kind of hate we stand against',
+    kind: 'attributed',
+  },
+  {
+    hateful: '{g} should be {harm}',
+    lawful: 'a post said {g} should be {harm}. it is a crime and we reported it',
+    kind: 'attributed',
+  },
+  {
+    hateful: 'i agree, {g} are {adj}',
+    lawful: 'i disagree with anyone who says {g} are {adj}',
+    kind: 'attributed',
+  },
+  {
+    hateful: '{g} are {noun} and i am proud to say it',
+    lawful: 'he said {g} are {noun} and he should be ashamed',
+    kind: 'attributed',
+  },
+  // The other direction: denying a group respect, rights or humanity is hate, and the affirmation
+  // it negates is not. Negation is a scope to read, not a word that clears a sentence.
+  { hateful: '{g} do not deserve respect', lawful: '{g} deserve respect', kind: 'affirmed' },
+  { hateful: '{g} are not welcome here', lawful: '{g} are welcome here', kind: 'affirmed' },
+  {
+    hateful: '{g} should not have the same rights as us',
+    lawful: '{g} should have the same rights as us',
+    kind: 'affirmed',
+  },
+  {
+    hateful: '{g} have no place in this country',
+    lawful: '{g} have a place in this country',
+    kind: 'affirmed',
+  },
+  { hateful: '{g} are not equal to us', lawful: '{g} are equal to us', kind: 'affirmed' },
+  { hateful: '{g} are not real people', lawful: '{g} are real people', kind: 'affirmed' },
+];
 
 /**
  * Expands the pair templates with the scope fillers, `perTemplate` pairs each, both twins filled
@@ -115,7 +134,8 @@ export function buildMinimalPairs(seed = 20261122, perTemplate = 60): MinimalPai
       const fill = (pattern: string) =>
         pattern.replace(/\{(\w+)\}/g, (_, name: string) => {
           if (!draw.has(name)) {
-            const options = SCOPE_FILLERS[name];
+            // "not even human" would make "are not {noun}" a double negative.
+            const options = SCOPE_FILLERS[name]?.filter((f) => !/\bnot\b/.test(f));
             if (!options || options.length === 0) throw new Error(`no fillers for {${name}}`);
             draw.set(name, options[Math.floor(random() * options.length)]!);
           }
