@@ -5,7 +5,7 @@
  * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact), CONTRAST_WEIGHT
  * (default 4), BORROWED_WORDS (default 40000), WORD_DROPOUT (default 0.05), KEEP_EVERYDAY (share
  * of the WordNet training rows kept, default 0.5), FILTERS (default 48), PAIR_WEIGHT (weight of the
- * minimal-pair ranking loss, default 0 = off), PAIRS_PER_BATCH (default 8), PAIR_MARGIN (default 3), POOL_FIRST (default 1). Progress goes to
+ * minimal-pair ranking loss, default 0 = off), PAIRS_PER_BATCH (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1), POOL_FIRST (default 1). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
@@ -75,6 +75,8 @@ const POOL_FIRST = numberSetting('POOL_FIRST', 1) !== 0;
 const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 0);
 const PAIRS_PER_BATCH = numberSetting('PAIRS_PER_BATCH', 8);
 const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3);
+// Cross-entropy weight of each pair sentence (the ranking loss comes on top).
+const PAIR_ROW_WEIGHT = numberSetting('PAIR_ROW_WEIGHT', 1);
 // Share of easy negatives kept per source (the rest are many and alike).
 const KEEP_NEGATIVE: Record<string, number> = {
   'davidson-hate-offensive': 0.5,
@@ -220,7 +222,12 @@ async function main() {
     return {
       example: e,
       ids: window.ids.slice(0, Math.max(1, n)),
-      weight: e.source === 'contrast' ? CONTRAST_WEIGHT : 1,
+      weight:
+        e.source === 'contrast'
+          ? CONTRAST_WEIGHT
+          : e.source === 'minimal-pairs'
+            ? PAIR_ROW_WEIGHT
+            : 1,
     };
   };
   const trainRows = train.map((e) => featurise(e, TRAIN_TOKENS));
@@ -536,6 +543,7 @@ async function writeArtifact(
       pairWeight: PAIR_WEIGHT,
       pairsPerBatch: PAIRS_PER_BATCH,
       pairMargin: PAIR_MARGIN,
+      pairRowWeight: PAIR_ROW_WEIGHT,
       keepNegative: KEEP_NEGATIVE,
       trainTokens: TRAIN_TOKENS,
       minutes: Math.round((Date.now() - started) / 6000) / 10,

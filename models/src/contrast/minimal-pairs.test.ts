@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '@counterweight/shared/text';
-import { buildFunctionalSuite } from '../functional/functional-suite';
-import { buildMinimalPairs, PAIR_TEMPLATES } from './minimal-pairs';
+import { buildFunctionalSuite, FUNCTIONAL_FILLERS } from '../functional/functional-suite';
+import { buildMinimalPairs, PAIR_TEMPLATES, THREAT_PHRASES } from './minimal-pairs';
 import { SCOPE_FILLERS } from './scope-and-recall';
 
 describe('minimal pairs', () => {
@@ -44,6 +44,12 @@ describe('minimal pairs', () => {
     );
     expect(negatedHate.length).toBeGreaterThan(200);
     expect(negatedLawful.length).toBeGreaterThan(negatedHate.length);
+  });
+
+  it('words threats with phrases the functional suite does not use', () => {
+    const functional = new Set(FUNCTIONAL_FILLERS.harm);
+    expect(THREAT_PHRASES.filter((f) => functional.has(f))).toEqual([]);
+    expect(new Set(THREAT_PHRASES).size).toBe(THREAT_PHRASES.length);
   });
 
   it('shares no sentence with the functional suite', () => {

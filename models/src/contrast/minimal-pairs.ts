@@ -1,6 +1,44 @@
 import { seededRandom, type WrittenExample } from './expand';
 import { SCOPE_FILLERS } from './scope-and-recall';
 
+/**
+ * Violent outcomes wished on a group, beyond the scope set's `harm` list, for the threat pairs:
+ * a threat is recognised by what it wishes, however it is worded. None is a functional-suite filler.
+ */
+export const THREAT_PHRASES = [
+  ...SCOPE_FILLERS.harm!,
+  'beaten to death',
+  'stabbed',
+  'deported by force',
+  'chased out of town with bats',
+  'hunted down',
+  'put against a wall',
+  'strangled',
+  'slaughtered',
+  'massacred',
+  'butchered',
+  'beheaded',
+  'tortured',
+  'executed',
+  'eradicated',
+  'purged',
+  'thrown into the river',
+  'buried alive',
+  'put in camps',
+  'crushed',
+  'put to death',
+  'finished off',
+  'taken out back and shot',
+  'kicked to death',
+  'burned out of their homes',
+  'run out of the country',
+  'cleansed from our streets',
+  'dealt with permanently',
+  'sent to the gas chambers',
+  'hung from the lampposts',
+  'beaten black and blue',
+];
+
 /** A hateful sentence and its lawful twin: the same slot fillers, a few words that take it back. */
 export interface MinimalPair {
   hateful: WrittenExample;
@@ -16,7 +54,7 @@ export interface MinimalPair {
 export const PAIR_TEMPLATES: {
   hateful: string;
   lawful: string;
-  kind: 'negated' | 'attributed' | 'affirmed';
+  kind: 'negated' | 'attributed' | 'affirmed' | 'positive';
 }[] = [
   { hateful: '{g} are {noun}', lawful: '{g} are not {noun}', kind: 'negated' },
   { hateful: '{g} are {adj}', lawful: '{g} are not {adj}', kind: 'negated' },
@@ -101,6 +139,42 @@ export const PAIR_TEMPLATES: {
     lawful: 'he said {g} are {noun} and he should be ashamed',
     kind: 'attributed',
   },
+  { hateful: '{g} are truly {noun}', lawful: '{g} are by no means {noun}', kind: 'negated' },
+  { hateful: '{g} are very {adj}', lawful: '{g} are not at all {adj}', kind: 'negated' },
+  {
+    hateful: '{g} are in every sense {noun}',
+    lawful: '{g} are in no sense {noun}',
+    kind: 'negated',
+  },
+  { hateful: 'all {g} are {noun}', lawful: 'no {g} are {noun}', kind: 'negated' },
+  { hateful: '{g} are always {adj}', lawful: '{g} are never {adj}', kind: 'negated' },
+  // Threats: the wish itself, and the same words refused or reported.
+  {
+    hateful: '{g} should be {threat}',
+    lawful: 'no one should be {threat}, {g} included',
+    kind: 'negated',
+  },
+  { hateful: 'all {g} must be {threat}', lawful: 'no {g} must ever be {threat}', kind: 'negated' },
+  {
+    hateful: 'i would love to see {g} {threat}',
+    lawful: 'i would hate to see {g} {threat}',
+    kind: 'negated',
+  },
+  {
+    hateful: 'the {g} round here will be {threat} soon',
+    lawful: 'the {g} round here will never be {threat}',
+    kind: 'negated',
+  },
+  {
+    hateful: 'every one of the {g} deserves to be {threat}',
+    lawful: 'none of the {g} deserves to be {threat}',
+    kind: 'negated',
+  },
+  {
+    hateful: 'the day is coming when {g} will be {threat}',
+    lawful: 'someone wrote that the {g} should be {threat}. we called the police',
+    kind: 'attributed',
+  },
   // The other direction: denying a group respect, rights or humanity is hate, and the affirmation
   // it negates is not. Negation is a scope to read, not a word that clears a sentence.
   { hateful: '{g} do not deserve respect', lawful: '{g} deserve respect', kind: 'affirmed' },
@@ -117,6 +191,17 @@ export const PAIR_TEMPLATES: {
   },
   { hateful: '{g} are not equal to us', lawful: '{g} are equal to us', kind: 'affirmed' },
   { hateful: '{g} are not real people', lawful: '{g} are real people', kind: 'affirmed' },
+  // A group named in praise: the identity word is the same, the verdict opposite.
+  {
+    hateful: '{g} have ruined our neighbourhood',
+    lawful: '{g} have enriched our neighbourhood',
+    kind: 'positive',
+  },
+  {
+    hateful: 'this town was better before the {g} came',
+    lawful: 'this town got better when the {g} came',
+    kind: 'positive',
+  },
 ];
 
 /**
@@ -135,7 +220,9 @@ export function buildMinimalPairs(seed = 20261122, perTemplate = 60): MinimalPai
         pattern.replace(/\{(\w+)\}/g, (_, name: string) => {
           if (!draw.has(name)) {
             // "not even human" would make "are not {noun}" a double negative.
-            const options = SCOPE_FILLERS[name]?.filter((f) => !/\bnot\b/.test(f));
+            const options = (name === 'threat' ? THREAT_PHRASES : SCOPE_FILLERS[name])?.filter(
+              (f) => !/\bnot\b/.test(f),
+            );
             if (!options || options.length === 0) throw new Error(`no fillers for {${name}}`);
             draw.set(name, options[Math.floor(random() * options.length)]!);
           }
