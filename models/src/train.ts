@@ -5,7 +5,7 @@
  * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact), CONTRAST_WEIGHT
  * (default 4), BORROWED_WORDS (default 40000), WORD_DROPOUT (default 0.05), KEEP_EVERYDAY (share
  * of the WordNet training rows kept, default 0.5), FILTERS (default 48), PAIR_WEIGHT (weight of the
- * minimal-pair ranking loss, default 0 = off), PAIRS_PER_BATCH (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1), POOL_FIRST (default 1). Progress goes to
+ * minimal-pair ranking loss, default 1; 0 = off), PAIRS_PER_BATCH (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1), POOL_FIRST (default 1). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
@@ -72,7 +72,7 @@ const POOL_FIRST = numberSetting('POOL_FIRST', 1) !== 0;
 // twins join every batch, and the loss adds PAIR_WEIGHT * softplus(PAIR_MARGIN - (hate logit of
 // the hateful twin - hate logit of the lawful one)): the lawful twin must score below the
 // hateful one by the margin, which only the words that differ can achieve.
-const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 0);
+const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 1);
 const PAIRS_PER_BATCH = numberSetting('PAIRS_PER_BATCH', 8);
 const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3);
 // Cross-entropy weight of each pair sentence (the ranking loss comes on top).

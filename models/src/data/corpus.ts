@@ -171,6 +171,7 @@ export function trainingFileHashes(): Record<string, string> {
     'contrast/everyday.ts',
     'contrast/scope-and-recall.ts',
     'contrast/expand.ts',
+    'contrast/minimal-pairs.ts',
   ]) {
     files[`models/src/${file}`] = sha256File(fileURLToPath(new URL(`../${file}`, import.meta.url)));
   }
