@@ -4,8 +4,9 @@
  * Environment: EPOCHS (default 7), AVERAGE_FROM (default 3), SEED (default 20261122), SUBSAMPLE (fraction of dataset rows,
  * default 1, for quick iterations), ARTIFACT_DIR (default models/artifact), CONTRAST_WEIGHT
  * (default 4), BORROWED_WORDS (default 40000), WORD_DROPOUT (default 0.05), KEEP_EVERYDAY (share
- * of the WordNet training rows kept, default 0.5), FILTERS (default 48), PAIR_WEIGHT (weight of the
- * minimal-pair ranking loss, default 1; 0 = off), PAIRS_PER_BATCH (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1), POOL_FIRST (default 1). Progress goes to
+ * of the WordNet training rows kept, default 0.5), FILTERS (default 48), POOL_FIRST (default 1),
+ * PAIR_WEIGHT (weight of the minimal-pair ranking loss, default 1; 0 = off), PAIRS_PER_BATCH
+ * (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
@@ -27,6 +28,7 @@ import {
 import { balancedThreshold, binaryMetrics } from './eval/metrics';
 import type { ModelMetadata } from './metadata';
 import { quantisedArtifact } from './model/artifact';
+import { pairRankingLoss } from './model/ranking-loss';
 import { initWasm } from './model/backend';
 import {
   frequentPretrainedWords,
@@ -345,10 +347,16 @@ async function main() {
             tf.Reduction.SUM_BY_NONZERO_WEIGHTS,
           ) as tfType.Scalar;
           if (!pairBatch.length) return crossEntropy;
-          const p = pairBatch.length;
-          const hate = (from: number) => tf.reshape(tf.slice(logits, [from, 0], [p, 1]), [p]);
-          const gap = tf.sub(hate(main.length), hate(main.length + p));
-          const ranking = tf.mean(tf.softplus(tf.sub(PAIR_MARGIN, gap)));
+          const ranking = pairRankingLoss(
+            tf,
+            logits,
+            {
+              hatefulFrom: main.length,
+              lawfulFrom: main.length + pairBatch.length,
+              count: pairBatch.length,
+            },
+            PAIR_MARGIN,
+          );
           return tf.add(crossEntropy, tf.mul(PAIR_WEIGHT, ranking)) as tfType.Scalar;
         }, [embeddingVar, ...otherVars]);
         const { [embeddingVar.name]: embeddingGrad, ...otherGrads } = grads;
