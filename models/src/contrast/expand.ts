@@ -49,12 +49,9 @@ export function expandFamilies(
         made < family.perTemplate && attempt < family.perTemplate * 4;
         attempt++
       ) {
-        const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-          const options = fillers[name];
-          if (!options || options.length === 0) throw new Error(`no fillers for {${name}}`);
-          return options[Math.floor(random() * options.length)]!;
-        });
-        const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+        const sentence = fillTemplate(template, (name) =>
+          randomFiller(fillers[name], name, random),
+        );
         if (seen.has(sentence)) continue;
         seen.add(sentence);
         made++;
@@ -69,6 +66,22 @@ export function expandFamilies(
     });
   }
   return out;
+}
+
+/** `template` with every `{slot}` replaced by `filler(slot)`, its first letter capitalised. */
+export function fillTemplate(template: string, filler: (slot: string) => string): string {
+  const text = template.replace(/\{(\w+)\}/g, (_, name: string) => filler(name));
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One of `options`, drawn with `random`; a slot without fillers is a mistake in the templates. */
+export function randomFiller(
+  options: readonly string[] | undefined,
+  slot: string,
+  random: () => number,
+): string {
+  if (!options || options.length === 0) throw new Error(`no fillers for {${slot}}`);
+  return options[Math.floor(random() * options.length)]!;
 }
 
 /** Spelling evasions a poster uses to slip past filters: leetspeak, spacing, dots, swaps. */

@@ -1,4 +1,4 @@
-import { seededRandom, type WrittenExample } from './expand';
+import { fillTemplate, randomFiller, seededRandom, type WrittenExample } from './expand';
 import { SCOPE_FILLERS } from './scope-and-recall';
 
 /**
@@ -212,24 +212,28 @@ export function buildMinimalPairs(seed = 20261122, perTemplate = 60): MinimalPai
   const random = seededRandom(seed);
   const seen = new Set<string>();
   const out: MinimalPair[] = [];
-  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  // "not even human" would make "are not {noun}" a double negative.
+  const options = new Map<string, string[] | undefined>();
+  const optionsOf = (slot: string) => {
+    if (!options.has(slot))
+      options.set(
+        slot,
+        (slot === 'threat' ? THREAT_PHRASES : SCOPE_FILLERS[slot])?.filter(
+          (f) => !/\bnot\b/.test(f),
+        ),
+      );
+    return options.get(slot);
+  };
   PAIR_TEMPLATES.forEach((template, t) => {
     for (let attempt = 0, made = 0; made < perTemplate && attempt < perTemplate * 4; attempt++) {
+      // Both twins take the same filler for a slot: drawn once, on first use.
       const draw = new Map<string, string>();
-      const fill = (pattern: string) =>
-        pattern.replace(/\{(\w+)\}/g, (_, name: string) => {
-          if (!draw.has(name)) {
-            // "not even human" would make "are not {noun}" a double negative.
-            const options = (name === 'threat' ? THREAT_PHRASES : SCOPE_FILLERS[name])?.filter(
-              (f) => !/\bnot\b/.test(f),
-            );
-            if (!options || options.length === 0) throw new Error(`no fillers for {${name}}`);
-            draw.set(name, options[Math.floor(random() * options.length)]!);
-          }
-          return draw.get(name)!;
-        });
-      const hateful = sentence(fill(template.hateful));
-      const lawful = sentence(fill(template.lawful));
+      const filler = (slot: string) => {
+        if (!draw.has(slot)) draw.set(slot, randomFiller(optionsOf(slot), slot, random));
+        return draw.get(slot)!;
+      };
+      const hateful = fillTemplate(template.hateful, filler);
+      const lawful = fillTemplate(template.lawful, filler);
       if (seen.has(lawful)) continue;
       seen.add(lawful);
       made++;
