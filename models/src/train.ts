@@ -46,8 +46,8 @@ import {
 } from './model/text-cnn';
 
 const SEED = numberSetting('SEED', 20261122);
-const EPOCHS = numberSetting('EPOCHS', 7);
-const SUBSAMPLE = numberSetting('SUBSAMPLE', 1);
+const EPOCHS = numberSetting('EPOCHS', 7, { min: 1 });
+const SUBSAMPLE = numberSetting('SUBSAMPLE', 1, { min: 0 });
 const ARTIFACT_DIR =
   process.env.ARTIFACT_DIR ?? fileURLToPath(new URL('../artifact/', import.meta.url));
 const SEQUENCE_LENGTH = 64;
@@ -55,36 +55,36 @@ const TRAIN_TOKENS = 56;
 const VOCABULARY_SIZE = 20000;
 // Frequent English words (from the pretrained vectors) added after the training vocabulary, so a
 // word the training data lacks ("locusts") is not an unknown but lands near its neighbours.
-const BORROWED_WORDS = numberSetting('BORROWED_WORDS', 40000);
+const BORROWED_WORDS = numberSetting('BORROWED_WORDS', 40000, { min: 0 });
 // Share of training tokens replaced by the unknown id: unknown words (names, rare words) must
 // not carry a label of their own.
-const WORD_DROPOUT = numberSetting('WORD_DROPOUT', 0.05);
+const WORD_DROPOUT = numberSetting('WORD_DROPOUT', 0.05, { min: 0 });
 const BATCH = 64;
 const LEARNING_RATE = 2e-3;
-const CONTRAST_WEIGHT = numberSetting('CONTRAST_WEIGHT', 4);
+const CONTRAST_WEIGHT = numberSetting('CONTRAST_WEIGHT', 4, { min: 0 });
 const EMBEDDING_LR_FACTOR = 0.1;
 // Epochs from this one on are averaged into the shipped model (see the end of main).
-const AVERAGE_FROM = numberSetting('AVERAGE_FROM', 3);
+const AVERAGE_FROM = numberSetting('AVERAGE_FROM', 3, { min: 1 });
 const CONTEXT_SHARE = 0.25;
 // Filters per convolution: the main lever between accuracy and speed on the page.
-const FILTERS = numberSetting('FILTERS', 48);
+const FILTERS = numberSetting('FILTERS', 48, { min: 1 });
 // 1: both convolutions' features reach the dense layer; 0: only the second's (7-word context).
 const POOL_FIRST = numberSetting('POOL_FIRST', 1) !== 0;
 // Minimal pairs (contrast/minimal-pairs.ts): PAIRS_PER_BATCH hateful sentences and their lawful
 // twins join every batch, and the loss adds PAIR_WEIGHT * softplus(PAIR_MARGIN - (hate logit of
 // the hateful twin - hate logit of the lawful one)): the lawful twin must score below the
 // hateful one by the margin, which only the words that differ can achieve.
-const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 1);
-const PAIRS_PER_BATCH = numberSetting('PAIRS_PER_BATCH', 8);
-const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3);
+const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 1, { min: 0 });
+const PAIRS_PER_BATCH = numberSetting('PAIRS_PER_BATCH', 8, { min: 0 });
+const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3, { min: 0 });
 // Cross-entropy weight of each pair sentence (the ranking loss comes on top).
-const PAIR_ROW_WEIGHT = numberSetting('PAIR_ROW_WEIGHT', 1);
+const PAIR_ROW_WEIGHT = numberSetting('PAIR_ROW_WEIGHT', 1, { min: 0 });
 // Share of easy negatives kept per source (the rest are many and alike).
 const KEEP_NEGATIVE: Record<string, number> = {
   'davidson-hate-offensive': 0.5,
   'gab-hate-corpus': 0.45,
   'stormfront-hate': 0.6,
-  'wordnet-examples': numberSetting('KEEP_EVERYDAY', 0.5),
+  'wordnet-examples': numberSetting('KEEP_EVERYDAY', 0.5, { min: 0 }),
 };
 
 const log = (message: string) =>
