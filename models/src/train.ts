@@ -6,7 +6,8 @@
  * (default 4), BORROWED_WORDS (default 40000), WORD_DROPOUT (default 0.05), KEEP_EVERYDAY (share
  * of the WordNet training rows kept, default 0.5), FILTERS (default 48), POOL_FIRST (default 1),
  * PAIR_WEIGHT (weight of the minimal-pair ranking loss, default 1; 0 = off), PAIRS_PER_BATCH
- * (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1). Progress goes to
+ * (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1), EXTREMIST_PAIRS_PER_BATCH
+ * (terrorist-content pairs per batch, ranked on the extremist logit, default 0). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
@@ -16,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { Featuriser, PAD_MARGIN, UNKNOWN_ID } from '@counterweight/shared/featurise';
 import { TEXT_NORMALISER_VERSION, tokenize } from '@counterweight/shared/text';
 import { seededRandom } from './contrast/expand';
-import { buildMinimalPairs } from './contrast/minimal-pairs';
+import { buildExtremistPairs } from './contrast/extremist-pairs';
+import { buildMinimalPairs, type MinimalPair } from './contrast/minimal-pairs';
 import { numberSetting } from './settings';
 import {
   loadContrastExamples,
@@ -77,6 +79,9 @@ const POOL_FIRST = numberSetting('POOL_FIRST', 1) !== 0;
 const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 1, { min: 0 });
 const PAIRS_PER_BATCH = numberSetting('PAIRS_PER_BATCH', 8, { min: 0 });
 const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3, { min: 0 });
+// Terrorist-content pairs (contrast/extremist-pairs.ts) per batch, ranked the same way on the
+// extremist logit: the sentence above its news report, condemnation, study or fiction.
+const EXTREMIST_PAIRS_PER_BATCH = numberSetting('EXTREMIST_PAIRS_PER_BATCH', 0, { min: 0 });
 // Cross-entropy weight of each pair sentence (the ranking loss comes on top).
 const PAIR_ROW_WEIGHT = numberSetting('PAIR_ROW_WEIGHT', 1, { min: 0 });
 // Share of easy negatives kept per source (the rest are many and alike).
@@ -238,18 +243,29 @@ async function main() {
     source: 'minimal-pairs',
     split: 'train',
   });
-  const pairs =
-    PAIR_WEIGHT > 0
-      ? buildMinimalPairs(SEED)
+  // Pairs are shuffled with the training stream; a kind that is off draws nothing from it, so
+  // switching one on does not change the other's order.
+  const pairRows = (build: (seed: number) => MinimalPair[], perBatch: number) =>
+    PAIR_WEIGHT > 0 && perBatch > 0
+      ? build(SEED)
           .map((p) => ({ p, k: random() }))
           .sort((a, b) => a.k - b.k)
           .map(({ p }) => ({
-            hateful: featurise(asExample(p.hateful), TRAIN_TOKENS),
+            violating: featurise(asExample(p.violating), TRAIN_TOKENS),
             lawful: featurise(asExample(p.lawful), TRAIN_TOKENS),
           }))
       : [];
-  if (pairs.length) log(`minimal pairs: ${pairs.length}, ${PAIRS_PER_BATCH} per batch`);
-  let nextPair = 0;
+  const pairKinds = [
+    { column: 0, perBatch: PAIRS_PER_BATCH, rows: pairRows(buildMinimalPairs, PAIRS_PER_BATCH) },
+    {
+      column: 1,
+      perBatch: EXTREMIST_PAIRS_PER_BATCH,
+      rows: pairRows(buildExtremistPairs, EXTREMIST_PAIRS_PER_BATCH),
+    },
+  ].filter((kind) => kind.rows.length > 0);
+  for (const { column, rows, perBatch } of pairKinds)
+    log(`minimal pairs on ${LABELS[column]}: ${rows.length}, ${perBatch} per batch`);
+  const nextPair = pairKinds.map(() => 0);
   const devRows = dev.map((e) => featurise(e, SEQUENCE_LENGTH - PAD_MARGIN));
   const testRows = test.map((e) => featurise(e, SEQUENCE_LENGTH - PAD_MARGIN));
   log(`vocabulary ${vocabulary.length + 2}, featurised`);
@@ -316,13 +332,16 @@ async function main() {
     const epochStart = Date.now();
     for (let b = 0; b < batches.length; b++) {
       const main = batches[b]!;
-      const pairBatch = pairs.length
-        ? Array.from({ length: PAIRS_PER_BATCH }, () => pairs[nextPair++ % pairs.length]!)
-        : [];
+      // Each kind's violating twins, then their lawful twins, after the main rows.
+      const pairBatches = pairKinds.map(({ rows, perBatch }, k) =>
+        Array.from({ length: perBatch }, () => rows[nextPair[k]!++ % rows.length]!),
+      );
       const batch = [
         ...main,
-        ...pairBatch.map((p) => p.hateful),
-        ...pairBatch.map((p) => p.lawful),
+        ...pairBatches.flatMap((pairBatch) => [
+          ...pairBatch.map((p) => p.violating),
+          ...pairBatch.map((p) => p.lawful),
+        ]),
       ];
       const targets = new Float32Array(batch.length * 2);
       const lossWeights = new Float32Array(batch.length * 2);
@@ -346,18 +365,19 @@ async function main() {
             0.0,
             tf.Reduction.SUM_BY_NONZERO_WEIGHTS,
           ) as tfType.Scalar;
-          if (!pairBatch.length) return crossEntropy;
-          const ranking = pairRankingLoss(
-            tf,
-            logits,
-            {
-              hatefulFrom: main.length,
-              lawfulFrom: main.length + pairBatch.length,
-              count: pairBatch.length,
-            },
-            PAIR_MARGIN,
-          );
-          return tf.add(crossEntropy, tf.mul(PAIR_WEIGHT, ranking)) as tfType.Scalar;
+          let loss = crossEntropy;
+          let from = main.length;
+          pairKinds.forEach(({ column, perBatch }) => {
+            const ranking = pairRankingLoss(
+              tf,
+              logits,
+              { violatingFrom: from, lawfulFrom: from + perBatch, count: perBatch, column },
+              PAIR_MARGIN,
+            );
+            loss = tf.add(loss, tf.mul(PAIR_WEIGHT, ranking));
+            from += 2 * perBatch;
+          });
+          return loss;
         }, [embeddingVar, ...otherVars]);
         const { [embeddingVar.name]: embeddingGrad, ...otherGrads } = grads;
         optimizer.applyGradients(
@@ -552,6 +572,7 @@ async function writeArtifact(
       pairsPerBatch: PAIRS_PER_BATCH,
       pairMargin: PAIR_MARGIN,
       pairRowWeight: PAIR_ROW_WEIGHT,
+      extremistPairsPerBatch: EXTREMIST_PAIRS_PER_BATCH,
       keepNegative: KEEP_NEGATIVE,
       trainTokens: TRAIN_TOKENS,
       minutes: Math.round((Date.now() - started) / 6000) / 10,

@@ -14,7 +14,7 @@ describe('minimal pairs', () => {
   });
 
   it('labels the hateful twin hate and the lawful one neither hate nor terrorist content', () => {
-    expect(pairs.every((p) => p.hateful.hate === 1 && p.hateful.extremist === 0)).toBe(true);
+    expect(pairs.every((p) => p.violating.hate === 1 && p.violating.extremist === 0)).toBe(true);
     expect(pairs.every((p) => p.lawful.hate === 0 && p.lawful.extremist === 0)).toBe(true);
   });
 
@@ -23,10 +23,10 @@ describe('minimal pairs', () => {
     // Words the templates write, and the {all} quantifiers that {neg} replaces; any other
     // filler word missing from a lawful twin would be a mismatched draw.
     const framing = new Set([
-      ...PAIR_TEMPLATES.flatMap((t) => words(t.hateful.replace(/\{\w+\}/g, ''))),
+      ...PAIR_TEMPLATES.flatMap((t) => words(t.violating.replace(/\{\w+\}/g, ''))),
       ...SCOPE_FILLERS.all!.flatMap(words),
     ]);
-    for (const { hateful, lawful } of pairs) {
+    for (const { violating: hateful, lawful } of pairs) {
       const inLawful = new Set(words(lawful.text));
       const missing = words(hateful.text).filter((w) => w && !inLawful.has(w) && !framing.has(w));
       expect(missing, `${hateful.text} / ${lawful.text}`).toEqual([]);
@@ -37,10 +37,10 @@ describe('minimal pairs', () => {
   it('has negations on both sides, so a "not" alone never decides', () => {
     const negation = /\b(not|no|never)\b/i;
     const negatedHate = pairs.filter(
-      (p) => negation.test(p.hateful.text) && !negation.test(p.lawful.text),
+      (p) => negation.test(p.violating.text) && !negation.test(p.lawful.text),
     );
     const negatedLawful = pairs.filter(
-      (p) => negation.test(p.lawful.text) && !negation.test(p.hateful.text),
+      (p) => negation.test(p.lawful.text) && !negation.test(p.violating.text),
     );
     expect(negatedHate.length).toBeGreaterThan(200);
     expect(negatedLawful.length).toBeGreaterThan(negatedHate.length);
@@ -54,7 +54,7 @@ describe('minimal pairs', () => {
 
   it('shares no sentence with the functional suite', () => {
     const suite = new Set(buildFunctionalSuite().map((e) => normaliseText(e.text)));
-    const texts = pairs.flatMap((p) => [p.hateful.text, p.lawful.text]);
+    const texts = pairs.flatMap((p) => [p.violating.text, p.lawful.text]);
     expect(texts.filter((t) => suite.has(normaliseText(t)))).toEqual([]);
   });
 });

@@ -39,10 +39,20 @@ export const THREAT_PHRASES = [
   'beaten black and blue',
 ];
 
-/** A hateful sentence and its lawful twin: the same slot fillers, a few words that take it back. */
+/**
+ * A violating sentence (hate, or terrorist content) and its lawful twin: the same slot fillers,
+ * a few words that take it back, report it or condemn it.
+ */
 export interface MinimalPair {
-  hateful: WrittenExample;
+  violating: WrittenExample;
   lawful: WrittenExample;
+}
+
+/** A pair template: `kind` names how the lawful twin differs (it becomes its functionality). */
+export interface PairTemplate {
+  violating: string;
+  lawful: string;
+  kind: string;
 }
 
 /**
@@ -51,207 +61,225 @@ export interface MinimalPair {
  * twin below its hateful one (see train.ts), so the words that flip the meaning, not the insult,
  * decide the score. Sentence shapes and fillers differ from the functional suite's.
  */
-export const PAIR_TEMPLATES: {
-  hateful: string;
-  lawful: string;
+export const PAIR_TEMPLATES: (PairTemplate & {
   kind: 'negated' | 'attributed' | 'affirmed' | 'positive';
-}[] = [
-  { hateful: '{g} are {noun}', lawful: '{g} are not {noun}', kind: 'negated' },
-  { hateful: '{g} are {adj}', lawful: '{g} are not {adj}', kind: 'negated' },
-  { hateful: '{g} are {noun}', lawful: 'it is a lie that {g} are {noun}', kind: 'negated' },
+})[] = [
+  { violating: '{g} are {noun}', lawful: '{g} are not {noun}', kind: 'negated' },
+  { violating: '{g} are {adj}', lawful: '{g} are not {adj}', kind: 'negated' },
+  { violating: '{g} are {noun}', lawful: 'it is a lie that {g} are {noun}', kind: 'negated' },
   {
-    hateful: '{all} {think} {g} are {noun}',
+    violating: '{all} {think} {g} are {noun}',
     lawful: '{neg} {think} {g} are {noun}',
     kind: 'negated',
   },
   {
-    hateful: '{all} {think} {g} are {adj}',
+    violating: '{all} {think} {g} are {adj}',
     lawful: '{neg} {think} {g} are {adj}',
     kind: 'negated',
   },
-  { hateful: 'i think {g} are {adj}', lawful: 'i do not think {g} are {adj}', kind: 'negated' },
+  { violating: 'i think {g} are {adj}', lawful: 'i do not think {g} are {adj}', kind: 'negated' },
   {
-    hateful: 'i believe {g} are {noun}',
+    violating: 'i believe {g} are {noun}',
     lawful: 'i refuse to believe {g} are {noun}',
     kind: 'negated',
   },
   {
-    hateful: '{g} are nothing but {noun}',
+    violating: '{g} are nothing but {noun}',
     lawful: '{g} are anything but {noun}',
     kind: 'negated',
   },
-  { hateful: 'i {hateverb} {g}', lawful: 'i do not {hateverb} {g}', kind: 'negated' },
-  { hateful: '{g} should be {harm}', lawful: '{g} should not be {harm}', kind: 'negated' },
+  { violating: 'i {hateverb} {g}', lawful: 'i do not {hateverb} {g}', kind: 'negated' },
+  { violating: '{g} should be {harm}', lawful: '{g} should not be {harm}', kind: 'negated' },
   {
-    hateful: '{g} deserve to be {harm}',
+    violating: '{g} deserve to be {harm}',
     lawful: '{g} do not deserve to be {harm}',
     kind: 'negated',
   },
-  { hateful: 'i want {g} {harm}', lawful: 'i would never want {g} {harm}', kind: 'negated' },
+  { violating: 'i want {g} {harm}', lawful: 'i would never want {g} {harm}', kind: 'negated' },
   {
-    hateful: 'let us make sure {g} get {harm}',
+    violating: 'let us make sure {g} get {harm}',
     lawful: 'let us make sure {g} never get {harm}',
     kind: 'negated',
   },
   {
-    hateful: 'of course {g} are {noun}',
+    violating: 'of course {g} are {noun}',
     lawful: 'of course {g} are not {noun}',
     kind: 'negated',
   },
-  { hateful: '{g} will always be {noun}', lawful: '{g} will never be {noun}', kind: 'negated' },
+  { violating: '{g} will always be {noun}', lawful: '{g} will never be {noun}', kind: 'negated' },
   {
-    hateful: 'there is no doubt {g} are {adj}',
+    violating: 'there is no doubt {g} are {adj}',
     lawful: 'there is no evidence {g} are {adj}',
     kind: 'negated',
   },
   {
-    hateful: 'it is true that {g} are {adj}',
+    violating: 'it is true that {g} are {adj}',
     lawful: 'it is not true that {g} are {adj}',
     kind: 'negated',
   },
   {
-    hateful: 'calling {g} {noun} is fair',
+    violating: 'calling {g} {noun} is fair',
     lawful: 'calling {g} {noun} is bigotry',
     kind: 'attributed',
   },
   {
-    hateful: '{g} are {noun}',
+    violating: '{g} are {noun}',
     lawful: 'saying {g} are {noun} is plain bigotry',
     kind: 'attributed',
   },
   {
-    hateful: '{g} are {noun}',
+    violating: '{g} are {noun}',
     lawful: '"{g} are {noun}" is the kind of hate we stand against',
     kind: 'attributed',
   },
   {
-    hateful: '{g} should be {harm}',
+    violating: '{g} should be {harm}',
     lawful: 'a post said {g} should be {harm}. it is a crime and we reported it',
     kind: 'attributed',
   },
   {
-    hateful: 'i agree, {g} are {adj}',
+    violating: 'i agree, {g} are {adj}',
     lawful: 'i disagree with anyone who says {g} are {adj}',
     kind: 'attributed',
   },
   {
-    hateful: '{g} are {noun} and i am proud to say it',
+    violating: '{g} are {noun} and i am proud to say it',
     lawful: 'he said {g} are {noun} and he should be ashamed',
     kind: 'attributed',
   },
-  { hateful: '{g} are truly {noun}', lawful: '{g} are by no means {noun}', kind: 'negated' },
-  { hateful: '{g} are very {adj}', lawful: '{g} are not at all {adj}', kind: 'negated' },
+  { violating: '{g} are truly {noun}', lawful: '{g} are by no means {noun}', kind: 'negated' },
+  { violating: '{g} are very {adj}', lawful: '{g} are not at all {adj}', kind: 'negated' },
   {
-    hateful: '{g} are in every sense {noun}',
+    violating: '{g} are in every sense {noun}',
     lawful: '{g} are in no sense {noun}',
     kind: 'negated',
   },
-  { hateful: 'all {g} are {noun}', lawful: 'no {g} are {noun}', kind: 'negated' },
-  { hateful: '{g} are always {adj}', lawful: '{g} are never {adj}', kind: 'negated' },
+  { violating: 'all {g} are {noun}', lawful: 'no {g} are {noun}', kind: 'negated' },
+  { violating: '{g} are always {adj}', lawful: '{g} are never {adj}', kind: 'negated' },
   // Threats: the wish itself, and the same words refused or reported.
   {
-    hateful: '{g} should be {threat}',
+    violating: '{g} should be {threat}',
     lawful: 'no one should be {threat}, {g} included',
     kind: 'negated',
   },
-  { hateful: 'all {g} must be {threat}', lawful: 'no {g} must ever be {threat}', kind: 'negated' },
   {
-    hateful: 'i would love to see {g} {threat}',
+    violating: 'all {g} must be {threat}',
+    lawful: 'no {g} must ever be {threat}',
+    kind: 'negated',
+  },
+  {
+    violating: 'i would love to see {g} {threat}',
     lawful: 'i would hate to see {g} {threat}',
     kind: 'negated',
   },
   {
-    hateful: 'the {g} round here will be {threat} soon',
+    violating: 'the {g} round here will be {threat} soon',
     lawful: 'the {g} round here will never be {threat}',
     kind: 'negated',
   },
   {
-    hateful: 'every one of the {g} deserves to be {threat}',
+    violating: 'every one of the {g} deserves to be {threat}',
     lawful: 'none of the {g} deserves to be {threat}',
     kind: 'negated',
   },
   {
-    hateful: 'the day is coming when {g} will be {threat}',
+    violating: 'the day is coming when {g} will be {threat}',
     lawful: 'someone wrote that the {g} should be {threat}. we called the police',
     kind: 'attributed',
   },
   // The other direction: denying a group respect, rights or humanity is hate, and the affirmation
   // it negates is not. Negation is a scope to read, not a word that clears a sentence.
-  { hateful: '{g} do not deserve respect', lawful: '{g} deserve respect', kind: 'affirmed' },
-  { hateful: '{g} are not welcome here', lawful: '{g} are welcome here', kind: 'affirmed' },
+  { violating: '{g} do not deserve respect', lawful: '{g} deserve respect', kind: 'affirmed' },
+  { violating: '{g} are not welcome here', lawful: '{g} are welcome here', kind: 'affirmed' },
   {
-    hateful: '{g} should not have the same rights as us',
+    violating: '{g} should not have the same rights as us',
     lawful: '{g} should have the same rights as us',
     kind: 'affirmed',
   },
   {
-    hateful: '{g} have no place in this country',
+    violating: '{g} have no place in this country',
     lawful: '{g} have a place in this country',
     kind: 'affirmed',
   },
-  { hateful: '{g} are not equal to us', lawful: '{g} are equal to us', kind: 'affirmed' },
-  { hateful: '{g} are not real people', lawful: '{g} are real people', kind: 'affirmed' },
+  { violating: '{g} are not equal to us', lawful: '{g} are equal to us', kind: 'affirmed' },
+  { violating: '{g} are not real people', lawful: '{g} are real people', kind: 'affirmed' },
   // A group named in praise: the identity word is the same, the verdict opposite.
   {
-    hateful: '{g} have ruined our neighbourhood',
+    violating: '{g} have ruined our neighbourhood',
     lawful: '{g} have enriched our neighbourhood',
     kind: 'positive',
   },
   {
-    hateful: 'this town was better before the {g} came',
+    violating: 'this town was better before the {g} came',
     lawful: 'this town got better when the {g} came',
     kind: 'positive',
   },
 ];
 
 /**
- * Expands the pair templates with the scope fillers, `perTemplate` pairs each, both twins filled
- * with the same draw. Deterministic for a given seed; training-only (never in dev or test).
+ * Expands the hate pair templates with the scope fillers, `perTemplate` pairs each, both twins
+ * filled with the same draw. Deterministic for a given seed; training-only (never in dev or test).
  */
 export function buildMinimalPairs(seed = 20261122, perTemplate = 60): MinimalPair[] {
+  // "not even human" would make "are not {noun}" a double negative.
+  const fillers = (slot: string) =>
+    (slot === 'threat' ? THREAT_PHRASES : SCOPE_FILLERS[slot])?.filter((f) => !/\bnot\b/.test(f));
+  return expandPairs(PAIR_TEMPLATES, fillers, seed, perTemplate, {
+    idPrefix: 'pair',
+    violatingTag: 'hateful',
+    hate: 1,
+    extremist: 0,
+  });
+}
+
+/**
+ * Expands pair templates, `perTemplate` pairs each; both twins take the same filler for a slot
+ * (drawn once, on first use) and a lawful twin is never repeated. The violating twin carries the
+ * `hate` and `extremist` labels given, the lawful one neither.
+ */
+export function expandPairs(
+  templates: readonly PairTemplate[],
+  fillers: (slot: string) => readonly string[] | undefined,
+  seed: number,
+  perTemplate: number,
+  labels: { idPrefix: string; violatingTag: string; hate: 0 | 1; extremist: 0 | 1 },
+): MinimalPair[] {
   const random = seededRandom(seed);
   const seen = new Set<string>();
   const out: MinimalPair[] = [];
-  // "not even human" would make "are not {noun}" a double negative.
-  const options = new Map<string, string[] | undefined>();
+  const options = new Map<string, readonly string[] | undefined>();
   const optionsOf = (slot: string) => {
-    if (!options.has(slot))
-      options.set(
-        slot,
-        (slot === 'threat' ? THREAT_PHRASES : SCOPE_FILLERS[slot])?.filter(
-          (f) => !/\bnot\b/.test(f),
-        ),
-      );
+    if (!options.has(slot)) options.set(slot, fillers(slot));
     return options.get(slot);
   };
-  PAIR_TEMPLATES.forEach((template, t) => {
+  const { idPrefix, violatingTag } = labels;
+  templates.forEach((template, t) => {
     for (let attempt = 0, made = 0; made < perTemplate && attempt < perTemplate * 4; attempt++) {
-      // Both twins take the same filler for a slot: drawn once, on first use.
       const draw = new Map<string, string>();
       const filler = (slot: string) => {
         if (!draw.has(slot)) draw.set(slot, randomFiller(optionsOf(slot), slot, random));
         return draw.get(slot)!;
       };
-      const hateful = fillTemplate(template.hateful, filler);
+      const violating = fillTemplate(template.violating, filler);
       const lawful = fillTemplate(template.lawful, filler);
       if (seen.has(lawful)) continue;
       seen.add(lawful);
       made++;
-      const id = `pair-${t}-${made}`;
+      const id = `${idPrefix}-${t}-${made}`;
       out.push({
-        hateful: {
-          id: `${id}-hateful`,
-          text: hateful,
-          hate: 1,
-          extremist: 0,
-          functionality: 'pair-hateful',
+        violating: {
+          id: `${id}-${violatingTag}`,
+          text: violating,
+          hate: labels.hate,
+          extremist: labels.extremist,
+          functionality: `${idPrefix}-${violatingTag}`,
         },
         lawful: {
           id: `${id}-${template.kind}`,
           text: lawful,
           hate: 0,
           extremist: 0,
-          functionality: `pair-${template.kind}`,
+          functionality: `${idPrefix}-${template.kind}`,
         },
       });
     }

@@ -172,6 +172,7 @@ export function trainingFileHashes(): Record<string, string> {
     'contrast/scope-and-recall.ts',
     'contrast/expand.ts',
     'contrast/minimal-pairs.ts',
+    'contrast/extremist-pairs.ts',
   ]) {
     files[`models/src/${file}`] = sha256File(fileURLToPath(new URL(`../${file}`, import.meta.url)));
   }

@@ -3,7 +3,7 @@ import { initWasm } from './backend';
 import { pairRankingLoss } from './ranking-loss';
 
 describe('pairRankingLoss', () => {
-  const pairs = { hatefulFrom: 1, lawfulFrom: 3, count: 2 };
+  const pairs = { violatingFrom: 1, lawfulFrom: 3, count: 2, column: 0 };
 
   it('is near zero when every lawful twin is a margin below its hateful twin, large when not', async () => {
     const tf = await initWasm();
@@ -56,5 +56,26 @@ describe('pairRankingLoss', () => {
     expect(g[3]![0]).toBeGreaterThan(0); // and lowers the lawful one
     expect(g[1]![0]).toBeCloseTo(-g[3]![0]!, 6);
     expect(g.map((row) => row[1])).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('ranks on the column it is given: the extremist logit, leaving hate untouched', async () => {
+    const tf = await initWasm();
+    // Rows: [violating, lawful]; hate ranked the wrong way round, extremist by the margin.
+    const logits = tf.tensor2d([
+      [-4, 6],
+      [4, 0],
+    ]);
+    const one = { violatingFrom: 0, lawfulFrom: 1, count: 1 };
+    const onExtremist = (await pairRankingLoss(tf, logits, { ...one, column: 1 }, 3).data())[0]!;
+    const onHate = (await pairRankingLoss(tf, logits, { ...one, column: 0 }, 3).data())[0]!;
+    expect(onExtremist).toBeCloseTo(Math.log1p(Math.exp(-3)), 5);
+    expect(onHate).toBeCloseTo(Math.log1p(Math.exp(11)), 4);
+    const grad = tf.grad((l) => pairRankingLoss(tf, l as typeof logits, { ...one, column: 1 }, 3))(
+      logits,
+    );
+    const g = (await grad.array()) as number[][];
+    expect(g.map((row) => row[0])).toEqual([0, 0]);
+    expect(g[0]![1]).toBeLessThan(0);
+    expect(g[1]![1]).toBeCloseTo(-g[0]![1]!, 6);
   });
 });
