@@ -23,6 +23,13 @@ describe('Featuriser', () => {
     expect(featuriser.idsOf('musims')).toEqual([id('muslims')]);
     expect(featuriser.idsOf('musslims')).toEqual([id('muslims')]);
   });
+  it('prefers the known word with the one letter a masking star removed', () => {
+    // The tokeniser drops the star (p*kistanis -> pkistanis); "pakistani" is one replacement
+    // away and more frequent, but "pakistanis" is the word that was written.
+    const masked = new Featuriser({ sequenceLength: 12, vocabulary: ['pakistani', 'pakistanis'] });
+    expect(masked.idsOf('pkistanis')).toEqual([3]);
+    expect(masked.idsOf('pkistani')).toEqual([2]);
+  });
   it('splits run-together words into known words', () => {
     expect(featuriser.idsOf('ihatethemuslims')).toEqual([
       id('i'),

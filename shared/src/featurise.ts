@@ -135,10 +135,14 @@ export class Featuriser {
   }
 }
 
-/** Keys shared by words one swap, insertion or deletion apart: sorted letters and deletions. */
+/**
+ * Keys shared by words one swap, insertion or deletion apart, most telling first (a lookup takes
+ * the first key found): the word itself as a deletion key (a known word missing one letter, as
+ * when a masking star is dropped: p*kistanis), its sorted letters (a swap), then the word less
+ * each letter (one letter added, or, against a known word's own deletion, one replaced).
+ */
 function fuzzyKeys(word: string): string[] {
-  const keys = ['s:' + [...word].sort().join('')];
+  const keys = ['d:' + word, 's:' + [...word].sort().join('')];
   for (let i = 0; i < word.length; i++) keys.push('d:' + word.slice(0, i) + word.slice(i + 1));
-  keys.push('d:' + word);
   return keys;
 }
