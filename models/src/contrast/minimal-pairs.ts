@@ -187,6 +187,32 @@ export const PAIR_TEMPLATES: (PairTemplate & {
     lawful: 'someone wrote that the {g} should be {threat}. we called the police',
     kind: 'attributed',
   },
+  // Threats as a speaker's own plan or warning, the lawful twin promising the opposite.
+  {
+    violating: 'i am going to see to it that the {g} next door are {threat}',
+    lawful: 'i am going to see to it that the {g} next door are never {threat}',
+    kind: 'negated',
+  },
+  {
+    violating: 'mark my words, {g} will be {threat}',
+    lawful: 'mark my words, no {g} will be {threat} while we are here',
+    kind: 'negated',
+  },
+  {
+    violating: 'the {g} on our estate had better leave or they will be {threat}',
+    lawful: 'the {g} on our estate are safe here and nobody will be {threat}',
+    kind: 'negated',
+  },
+  {
+    violating: 'one night soon the {g} in this town will be {threat}',
+    lawful: 'he posted that the {g} in this town will be {threat}. he has been charged',
+    kind: 'attributed',
+  },
+  {
+    violating: 'we are coming for the {g}, every one of them will be {threat}',
+    lawful: 'we stand with the {g}, not one of them will be {threat}',
+    kind: 'negated',
+  },
   // The other direction: denying a group respect, rights or humanity is hate, and the affirmation
   // it negates is not. Negation is a scope to read, not a word that clears a sentence.
   { violating: '{g} do not deserve respect', lawful: '{g} deserve respect', kind: 'affirmed' },
@@ -212,6 +238,21 @@ export const PAIR_TEMPLATES: (PairTemplate & {
   {
     violating: 'this town was better before the {g} came',
     lawful: 'this town got better when the {g} came',
+    kind: 'positive',
+  },
+  {
+    violating: '{g} are a burden on this country',
+    lawful: '{g} are a blessing to this country',
+    kind: 'positive',
+  },
+  {
+    violating: '{g} bring nothing but trouble wherever they go',
+    lawful: '{g} bring kindness wherever they go',
+    kind: 'positive',
+  },
+  {
+    violating: 'our street got worse when the {g} moved in',
+    lawful: 'our street got friendlier when the {g} moved in',
     kind: 'positive',
   },
 ];
