@@ -48,6 +48,20 @@ export interface MinimalPair {
   lawful: WrittenExample;
 }
 
+/** What the praise twins say of a group, in place of the insult. */
+export const PRAISE = [
+  'good neighbours',
+  'hard workers',
+  'part of our community',
+  'our friends',
+  'kind people',
+  'valued colleagues',
+  'brave',
+  'generous',
+  'loving parents',
+  'honest people',
+];
+
 /** A pair template: `kind` names how the lawful twin differs (it becomes its functionality). */
 export interface PairTemplate {
   violating: string;
@@ -240,6 +254,21 @@ export const PAIR_TEMPLATES: (PairTemplate & {
     lawful: 'this town got better when the {g} came',
     kind: 'positive',
   },
+  // Praise in the same shape as the insult, no negation in either: a plain statement about a
+  // group is not hate, whatever the hateful twins without a "not" might suggest.
+  { violating: '{g} are {noun}', lawful: '{g} are {praise}', kind: 'positive' },
+  { violating: '{g} are {adj}', lawful: '{g} are {praise}', kind: 'positive' },
+  { violating: 'all {g} are {noun}', lawful: 'all the {g} i know are {praise}', kind: 'positive' },
+  {
+    violating: 'honestly the {g} around here are {noun}',
+    lawful: 'honestly the {g} around here are {praise}',
+    kind: 'positive',
+  },
+  {
+    violating: 'i can tell you {g} are {adj}',
+    lawful: 'i can tell you {g} are {praise}',
+    kind: 'positive',
+  },
   {
     violating: '{g} are a burden on this country',
     lawful: '{g} are a blessing to this country',
@@ -264,7 +293,9 @@ export const PAIR_TEMPLATES: (PairTemplate & {
 export function buildMinimalPairs(seed = 20261122, perTemplate = 60): MinimalPair[] {
   // "not even human" would make "are not {noun}" a double negative.
   const fillers = (slot: string) =>
-    (slot === 'threat' ? THREAT_PHRASES : SCOPE_FILLERS[slot])?.filter((f) => !/\bnot\b/.test(f));
+    (slot === 'threat' ? THREAT_PHRASES : slot === 'praise' ? PRAISE : SCOPE_FILLERS[slot])?.filter(
+      (f) => !/\bnot\b/.test(f),
+    );
   return expandPairs(PAIR_TEMPLATES, fillers, seed, perTemplate, {
     idPrefix: 'pair',
     violatingTag: 'hateful',
