@@ -7,8 +7,7 @@
  * of the WordNet training rows kept, default 0.5), FILTERS (default 48), POOL_FIRST (default 1),
  * PAIR_WEIGHT (weight of the minimal-pair ranking loss, default 1; 0 = off), PAIRS_PER_BATCH
  * (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1), EXTREMIST_PAIRS_PER_BATCH
- * (terrorist-content pairs per batch, ranked on the extremist logit, default 0), PAIR_BALANCED (1:
- * both twins of a pair weigh the same in the cross-entropy, default 0). Progress goes to
+ * (terrorist-content pairs per batch, ranked on the extremist logit, default 0). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
@@ -80,11 +79,6 @@ const POOL_FIRST = numberSetting('POOL_FIRST', 1) !== 0;
 const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 1, { min: 0 });
 const PAIRS_PER_BATCH = numberSetting('PAIRS_PER_BATCH', 8, { min: 0 });
 const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3, { min: 0 });
-// 1: the twins of a pair weigh the same in the cross-entropy. The positive-class weight below
-// makes up for rare labels in the datasets; a pair is one positive and one negative already,
-// and weighting its violating twin more teaches that the words both twins share (the group,
-// the place) lean towards the label.
-const PAIR_BALANCED = numberSetting('PAIR_BALANCED', 0) !== 0;
 // Terrorist-content pairs (contrast/extremist-pairs.ts) per batch, ranked the same way on the
 // extremist logit: the sentence above its news report, condemnation, study or fiction.
 const EXTREMIST_PAIRS_PER_BATCH = numberSetting('EXTREMIST_PAIRS_PER_BATCH', 0, { min: 0 });
@@ -355,8 +349,7 @@ async function main() {
         LABELS.forEach((label, j) => {
           const y = r.example[label];
           targets[2 * k + j] = y ?? 0;
-          const classWeight = y === 1 && !(PAIR_BALANCED && k >= main.length) ? posWeight[j]! : 1;
-          lossWeights[2 * k + j] = y === null ? 0 : r.weight * classWeight;
+          lossWeights[2 * k + j] = y === null ? 0 : r.weight * (y === 1 ? posWeight[j]! : 1);
         });
       });
       const loss = tf.tidy(() => {
@@ -580,7 +573,6 @@ async function writeArtifact(
       pairMargin: PAIR_MARGIN,
       pairRowWeight: PAIR_ROW_WEIGHT,
       extremistPairsPerBatch: EXTREMIST_PAIRS_PER_BATCH,
-      pairBalanced: PAIR_BALANCED,
       keepNegative: KEEP_NEGATIVE,
       trainTokens: TRAIN_TOKENS,
       minutes: Math.round((Date.now() - started) / 6000) / 10,

@@ -26,19 +26,9 @@ describe('minimal pairs', () => {
       ...PAIR_TEMPLATES.flatMap((t) => words(t.violating.replace(/\{\w+\}/g, ''))),
       ...SCOPE_FILLERS.all!.flatMap(words),
     ]);
-    const slots = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     for (const { violating: hateful, lawful } of pairs) {
-      // A praise twin replaces the insult: the insult slot's words may be missing, no others.
-      const template = PAIR_TEMPLATES[Number(hateful.id.split('-')[1])]!;
-      const replaced = new Set(
-        slots(template.violating)
-          .filter((slot) => !slots(template.lawful).includes(slot))
-          .flatMap((slot) => SCOPE_FILLERS[slot]!.flatMap(words)),
-      );
       const inLawful = new Set(words(lawful.text));
-      const missing = words(hateful.text).filter(
-        (w) => w && !inLawful.has(w) && !framing.has(w) && !replaced.has(w),
-      );
+      const missing = words(hateful.text).filter((w) => w && !inLawful.has(w) && !framing.has(w));
       expect(missing, `${hateful.text} / ${lawful.text}`).toEqual([]);
       expect(lawful.text).not.toEqual(hateful.text);
     }

@@ -48,20 +48,6 @@ export interface MinimalPair {
   lawful: WrittenExample;
 }
 
-/** What the praise twins say of a group, in place of the insult. */
-export const PRAISE = [
-  'good neighbours',
-  'hard workers',
-  'part of our community',
-  'our friends',
-  'kind people',
-  'valued colleagues',
-  'brave',
-  'generous',
-  'loving parents',
-  'honest people',
-];
-
 /** A pair template: `kind` names how the lawful twin differs (it becomes its functionality). */
 export interface PairTemplate {
   violating: string;
@@ -201,32 +187,6 @@ export const PAIR_TEMPLATES: (PairTemplate & {
     lawful: 'someone wrote that the {g} should be {threat}. we called the police',
     kind: 'attributed',
   },
-  // Threats as a speaker's own plan or warning, the lawful twin promising the opposite.
-  {
-    violating: 'i am going to see to it that the {g} next door are {threat}',
-    lawful: 'i am going to see to it that the {g} next door are never {threat}',
-    kind: 'negated',
-  },
-  {
-    violating: 'mark my words, {g} will be {threat}',
-    lawful: 'mark my words, no {g} will be {threat} while we are here',
-    kind: 'negated',
-  },
-  {
-    violating: 'the {g} on our estate had better leave or they will be {threat}',
-    lawful: 'the {g} on our estate are safe here and nobody will be {threat}',
-    kind: 'negated',
-  },
-  {
-    violating: 'one night soon the {g} in this town will be {threat}',
-    lawful: 'he posted that the {g} in this town will be {threat}. he has been charged',
-    kind: 'attributed',
-  },
-  {
-    violating: 'we are coming for the {g}, every one of them will be {threat}',
-    lawful: 'we stand with the {g}, not one of them will be {threat}',
-    kind: 'negated',
-  },
   // The other direction: denying a group respect, rights or humanity is hate, and the affirmation
   // it negates is not. Negation is a scope to read, not a word that clears a sentence.
   { violating: '{g} do not deserve respect', lawful: '{g} deserve respect', kind: 'affirmed' },
@@ -254,36 +214,6 @@ export const PAIR_TEMPLATES: (PairTemplate & {
     lawful: 'this town got better when the {g} came',
     kind: 'positive',
   },
-  // Praise in the same shape as the insult, no negation in either: a plain statement about a
-  // group is not hate, whatever the hateful twins without a "not" might suggest.
-  { violating: '{g} are {noun}', lawful: '{g} are {praise}', kind: 'positive' },
-  { violating: '{g} are {adj}', lawful: '{g} are {praise}', kind: 'positive' },
-  { violating: 'all {g} are {noun}', lawful: 'all the {g} i know are {praise}', kind: 'positive' },
-  {
-    violating: 'honestly the {g} around here are {noun}',
-    lawful: 'honestly the {g} around here are {praise}',
-    kind: 'positive',
-  },
-  {
-    violating: 'i can tell you {g} are {adj}',
-    lawful: 'i can tell you {g} are {praise}',
-    kind: 'positive',
-  },
-  {
-    violating: '{g} are a burden on this country',
-    lawful: '{g} are a blessing to this country',
-    kind: 'positive',
-  },
-  {
-    violating: '{g} bring nothing but trouble wherever they go',
-    lawful: '{g} bring kindness wherever they go',
-    kind: 'positive',
-  },
-  {
-    violating: 'our street got worse when the {g} moved in',
-    lawful: 'our street got friendlier when the {g} moved in',
-    kind: 'positive',
-  },
 ];
 
 /**
@@ -293,9 +223,7 @@ export const PAIR_TEMPLATES: (PairTemplate & {
 export function buildMinimalPairs(seed = 20261122, perTemplate = 60): MinimalPair[] {
   // "not even human" would make "are not {noun}" a double negative.
   const fillers = (slot: string) =>
-    (slot === 'threat' ? THREAT_PHRASES : slot === 'praise' ? PRAISE : SCOPE_FILLERS[slot])?.filter(
-      (f) => !/\bnot\b/.test(f),
-    );
+    (slot === 'threat' ? THREAT_PHRASES : SCOPE_FILLERS[slot])?.filter((f) => !/\bnot\b/.test(f));
   return expandPairs(PAIR_TEMPLATES, fillers, seed, perTemplate, {
     idPrefix: 'pair',
     violatingTag: 'hateful',
