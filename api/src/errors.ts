@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  four_eyes: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -4,6 +4,8 @@ export const ERROR_CODES = [
   'validation_failed',
   'unauthorized',
   'forbidden',
+  /** 403: the caller took part in the case, so a second person must decide (four-eyes rule). */
+  'four_eyes',
   'not_found',
   'conflict',
   'payload_too_large',

@@ -17,6 +17,7 @@ import {
 import type { Db, Queryable } from '../db/db';
 import { isoSql } from '../db/db';
 import { ApiError } from '../errors';
+import { requireFourEyes, type CaseParties, type Person } from '../decisions/four-eyes';
 import { amendStatementAfterAppeal } from './amend-statement';
 import type { LogSequencer } from '../log/sequence';
 
@@ -275,9 +276,40 @@ export async function getAppeal(deps: AppealDeps, id: string): Promise<Appeal> {
   return toAppeal(row, deps.now());
 }
 
+/** Who took part in the case of an appeal: the report's submitter, the first decider, the appellant. */
+async function caseParties(tx: Queryable, appealId: string): Promise<CaseParties> {
+  const [row] = await tx.query<{
+    submitter_id: string;
+    submitter_name: string | null;
+    decider_id: string;
+    decider_name: string | null;
+    appellant_id: string | null;
+    appellant_name: string | null;
+  }>(
+    `SELECT r.submitted_by::text AS submitter_id, s.name AS submitter_name,
+       d.decided_by::text AS decider_id, dt.name AS decider_name,
+       a.filed_by::text AS appellant_id, f.name AS appellant_name
+     FROM appeals a
+     JOIN reports r ON r.id = a.report_id
+     JOIN decisions d ON d.id = a.decision_id
+     LEFT JOIN api_tokens s ON s.id = r.submitted_by
+     LEFT JOIN api_tokens dt ON dt.id = d.decided_by
+     LEFT JOIN api_tokens f ON f.id = a.filed_by
+     WHERE a.id = $1`,
+    [appealId],
+  );
+  if (!row) throw new ApiError('internal', `appeal ${appealId} names a missing decision`);
+  return {
+    submitter: { tokenId: row.submitter_id, name: row.submitter_name },
+    decider: { tokenId: row.decider_id, name: row.decider_name },
+    appellant: row.appellant_id ? { tokenId: row.appellant_id, name: row.appellant_name } : null,
+  };
+}
+
 /**
- * Decides an open appeal. The decider must not be the person who took the contested decision
- * (403). A reversal or modification amends the statement of reasons (`x_amended_by_appeal`,
+ * Decides an open appeal. The decider must have taken no part in the case: not the report's
+ * submitter, not the first decider, not the reporter who appealed (403 `four_eyes`,
+ * {@link requireFourEyes}). A reversal or modification amends the statement of reasons (`x_amended_by_appeal`,
  * `x_action`); the appeal, the statement, the report status and the `appeal_decided` entry
  * commit together.
  */
@@ -285,7 +317,7 @@ export async function decideAppeal(
   deps: AppealDeps,
   appealId: string,
   submission: AppealDecisionSubmission,
-  decider: { tokenId: string },
+  decider: Person,
 ): Promise<Appeal> {
   const now = deps.now();
   await deps.sequencer.write(async (tx, append) => {
@@ -293,16 +325,12 @@ export async function decideAppeal(
       appealId,
     ]);
     if (!appeal) throw new ApiError('not_found', `no appeal ${appealId}`);
+    requireFourEyes(decider, await caseParties(tx, appealId), 'appeal');
     if (appeal.outcome) throw new ApiError('conflict', `appeal ${appealId} was already decided`);
     const [decision] = await tx.query<DecisionRow>(`${DECISION_SELECT} WHERE d.id = $1`, [
       appeal.decision_id,
     ]);
     if (!decision) throw new ApiError('internal', `appeal ${appealId} names a missing decision`);
-    if (decision.decided_by === decider.tokenId)
-      throw new ApiError(
-        'forbidden',
-        'an appeal must be decided by someone who did not take the original decision',
-      );
     const result = resultingAction(submission.outcome, appeal.original_action, submission.action);
     if ('error' in result)
       throw new ApiError('validation_failed', result.error, [

@@ -12,6 +12,7 @@ import type { Principal } from '../auth/tokens';
 import { ApiError } from '../errors';
 import type { LogSequencer } from '../log/sequence';
 import { REPORT_COLUMNS, type ReportRow } from '../reports/store';
+import { requireFourEyes } from './four-eyes';
 import { appealDeadline, buildStatement } from './statement-of-reasons';
 
 /** What the decider gets back: the decision and its statement, with the appeal token. */
@@ -25,7 +26,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /**
  * Records a human decision on a report awaiting one, with its statement of reasons and their log
  * entries, in one transaction. Refuses: unknown report (404), a decider who submitted the report
- * (403: a second person decides), a report no longer awaiting decision (409; the conditional
+ * (403 `four_eyes`, {@link requireFourEyes}), a report no longer awaiting decision (409; the conditional
  * update also stops two concurrent deciders). The appeal token is returned here only; the
  * database keeps its hash.
  */
@@ -45,16 +46,11 @@ export async function recordDecision(
       [reportId],
     );
     if (!row) throw new ApiError('not_found', `no report ${reportId}`);
-    const samePerson =
-      row.submitted_by === decider.tokenId ||
-      (row.submitter_name !== null &&
-        decider.name !== null &&
-        row.submitter_name.toLowerCase() === decider.name.toLowerCase());
-    if (samePerson)
-      throw new ApiError(
-        'forbidden',
-        'you submitted this report; a different reviewer must decide it (four-eyes rule)',
-      );
+    requireFourEyes(
+      decider,
+      { submitter: { tokenId: row.submitted_by, name: row.submitter_name } },
+      'report',
+    );
     if (row.status !== 'awaiting_decision')
       throw new ApiError(
         'conflict',

@@ -175,7 +175,7 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
       body: { outcome: 'upheld', reasons: 'r' },
     });
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ code: 'forbidden' });
+    expect(await refused.json()).toMatchObject({ code: 'four_eyes' });
     expect(await rowCounts(t.db)).toEqual(before);
     // A reviewer (not senior) may not decide at all.
     expect(

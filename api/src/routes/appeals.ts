@@ -135,7 +135,7 @@ const decide = createRoute({
   path: '/v1/appeals/{id}/decision',
   summary: 'Decide an appeal',
   description:
-    'A senior reviewer who did not take the contested decision decides: upheld, reversed or modified, with reasons. A reversal of an action reinstates the content and amends the statement of reasons (`x_amended_by_appeal`).',
+    "A senior reviewer who took no part in the case decides: not the report's submitter, not the first decider, not the reporter who appealed (403 `four_eyes`, also for another token issued to the same name). Upheld, reversed or modified, with reasons. A reversal of an action reinstates the content and amends the statement of reasons (`x_amended_by_appeal`).",
   tags: ['appeals'],
   security: BEARER,
   request: {

@@ -20,7 +20,7 @@ const decide = createRoute({
   path: '/v1/reports/{id}/decision',
   summary: 'Decide a report',
   description:
-    'A reviewer other than the one who submitted the report decides. The answer carries the statement of reasons with its appeal token (`x_appeal.token`), given only here: pass it to the content provider.',
+    'A reviewer other than the one who submitted the report decides (403 `four_eyes` for the submitter, also under another token issued to the same name). The answer carries the statement of reasons with its appeal token (`x_appeal.token`), given only here: pass it to the content provider.',
   tags: ['decisions'],
   security: BEARER,
   request: {
