@@ -124,7 +124,7 @@ export function nearestRank(values: readonly number[], q: number): number | null
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null;
 }
 
-function summarise(durations: number[]): DurationSummary {
+function summarise(durations: readonly number[]): DurationSummary {
   return {
     count: durations.length,
     medianMs: nearestRank(durations, 0.5),
@@ -145,97 +145,146 @@ export function computeTransparencyFigures(
   const from = Date.parse(period.from);
   const to = Date.parse(period.to);
   const f = emptyFigures();
-  const receivedAt = new Map<string, number>();
-  const filedAt = new Map<string, { at: number; dueAt: number }>();
-  const actionOf = new Map<string, Action>();
-  const deciderOf = new Map<string, string | null>();
+  const tally = new TransparencyTally();
   const reportToDecision: number[] = [];
   const appealToOutcome: number[] = [];
-
   for (const e of entries) {
-    const at = Date.parse(e.at);
-    const inPeriod = at >= from && at < to;
-    const reportId = e.reportId ?? '';
-    switch (e.type) {
-      case 'report_received': {
-        receivedAt.set(reportId, at);
-        if (!inPeriod) break;
-        f.reports.received++;
-        if (e.category) f.reports.byCategory[e.category]++;
-        f.reports.byDetection[e.automatedDetection ? 'classifier' : 'person']++;
-        break;
-      }
-      case 'decision_made': {
-        if (e.action) actionOf.set(reportId, e.action);
-        deciderOf.set(reportId, e.actor);
-        if (!inPeriod) break;
-        countDecision(f, e);
-        const received = receivedAt.get(reportId);
-        if (received !== undefined) reportToDecision.push(at - received);
-        break;
-      }
-      case 'appeal_filed': {
-        const details = AppealFiledDetails.safeParse(e.details);
-        if (details.success)
-          filedAt.set(details.data.appealId, { at, dueAt: Date.parse(details.data.dueAt) });
-        if (!inPeriod) break;
-        f.appeals.received++;
-        if (details.success) f.appeals.byAppellant[details.data.appellant]++;
-        break;
-      }
-      case 'appeal_decided': {
-        const details = AppealDecidedDetails.safeParse(e.details);
-        const previousAction =
-          actionOf.get(reportId) ?? (details.success ? details.data.previousAction : undefined);
-        if (e.action) actionOf.set(reportId, e.action);
-        if (!inPeriod) break;
-        f.appeals.decided++;
-        if (e.actor !== null && e.actor === deciderOf.get(reportId))
-          f.appeals.decidedByOriginalDecider++;
-        if (!details.success) break;
-        f.appeals.outcomes[details.data.outcome]++;
-        if (previousAction && isReinstatement(details.data.outcome, previousAction))
-          f.reinstatements++;
-        const filed = filedAt.get(details.data.appealId);
-        if (filed) {
-          appealToOutcome.push(at - filed.at);
-          if (at > filed.dueAt) f.appeals.decidedLate++;
-        }
-        break;
-      }
-      case 'content_purged': {
-        if (inPeriod) f.contentPurged++;
-        break;
-      }
-      default:
-        break;
-    }
+    const c = tally.add(e);
+    if (!c || c.at < from || c.at >= to) continue;
+    for (const path of c.counts) addCount(f, path, 1);
+    if (c.reportToDecisionMs !== null) reportToDecision.push(c.reportToDecisionMs);
+    if (c.appealToOutcomeMs !== null) appealToOutcome.push(c.appealToOutcomeMs);
   }
   f.timings.reportToDecision = summarise(reportToDecision);
   f.timings.appealToOutcome = summarise(appealToOutcome);
   return f;
 }
 
-function countDecision(f: TransparencyFigures, e: LogEntry): void {
-  const d = f.decisions;
-  d.total++;
-  if (e.category) d.byCategory[e.category]++;
-  if (e.tcoType) d.byTcoType[e.tcoType]++;
-  if (e.ground) d.byGround[e.ground]++;
-  d.byDetection[e.automatedDetection ? 'classifier' : 'person']++;
+/**
+ * What one log entry adds to the figures of every period that contains its time: one to each
+ * count named in `counts` (dotted paths into {@link TransparencyFigures}, such as
+ * `decisions.byAction.remove`) and at most one duration of each kind.
+ */
+export interface EntryContribution {
+  /** The entry's time (`at`), ms since the epoch. */
+  at: number;
+  counts: string[];
+  reportToDecisionMs: number | null;
+  appealToOutcomeMs: number | null;
+}
+
+/**
+ * Reads log entries in log order and states what each one adds to the figures
+ * ({@link EntryContribution}); {@link computeTransparencyFigures} is this plus a filter on the
+ * period. An entry's contribution depends only on the entries before it (the report it decides,
+ * the appeal it closes, the decision it contests), so it can be worked out once, as the entry is
+ * integrated, and summed per day (`api/src/transparency/figure-index.ts`).
+ */
+export class TransparencyTally {
+  /** Per report id: when it was received, its current action and who first-decided it. */
+  readonly #reports = new Map<
+    string,
+    { receivedAt?: number; action?: Action; decider?: string | null }
+  >();
+  readonly #appeals = new Map<string, { at: number; dueAt: number }>();
+
+  /** The contribution of the next entry in log order; null for entries no figure counts. */
+  add(e: LogEntry): EntryContribution | null {
+    const at = Date.parse(e.at);
+    const reportId = e.reportId ?? '';
+    const c: EntryContribution = {
+      at,
+      counts: [],
+      reportToDecisionMs: null,
+      appealToOutcomeMs: null,
+    };
+    switch (e.type) {
+      case 'report_received': {
+        this.#report(reportId).receivedAt = at;
+        c.counts.push('reports.received');
+        if (e.category) c.counts.push(`reports.byCategory.${e.category}`);
+        c.counts.push(`reports.byDetection.${e.automatedDetection ? 'classifier' : 'person'}`);
+        return c;
+      }
+      case 'decision_made': {
+        const report = this.#report(reportId);
+        if (e.action) report.action = e.action;
+        report.decider = e.actor;
+        decisionCounts(c.counts, e);
+        if (report.receivedAt !== undefined) c.reportToDecisionMs = at - report.receivedAt;
+        return c;
+      }
+      case 'appeal_filed': {
+        const details = AppealFiledDetails.safeParse(e.details);
+        if (details.success)
+          this.#appeals.set(details.data.appealId, { at, dueAt: Date.parse(details.data.dueAt) });
+        c.counts.push('appeals.received');
+        if (details.success) c.counts.push(`appeals.byAppellant.${details.data.appellant}`);
+        return c;
+      }
+      case 'appeal_decided': {
+        const details = AppealDecidedDetails.safeParse(e.details);
+        const report = this.#reports.get(reportId);
+        const previousAction =
+          report?.action ?? (details.success ? details.data.previousAction : undefined);
+        if (e.action) this.#report(reportId).action = e.action;
+        c.counts.push('appeals.decided');
+        if (e.actor !== null && e.actor === report?.decider)
+          c.counts.push('appeals.decidedByOriginalDecider');
+        if (!details.success) return c;
+        c.counts.push(`appeals.outcomes.${details.data.outcome}`);
+        if (previousAction && isReinstatement(details.data.outcome, previousAction))
+          c.counts.push('reinstatements');
+        const filed = this.#appeals.get(details.data.appealId);
+        if (filed) {
+          c.appealToOutcomeMs = at - filed.at;
+          if (at > filed.dueAt) c.counts.push('appeals.decidedLate');
+        }
+        return c;
+      }
+      case 'content_purged':
+        c.counts.push('contentPurged');
+        return c;
+      default:
+        return null;
+    }
+  }
+
+  #report(id: string) {
+    let report = this.#reports.get(id);
+    if (!report) this.#reports.set(id, (report = {}));
+    return report;
+  }
+}
+
+function decisionCounts(counts: string[], e: LogEntry): void {
+  counts.push('decisions.total');
+  if (e.category) counts.push(`decisions.byCategory.${e.category}`);
+  if (e.tcoType) counts.push(`decisions.byTcoType.${e.tcoType}`);
+  if (e.ground) counts.push(`decisions.byGround.${e.ground}`);
+  counts.push(`decisions.byDetection.${e.automatedDetection ? 'classifier' : 'person'}`);
   const details = DecisionMadeDetails.safeParse(e.details);
   const automation = details.success ? details.data.automatedDecision : undefined;
-  d.byAutomation[automation ?? 'not_stated']++;
-  if (e.exemptionApplied) d.exemptionApplied++;
-  for (const exemption of e.exemptions ?? []) d.byExemption[exemption]++;
+  counts.push(`decisions.byAutomation.${automation ?? 'not_stated'}`);
+  if (e.exemptionApplied) counts.push('decisions.exemptionApplied');
+  for (const exemption of e.exemptions ?? []) counts.push(`decisions.byExemption.${exemption}`);
   if (!e.action) return;
-  d.byAction[e.action]++;
+  counts.push(`decisions.byAction.${e.action}`);
   if (e.action === 'no_action') return;
-  d.actioned++;
-  if (REMOVAL_ACTIONS.includes(e.action)) d.removedOrDisabled++;
+  counts.push('decisions.actioned');
+  if (REMOVAL_ACTIONS.includes(e.action)) counts.push('decisions.removedOrDisabled');
   const scope = details.success ? details.data.territorialScope : undefined;
   for (const territory of scope && scope.length > 0 ? scope : ['worldwide'])
-    d.byTerritory[territory] = (d.byTerritory[territory] ?? 0) + 1;
+    counts.push(`decisions.byTerritory.${territory}`);
+}
+
+/** Adds `n` to the count at a dotted `path` of `figures` (a territory not yet listed starts at 0). */
+export function addCount(figures: TransparencyFigures, path: string, n: number): void {
+  const keys = path.split('.');
+  let node = figures as unknown as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const last = keys[keys.length - 1]!;
+  node[last] = ((node[last] as number | undefined) ?? 0) + n;
 }
 
 /** A report with every count at zero. */

@@ -1,18 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  SeriesBucket,
-  toBase64,
-  TransparencyReport,
-  TransparencySeries,
-} from '@counterweight/shared';
+import { SeriesBucket, TransparencyReport, TransparencySeries } from '@counterweight/shared';
 import type { AppDeps } from '../app-env';
-import { LogReader } from '../transparency/log-reader';
 import { periodFromQuery } from '../transparency/period';
-import {
-  buildTransparencyReport,
-  buildTransparencySeries,
-  type CheckpointSource,
-} from '../transparency/report';
+import { PublishedFigures } from '../transparency/published-figures';
+import { buildTransparencyReport, buildTransparencySeries } from '../transparency/report';
 import { errorResponses, newRouter } from './router';
 
 // Dates are checked by periodFromQuery, which names the field; the schema documents them.
@@ -62,25 +53,22 @@ const series = createRoute({
 });
 
 /** Public transparency figures, recomputable by anyone from `/v1/log/entries`. */
-export function transparencyRoutes(deps: Pick<AppDeps, 'db' | 'log'>) {
-  const reader = new LogReader(deps.db);
-  const checkpoint: CheckpointSource = () => {
-    const treeSize = deps.log.size;
-    return { treeSize, rootHash: toBase64(deps.log.root(treeSize)) };
-  };
+export function transparencyRoutes(deps: Pick<AppDeps, 'log' | 'logger'>) {
+  const figures = new PublishedFigures(deps.log);
+  // Read the published entries now rather than at the first request (an error is retried then).
+  figures
+    .update()
+    .catch((error: unknown) =>
+      deps.logger.warn({ err: error }, 'transparency figures: first read failed'),
+    );
   const router = newRouter();
   router.openapi(report, async (c) =>
-    c.json(
-      await buildTransparencyReport(reader, checkpoint, periodFromQuery(c.req.valid('query'))),
-      200,
-    ),
+    c.json(await buildTransparencyReport(figures, periodFromQuery(c.req.valid('query'))), 200),
   );
   router.openapi(series, async (c) => {
     const query = c.req.valid('query');
-    return c.json(
-      await buildTransparencySeries(reader, checkpoint, periodFromQuery(query), query.bucket),
-      200,
-    );
+    const period = periodFromQuery(query);
+    return c.json(await buildTransparencySeries(figures, period, query.bucket), 200);
   });
   return router;
 }

@@ -1,53 +1,45 @@
 import {
-  computeTransparencyFigures,
   TRANSPARENCY_METHOD,
   TransparencyReport,
   TransparencySeries,
   type ReportingPeriod,
 } from '@counterweight/shared';
-import type { LogReader } from './log-reader';
 import { splitPeriod, type Bucket } from './period';
-
-/** The latest published checkpoint: its tree size and root hash (standard base64). */
-export type CheckpointSource = () => { treeSize: number; rootHash: string };
+import type { PublishedFigures } from './published-figures';
 
 /**
- * Builds the transparency report for `period` from the first `treeSize` log entries (the
- * latest checkpoint), naming that checkpoint's size and root so anyone can recompute it.
+ * Builds the transparency report for `period` from the entries of the latest checkpoint, naming
+ * that checkpoint's size and root so anyone can recompute it. Costs O(days in the period).
  */
 export async function buildTransparencyReport(
-  reader: LogReader,
-  checkpoint: CheckpointSource,
+  figures: PublishedFigures,
   period: ReportingPeriod,
   now: Date = new Date(),
 ): Promise<TransparencyReport> {
-  const at = checkpoint();
-  const entries = await reader.entries(at.treeSize);
+  const { checkpoint, result } = await figures.at((of) => of(period));
   return TransparencyReport.parse({
     period,
-    checkpoint: at,
+    checkpoint,
     generatedAt: now.toISOString(),
-    figures: computeTransparencyFigures(entries, period),
+    figures: result,
     method: TRANSPARENCY_METHOD,
   });
 }
 
-/** The figures of each calendar bucket of `period`, for charts over time. */
+/**
+ * The figures of each calendar bucket of `period`, for charts over time. Costs O(buckets) (days
+ * for week and month buckets), whatever the size of the log.
+ */
 export async function buildTransparencySeries(
-  reader: LogReader,
-  checkpoint: CheckpointSource,
+  figures: PublishedFigures,
   period: ReportingPeriod,
   bucket: Bucket,
 ): Promise<TransparencySeries> {
-  const at = checkpoint();
-  const entries = await reader.entries(at.treeSize);
-  const points = splitPeriod(period, bucket).map((p) => ({
-    period: p,
-    figures: computeTransparencyFigures(entries, p),
-  }));
-  return TransparencySeries.parse({
-    checkpoint: at,
-    bucket,
-    points,
-  });
+  const buckets = splitPeriod(period, bucket);
+  const { checkpoint, result } = await figures.at((of) =>
+    buckets.map((p) => ({ period: p, figures: of(p) })),
+  );
+  // Built from typed parts (the figures are TransparencyFigures by construction); parsing 400
+  // points again would cost more than computing them.
+  return { checkpoint, bucket, points: result };
 }
