@@ -31,7 +31,9 @@ const arbStep = fc.record({
   automated: fc.boolean(),
 });
 
-function toLog(steps: fc.RecordValue<typeof arbStep>[]): LogEntry[] {
+type Step = typeof arbStep extends fc.Arbitrary<infer T> ? T : never;
+
+function toLog(steps: Step[]): LogEntry[] {
   let appeals = 0;
   const openAppeal = new Map<number, number>();
   return steps.map((s, i) => {
