@@ -25,7 +25,7 @@ const arbStep = fc.record({
   minutes: fc.nat({ max: 59 }),
   category: fc.constantFrom(...POLICY_CATEGORY_IDS),
   action: fc.constantFrom(...ACTION_IDS),
-  territories: fc.constantFrom(null, [], ['DE'], ['FR', 'AT']),
+  territories: fc.constantFrom<string[] | null>(null, [], ['DE'], ['FR', 'AT']),
   actor: fc.constantFrom(...actors),
   outcome: fc.constantFrom('upheld', 'reversed', 'modified'),
   automated: fc.boolean(),
