@@ -24,9 +24,41 @@ describe('pnpm classify (JSON Lines in, JSON Lines out)', () => {
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(parsed.map((p) => p.id)).toEqual(['a', 'b']);
     for (const p of parsed) {
-      expect(Object.keys(p)).toEqual(['id', 'decision', 'label', 'scores', 'evidence']);
+      expect(Object.keys(p)).toEqual(['id', 'decision', 'label', 'scores', 'evidence', 'language']);
       expect(['flag', 'uncertain', 'clear']).toContain(p.decision);
+      expect(p.language).toBe('en');
     }
+  });
+
+  it('abstains on a language the model does not cover and says which language it is', () => {
+    const input = [
+      { id: 'ru', text: 'Все иммигранты паразиты, их надо выгнать из страны' },
+      { id: 'de', text: 'Alle Einwanderer sind Ungeziefer und sollten aus dem Land gejagt werden' },
+      { id: 'en', text: 'All immigrants are vermin and should be driven out of the country' },
+      { id: 'short', text: 'kill them' },
+    ];
+    const out = run(input.map((l) => JSON.stringify(l)).join('\n'));
+    expect(out.status).toBe(0);
+    const byId = Object.fromEntries(
+      out.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .map((p) => [p.id, p]),
+    );
+    for (const id of ['ru', 'de'])
+      expect(byId[id]).toEqual({
+        id,
+        decision: 'abstain',
+        label: null,
+        scores: { hate: 0, extremist: 0 },
+        evidence: [],
+        language: id,
+      });
+    expect(byId.en).toMatchObject({ decision: 'flag', label: 'hate', language: 'en' });
+    // Too short to tell: read as before, with the language undetermined.
+    expect(byId.short).toMatchObject({ language: 'und' });
+    expect(byId.short!.decision).not.toBe('abstain');
   });
 
   it('reports bad lines on stderr by number, goes on, and exits non-zero', () => {

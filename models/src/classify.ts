@@ -1,7 +1,12 @@
 /**
  * pnpm classify: JSON Lines in, JSON Lines out.
  *   stdin:  {"id": "...", "text": "..."} per line
- *   stdout: {"id", "decision", "label", "scores": {"hate", "extremist"}, "evidence": [...]} per line
+ *   stdout: {"id", "decision", "label", "scores": {"hate", "extremist"}, "evidence": [...],
+ *            "language"} per line
+ * `decision` is flag, uncertain or clear, or abstain for a text in a language the model does not
+ * cover (metadata.json `languages`): label null, scores 0, no evidence. `language` is the text's
+ * ISO 639-1 code (639-3 where there is none), "und" when too short or mixed to tell (such a text
+ * is scored).
  * Streams in batches (a 100,000-line file is never held in memory). A bad line gets an error on
  * stderr naming its line number and is skipped; the exit code is 1 if any line was bad.
  * Nothing but result lines is written to stdout.
@@ -33,6 +38,7 @@ async function main(): Promise<number> {
           label: r.label,
           scores: r.scores,
           evidence: r.evidence,
+          language: r.language,
         }),
       )
       .join('\n');

@@ -3,10 +3,13 @@ import { Featuriser, type FeaturisedWindow } from '@counterweight/shared/featuri
 import { TEXT_NORMALISER_VERSION } from '@counterweight/shared/text';
 import type { ClassifierResult } from '@counterweight/shared';
 import { decide } from './decide';
-import { ModelMetadata } from './metadata';
+import { LanguageIdentifier } from './language/language-identifier';
+import { loadLanguageFilesFromUrl, type LanguageModelFiles } from './language/language-files';
+import { isCovered } from './language/language-gate';
+import { DEFAULT_LANGUAGES, ModelMetadata } from './metadata';
 import { TextCnnRunner, type WindowLogits } from './model/text-cnn-runner';
 
-/** The four files of models/artifact/, already read. */
+/** The four files of models/artifact/ and the language identifier's two, already read. */
 export interface ArtifactContents {
   modelJson: {
     modelTopology: object;
@@ -15,6 +18,7 @@ export interface ArtifactContents {
   weights: ArrayBuffer;
   metadata: unknown;
   vocabulary: string[];
+  language: LanguageModelFiles;
 }
 
 export interface ClassifyOptions {
@@ -22,6 +26,11 @@ export interface ClassifyOptions {
   evidence?: boolean;
   /** Windows per model call (default 256). */
   batchSize?: number;
+  /**
+   * Abstain on texts in a language the model does not cover (default true). false scores every
+   * text (for measuring the model on other languages); `language` is reported either way.
+   */
+  languageGate?: boolean;
 }
 
 const EVIDENCE_ITEMS = 4;
@@ -40,6 +49,7 @@ export class TextClassifier {
 
   private constructor(
     private readonly runner: TextCnnRunner,
+    private readonly languages: LanguageIdentifier,
     metadata: ModelMetadata,
     vocabulary: string[],
   ) {
@@ -88,15 +98,42 @@ export class TextClassifier {
     );
     const runner = TextCnnRunner.fromLayersModel(tf, model);
     model.dispose();
-    return new TextClassifier(runner, metadata, contents.vocabulary);
+    const languages = await LanguageIdentifier.create(contents.language);
+    return new TextClassifier(runner, languages, metadata, contents.vocabulary);
   }
 
   /**
-   * Classifies texts; one result per text, in order. A text longer than one window is scored
+   * Classifies texts; one result per text, in order. Each text's language is told first
+   * (language/language-gate.ts); a text in a language the model does not cover (metadata.json
+   * `languages`) is not scored: decision "abstain", label null, zero scores, no evidence.
+   */
+  async classify(texts: string[], options: ClassifyOptions = {}): Promise<ClassifierResult[]> {
+    const covered = this.metadata.languages ?? DEFAULT_LANGUAGES;
+    const languages = this.languages.identify(texts, covered);
+    const read = texts
+      .map((_, i) => i)
+      .filter((i) => options.languageGate === false || isCovered(languages[i]!, covered));
+    const scored = await this.score(
+      read.map((i) => texts[i]!),
+      options,
+    );
+    const results: ClassifierResult[] = texts.map((_, i) => ({
+      decision: 'abstain',
+      label: null,
+      scores: { hate: 0, extremist: 0 },
+      evidence: [],
+      language: languages[i]!,
+    }));
+    read.forEach((i, k) => (results[i] = { ...scored[k]!, language: languages[i]! }));
+    return results;
+  }
+
+  /**
+   * Scores texts; one result per text, in order. A text longer than one window is scored
    * window by window and the highest score counts. Evidence: the words whose removal lowers
    * the deciding logit most (for "flag" and "uncertain" results only).
    */
-  async classify(texts: string[], options: ClassifyOptions = {}): Promise<ClassifierResult[]> {
+  private async score(texts: string[], options: ClassifyOptions): Promise<ClassifierResult[]> {
     // Chunks bound the memory held at once (featurised windows, evidence probes).
     const results: ClassifierResult[] = [];
     for (let start = 0; start < texts.length; start += CHUNK)
@@ -136,16 +173,18 @@ export class TextClassifier {
     });
     const results: ClassifierResult[] = best.map((b) => {
       const scores = { hate: round(b.hate), extremist: round(b.extremist) };
-      return { ...decide(scores, this.metadata.thresholds), scores, evidence: [] };
+      // The language is filled in by classify().
+      return { ...decide(scores, this.metadata.thresholds), scores, evidence: [], language: 'und' };
     });
     if (options.evidence !== false)
       await this.addEvidence(results, best, windows, windowLogits, batchSize);
     return results;
   }
 
-  /** Frees the model's tensors. */
+  /** Frees the model's tensors and the language identifier. */
   dispose(): void {
     this.runner.dispose();
+    this.languages.dispose();
   }
 
   /**
@@ -252,7 +291,8 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * Reads the artifact from a base URL (for the extension: the folder its public assets copy
- * models/artifact/ to). `fetchFn` defaults to the global fetch.
+ * models/artifact/ to, with the language identifier's files under `language/`). `fetchFn`
+ * defaults to the global fetch.
  */
 export async function loadArtifactFromUrl(
   base: string,
@@ -264,11 +304,12 @@ export async function loadArtifactFromUrl(
     if (!response.ok) throw new Error(`could not load ${name}: HTTP ${response.status}`);
     return response;
   };
-  const [modelJson, weights, metadata, vocabulary] = await Promise.all([
+  const [modelJson, weights, metadata, vocabulary, language] = await Promise.all([
     get('model.json').then((r) => r.json() as Promise<ArtifactContents['modelJson']>),
     get('weights.bin').then((r) => r.arrayBuffer()),
     get('metadata.json').then((r) => r.json() as Promise<unknown>),
     get('vocabulary.json').then((r) => r.json() as Promise<string[]>),
+    loadLanguageFilesFromUrl(base, fetchFn),
   ]);
-  return { modelJson, weights, metadata, vocabulary };
+  return { modelJson, weights, metadata, vocabulary, language };
 }

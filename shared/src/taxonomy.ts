@@ -287,10 +287,13 @@ export const CONTENT_TYPE_IDS = [
 export const ContentType = z.enum(CONTENT_TYPE_IDS);
 export type ContentType = z.infer<typeof ContentType>;
 
-/** Classifier labels (models/) and the three-way decision shown to reviewers. */
+/**
+ * Classifier labels (models/) and the decision shown to reviewers: flag, uncertain or clear for a
+ * text the model read; abstain for a text in a language the model does not cover.
+ */
 export const ClassifierLabel = z.enum(['hate', 'extremist']);
 export type ClassifierLabel = z.infer<typeof ClassifierLabel>;
-export const ClassifierDecision = z.enum(['flag', 'uncertain', 'clear']);
+export const ClassifierDecision = z.enum(['flag', 'uncertain', 'clear', 'abstain']);
 export type ClassifierDecision = z.infer<typeof ClassifierDecision>;
 
 /** The whole taxonomy, as served to the extension's review form. */
