@@ -1,5 +1,4 @@
 import {
-  addCount,
   emptyFigures,
   TransparencyTally,
   type DurationSummary,
@@ -21,6 +20,8 @@ interface Day {
   sorted: boolean;
   /** Positions (in the index's columns) of the counted entries of this day, for partial days. */
   positions: number[];
+  /** The figures of the whole day, once asked for (frozen; dropped when an entry is added). */
+  figures: TransparencyFigures | null;
 }
 
 /**
@@ -39,8 +40,8 @@ interface Day {
 export class FigureIndex {
   readonly #tally = new TransparencyTally();
   #size = 0;
-  /** Dotted figure paths, by count id. */
-  readonly #paths: string[] = [];
+  /** Figure paths (keys from the root), by count id. */
+  readonly #paths: string[][] = [];
   readonly #pathIds = new Map<string, number>();
   /** Distinct contributions ("kinds"): their count ids and which duration they carry. */
   readonly #kinds: { ids: number[]; duration: 'r' | 'a' | null }[] = [];
@@ -79,6 +80,7 @@ export class FigureIndex {
 
     const day = this.#day(Math.floor(c.at / DAY_MS));
     day.positions.push(position);
+    day.figures = null;
     for (const id of this.#kinds[kindId]!.ids) day.counts[id] = (day.counts[id] ?? 0) + 1;
     if (duration !== null) {
       (tag === 'r' ? day.reportToDecision : day.appealToOutcome).push(duration);
@@ -86,10 +88,26 @@ export class FigureIndex {
     }
   }
 
-  /** Every figure of `period` over the entries read so far. */
+  /**
+   * Every figure of `period` over the entries read so far. The answer may be shared and is
+   * frozen: copy it to change it.
+   */
   figures(period: ReportingPeriod): TransparencyFigures {
     const from = Date.parse(period.from);
     const to = Date.parse(period.to);
+    if (from % DAY_MS === 0 && to - from === DAY_MS) return this.#wholeDay(from / DAY_MS);
+    return this.#sum(from, to);
+  }
+
+  /** The figures of one whole UTC day (a series by day asks for little else). */
+  #wholeDay(key: number): TransparencyFigures {
+    const day = this.#days.get(key);
+    if (!day) return EMPTY;
+    day.figures ??= deepFreeze(this.#sum(key * DAY_MS, (key + 1) * DAY_MS));
+    return day.figures;
+  }
+
+  #sum(from: number, to: number): TransparencyFigures {
     const sums: number[] = new Array<number>(this.#paths.length).fill(0);
     const reportToDecision: number[][] = [];
     const appealToOutcome: number[][] = [];
@@ -114,7 +132,7 @@ export class FigureIndex {
     }
     const figures = emptyFigures();
     sums.forEach((n, id) => {
-      if (n > 0) addCount(figures, this.#paths[id]!, n);
+      if (n > 0) addAt(figures, this.#paths[id]!, n);
     });
     figures.timings.reportToDecision = summarise(reportToDecision);
     figures.timings.appealToOutcome = summarise(appealToOutcome);
@@ -143,7 +161,7 @@ export class FigureIndex {
     let id = this.#pathIds.get(path);
     if (id === undefined) {
       id = this.#paths.length;
-      this.#paths.push(path);
+      this.#paths.push(path.split('.'));
       this.#pathIds.set(path, id);
     }
     return id;
@@ -152,7 +170,14 @@ export class FigureIndex {
   #day(key: number): Day {
     let day = this.#days.get(key);
     if (day) return day;
-    day = { counts: [], reportToDecision: [], appealToOutcome: [], sorted: true, positions: [] };
+    day = {
+      counts: [],
+      reportToDecision: [],
+      appealToOutcome: [],
+      sorted: true,
+      positions: [],
+      figures: null,
+    };
     this.#days.set(key, day);
     // Entries come in log order, which is nearly time order: a new day is almost always the last.
     const last = this.#dayKeys[this.#dayKeys.length - 1];
@@ -163,6 +188,24 @@ export class FigureIndex {
 }
 
 const ascending = (a: number, b: number) => a - b;
+
+/** Adds `n` to the count at `keys` of `figures` (a territory not yet listed starts at 0). */
+function addAt(figures: TransparencyFigures, keys: readonly string[], n: number): void {
+  let node = figures as unknown as Record<string, unknown>;
+  for (let i = 0; i < keys.length - 1; i++) node = node[keys[i]!] as Record<string, unknown>;
+  const last = keys[keys.length - 1]!;
+  node[last] = ((node[last] as number | undefined) ?? 0) + n;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const EMPTY = deepFreeze(emptyFigures());
 
 /** First index of `sorted` whose value is >= `value`. */
 function lowerBound(sorted: readonly number[], value: number): number {
