@@ -58,7 +58,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.get('/health', async (c) => {
     await deps.db.query('SELECT 1');
-    return c.json({ status: 'ok', store: deps.db.kind, logSize: deps.sequencer.size });
+    return c.json({
+      status: 'ok',
+      store: deps.db.kind,
+      logSize: deps.sequencer.size,
+      checkpointSize: deps.log.size,
+      integrating: deps.log.integrating,
+    });
   });
 
   for (const routes of [

@@ -16,13 +16,22 @@ export async function createDeps(
     logger: Logger;
     maxBatch?: number;
     /** The log's signing key and origin; without a data dir or key, an in-memory key (tests). */
-    log?: { dataDir?: string; signerKey?: string; origin?: string };
+    log?: { dataDir?: string; signerKey?: string; origin?: string; leaseMs?: number };
   },
 ): Promise<AppDeps> {
   const sequencer = await LogSequencer.open(db);
   const origin = options.log?.origin ?? 'counterweight.local/log';
   const key = await loadLogKey({ ...options.log, origin });
-  const log = await TransparencyLog.open({ db, sequencer, key, origin, logger: options.logger });
+  const log = await TransparencyLog.open({
+    db,
+    sequencer,
+    key,
+    origin,
+    logger: options.logger,
+    // PGlite: only this process can open the database (data-dir lock), so a lease left by a
+    // previous process that died is this process's to take at once.
+    lease: { ttlMs: options.log?.leaseMs, takeOverAtOpen: db.kind === 'pglite' },
+  });
   return {
     db,
     sequencer,

@@ -27,6 +27,8 @@ export const EnvSchema = z.object({
   ),
   COUNTERWEIGHT_LOG_ORIGIN: z.string().min(1).default('counterweight.local/log'),
   COUNTERWEIGHT_LOG_KEY: z.string().min(1).optional(),
+  /** How long the log's integration lease lasts (ms): a dead holder is replaced within ~1⅓ of it. */
+  COUNTERWEIGHT_LOG_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(5000),
   COUNTERWEIGHT_PSEUDONYM_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'expected 64 hex characters (a 32-byte key)')

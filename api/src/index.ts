@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       dataDir: env.COUNTERWEIGHT_DATA_DIR,
       signerKey: env.COUNTERWEIGHT_LOG_KEY,
       origin: env.COUNTERWEIGHT_LOG_ORIGIN,
+      leaseMs: env.COUNTERWEIGHT_LOG_LEASE_MS,
     },
   });
   const app = createApp(deps);

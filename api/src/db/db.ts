@@ -23,6 +23,11 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` with the payload of each `NOTIFY` on `channel` (PostgreSQL only: an embedded
+   * database has one process, nobody else to hear from). Resolves to the unsubscribe function.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -28,6 +28,10 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         };
         return fn(wrapped);
       })) as never,
+    async listen(channel, onNotify) {
+      const { unlisten } = await sql.listen(channel, onNotify);
+      return unlisten;
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }

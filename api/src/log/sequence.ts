@@ -26,8 +26,11 @@ export class EncodedLogEntry {
   }
 }
 
-/** Adds a log entry to the transaction in progress; returns the index it will have. */
-export type AppendLogEntry = (entry: LogEntry | EncodedLogEntry) => number;
+/**
+ * Adds a log entry to the transaction in progress. Its index is assigned by the database when
+ * the entries are inserted at the end of the transaction (see {@link LogSequencer}).
+ */
+export type AppendLogEntry = (entry: LogEntry | EncodedLogEntry) => void;
 
 /**
  * Hands a statement already sent in the transaction to the sequencer, which awaits it together
@@ -53,35 +56,52 @@ export function leafHash(data: Uint8Array): Buffer {
 export type LogEvents = EventEmitter<{ appended: [lastIdx: number] }>;
 
 /**
- * The single writer of the transparency log (the "sequence" step of Tessera's sequence,
- * integrate, publish). Every state change runs through {@link LogSequencer.write}: the change
- * and its log entries commit in ONE transaction, writes are serialised so indices are dense and
- * 0-based, and listeners hear of each committed batch. One process writes a given log; a second
- * writer would be refused by the primary key on `idx`, never overwrite.
+ * Keys of the transaction-scoped advisory locks (`pg_advisory_xact_lock`) that serialise the
+ * writers of the shared sequences across every process on the database: the log's indices and
+ * the reports' case numbers. Held from the moment a transaction reads the next number until it
+ * commits, so numbers are dense and follow commit order. ("cw" and a counter, to stay clear of
+ * other applications' keys.)
+ */
+export const SEQUENCE_LOCKS = { log: 0x6377_0001, caseNumber: 0x6377_0002 } as const;
+
+/**
+ * The writer of the transparency log (the "sequence" step of Tessera's sequence, integrate,
+ * publish). Every state change runs through {@link LogSequencer.write}: the change and its log
+ * entries commit in ONE transaction, and listeners hear of each committed batch. Any number of
+ * processes may write the same log: the indices are assigned by the database inside the
+ * transaction, under a transaction-scoped advisory lock taken just before the entries are
+ * inserted (`max(idx) + 1` read after it), so indices are dense, 0-based and in commit order
+ * whichever process writes. Within one process, writes are also serialised here, so that one
+ * process holds at most one lock at a time and its batches commit in the order they were asked.
  */
 export class LogSequencer {
   readonly events: LogEvents = new EventEmitter();
-  #next: number;
+  #size: number;
   #tail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly db: Db,
-    next: number,
+    size: number,
   ) {
-    this.#next = next;
+    this.#size = size;
   }
 
-  /** Opens the sequencer on a migrated database, continuing after its last entry. */
+  /** Opens the sequencer on a migrated database. */
   static async open(db: Db): Promise<LogSequencer> {
-    const [row] = await db.query<{ size: string }>(
-      'SELECT (coalesce(max(idx), -1) + 1)::text AS size FROM log_entries',
-    );
-    return new LogSequencer(db, Number(row?.size ?? 0));
+    return new LogSequencer(db, await committedLogSize(db));
   }
 
-  /** Number of committed entries (the next index to assign). */
+  /**
+   * Number of committed entries this process knows of: its own commits, and what the log saw
+   * committed by other processes (see {@link observe}).
+   */
   get size(): number {
-    return this.#next;
+    return this.#size;
+  }
+
+  /** Notes that `size` entries are known to be committed (by any process). */
+  observe(size: number): void {
+    if (size > this.#size) this.#size = size;
   }
 
   /** Subscribes to committed batches; returns the unsubscribe function. */
@@ -91,9 +111,10 @@ export class LogSequencer {
   }
 
   /**
-   * Runs `fn` in one transaction after every earlier write has finished. Entries passed to
-   * `append` are inserted at the end of that transaction; if `fn` throws, nothing is written and
-   * no index is used. Resolves after commit, then notifies `appended`.
+   * Runs `fn` in one transaction after every earlier write of this process has finished. Entries
+   * passed to `append` are inserted at the end of that transaction, at the indices the database
+   * assigns then; if `fn` throws, nothing is written and no index is used. Resolves after commit,
+   * then notifies `appended`.
    */
   write<T>(fn: WriteFn<T>): Promise<T> {
     const run = () => this.#run(fn);
@@ -103,10 +124,9 @@ export class LogSequencer {
   }
 
   async #run<T>(fn: WriteFn<T>): Promise<T> {
-    const first = this.#next;
-    let count = 0;
+    let last = -1;
     const result = await this.db.transaction(async (tx) => {
-      // rows of `json_to_recordset`, already JSON: {"idx":…,"data":"<canonical JSON>","leaf":"<hex>"}
+      // rows of `json_to_recordset`, already JSON: {"i":…,"data":"<canonical JSON>","leaf":"<hex>"}
       const rows: string[] = [];
       const deferred: Promise<unknown>[] = [];
       const settled = () => Promise.all(deferred);
@@ -116,10 +136,10 @@ export class LogSequencer {
           tx,
           (entry) => {
             const encoded = entry instanceof EncodedLogEntry ? entry : EncodedLogEntry.of(entry);
-            const idx = first + rows.length;
             // the canonical JSON travels as text (half the size of hex), stored as its UTF-8 bytes
-            rows.push(`{"idx":${idx},"data":${encoded.jsonText},"leaf":"${encoded.leafHex}"}`);
-            return idx;
+            rows.push(
+              `{"i":${rows.length},"data":${encoded.jsonText},"leaf":"${encoded.leafHex}"}`,
+            );
           },
           (statement) => {
             statement.catch(() => {}); // awaited below; never an unhandled rejection
@@ -130,24 +150,39 @@ export class LogSequencer {
         await Promise.allSettled(deferred);
         throw error;
       }
+      let inserted: Promise<{ last: string }[]> | null = null;
       if (rows.length > 0) {
-        deferred.push(
-          tx.query(
-            `INSERT INTO log_entries (idx, data, leaf_hash)
-           SELECT r.idx, convert_to(r.data, 'UTF8'), decode(r.leaf, 'hex')
-           FROM json_to_recordset($1::text::json) AS r(idx bigint, data text, leaf text)`,
-            [`[${rows.join(',')}]`],
-          ),
+        // Sent together (one round trip): the lock, then the insert, whose snapshot is taken after
+        // the lock is granted, so max(idx) sees every entry committed before.
+        deferred.push(tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCKS.log]));
+        inserted = tx.query<{ last: string }>(
+          `WITH next AS (SELECT coalesce(max(idx) + 1, 0) AS idx FROM log_entries),
+             inserted AS (
+               INSERT INTO log_entries (idx, data, leaf_hash)
+               SELECT next.idx + r.i, convert_to(r.data, 'UTF8'), decode(r.leaf, 'hex')
+               FROM next, json_to_recordset($1::text::json) AS r(i bigint, data text, leaf text)
+               RETURNING idx)
+           SELECT max(idx)::text AS last FROM inserted`,
+          [`[${rows.join(',')}]`],
         );
+        deferred.push(inserted);
       }
       await settled();
-      count = rows.length;
+      if (inserted) last = Number((await inserted)[0]?.last);
       return value;
     });
-    if (count > 0) {
-      this.#next = first + count;
-      this.events.emit('appended', this.#next - 1);
+    if (last >= 0) {
+      this.observe(last + 1);
+      this.events.emit('appended', last);
     }
     return result;
   }
+}
+
+/** Number of committed log entries (the next index), as the database sees it now. */
+export async function committedLogSize(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ size: string }>(
+    'SELECT (coalesce(max(idx), -1) + 1)::text AS size FROM log_entries',
+  );
+  return Number(row?.size ?? 0);
 }

@@ -139,7 +139,7 @@ describe.each(storesUnderTest())('transparency log on %s', (kind) => {
     expect((await openCheckpoint(log.checkpoint, key.verifierKey)).size).toBe(4);
   });
 
-  it('refuses to open a log whose entries no longer match the last checkpoint', async () => {
+  it('refuses to open a log whose leaf hash was rewritten, naming the entry', async () => {
     const sequencer = await LogSequencer.open(db);
     const log = await open(sequencer);
     await append(sequencer, 0, 6);
@@ -152,6 +152,37 @@ describe.each(storesUnderTest())('transparency log on %s', (kind) => {
       `UPDATE log_entries SET leaf_hash = sha256('\\x00'::bytea || convert_to('forged', 'UTF8')) WHERE idx = 3`,
     );
     await expect(open(await LogSequencer.open(db))).rejects.toThrow(LogIntegrityError);
+    await expect(open(await LogSequencer.open(db))).rejects.toThrow(
+      /log entry 3 was altered: its stored bytes hash to [0-9a-f]{64}, not to its stored leaf hash/,
+    );
+  });
+
+  it('refuses to open a log whose bytes were rewritten with the leaf hash kept, naming the entry', async () => {
+    const sequencer = await LogSequencer.open(db);
+    const log = await open(sequencer);
+    await append(sequencer, 0, 6);
+    await log.waitForCheckpoint(6);
+    await log.close();
+    logs.length = 0;
+    await db.exec('ALTER TABLE log_entries DISABLE TRIGGER log_entries_no_update_delete');
+    await db.exec(
+      `UPDATE log_entries SET data = convert_to(replace(convert_from(data, 'UTF8'), '"v":1', '"v":2'), 'UTF8') WHERE idx = 4`,
+    );
+    await expect(open(await LogSequencer.open(db))).rejects.toThrow(/log entry 4 was altered/);
+  });
+
+  it('refuses to open a log whose bytes and leaf hash were both rewritten (root ≠ last checkpoint)', async () => {
+    const sequencer = await LogSequencer.open(db);
+    const log = await open(sequencer);
+    await append(sequencer, 0, 6);
+    await log.waitForCheckpoint(6);
+    await log.close();
+    logs.length = 0;
+    await db.exec('ALTER TABLE log_entries DISABLE TRIGGER log_entries_no_update_delete');
+    await db.exec(
+      `UPDATE log_entries SET data = convert_to('forged', 'UTF8'),
+         leaf_hash = sha256('\\x00'::bytea || convert_to('forged', 'UTF8')) WHERE idx = 3`,
+    );
     await expect(open(await LogSequencer.open(db))).rejects.toThrow(
       /the log was altered; refusing to serve it/,
     );

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
 import {
   EncodedLogEntry,
+  SEQUENCE_LOCKS,
   type AppendLogEntry,
   type DeferStatement,
   type LogSequencer,
@@ -51,18 +52,19 @@ interface EncodedReport {
  * and go together into the next transaction (multi-row inserts, with their log entries); every
  * request is acknowledged only after its batch commits. Idempotency keys are honoured within a
  * batch and across batches. If a batch fails, its items are retried one by one so that one bad
- * item cannot fail the others.
+ * item cannot fail the others. Case numbers come from the database inside the batch's
+ * transaction (`max(case_seq) + 1` under a transaction-scoped advisory lock), so any number of
+ * processes can take reports on one database and case numbers stay dense and unique.
  */
 export class ReportIntake {
   #pending: Pending[] = [];
   #draining = false;
-  /** Next case sequence number; this writer is the only one that inserts reports. */
-  #nextSeq: number | null = null;
   /**
-   * The case sequence number the next arriving report will have if every report ahead of it is
-   * new and commits. Reports are encoded on arrival for that number, while the batch ahead of them
-   * commits, so that their batch is ready the moment it may start; a report whose number turns out
-   * otherwise (a replay or a failure ahead of it) is encoded again in its batch.
+   * The case sequence number the next arriving report will have if no other process takes
+   * reports meanwhile, every report ahead of it is new and commits. Reports are encoded on
+   * arrival for that number, while the batch ahead of them commits, so that their batch is ready
+   * the moment it may start; a report whose number turns out otherwise (another process's
+   * reports, a replay or a failure ahead of it) is encoded again in its batch.
    */
   #expectedSeq: number | null = null;
 
@@ -110,21 +112,20 @@ export class ReportIntake {
   /** Writes a batch; resolves, after commit, to the function that answers its requests. */
   async #write(batch: Pending[]): Promise<() => void> {
     let outcomes: Outcome[];
+    let nextSeq: number | null = null;
     try {
-      this.#nextSeq ??= await this.#loadNextSeq();
-      const firstSeq = this.#nextSeq;
       const written = await this.sequencer.write((tx, append, defer) =>
-        writeBatch(tx, append, defer, batch, firstSeq),
+        writeBatch(tx, append, defer, batch),
       );
-      this.#nextSeq = firstSeq + written.used;
+      nextSeq = written.nextSeq;
       outcomes = written.outcomes;
     } catch (error) {
       if (batch.length === 1) return () => batch[0]!.reject(error);
       for (const pending of batch) (await this.#write([pending]))();
       return () => {};
     } finally {
-      // only one batch is written at a time: every report waiting now comes after this one
-      if (this.#nextSeq !== null) this.#expectedSeq = this.#nextSeq + this.#pending.length;
+      // only one batch is written at a time here: every report waiting now comes after this one
+      if (nextSeq !== null) this.#expectedSeq = nextSeq + this.#pending.length;
     }
     return () =>
       outcomes.forEach((outcome, i) => {
@@ -132,13 +133,6 @@ export class ReportIntake {
         if ('ok' in outcome) pending.resolve(outcome.ok);
         else pending.reject(outcome.error);
       });
-  }
-
-  async #loadNextSeq(): Promise<number> {
-    const [row] = await this.sequencer.db.query<{ n: string }>(
-      'SELECT (coalesce(max(case_seq), 0) + 1)::text AS n FROM reports',
-    );
-    return Number(row?.n ?? 1);
   }
 }
 
@@ -190,9 +184,16 @@ async function writeBatch(
   append: AppendLogEntry,
   defer: DeferStatement,
   batch: Pending[],
-  firstSeq: number,
-): Promise<{ outcomes: Outcome[]; used: number }> {
+): Promise<{ outcomes: Outcome[]; nextSeq: number }> {
   const items = batch.map((pending) => pending.item);
+  // Sent at once with the idempotency look-up (one round trip): the case number lock, then the
+  // next case number, read after the lock is granted, so it follows every committed report.
+  const locked = tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCKS.caseNumber]);
+  locked.catch(() => {}); // awaited below
+  const next = tx.query<{ n: string }>(
+    'SELECT (coalesce(max(case_seq), 0) + 1)::text AS n FROM reports',
+  );
+  next.catch(() => {});
   const scopeOf = (item: PreparedReport) => `${item.submitter.tokenId}\n${item.idempotency?.key}`;
   const keyed = items.filter((item) => item.idempotency);
   const stored = new Map<string, StoredKey>();
@@ -210,6 +211,8 @@ async function writeBatch(
     );
     for (const row of rows) stored.set(`${row.token_id}\n${row.key}`, row);
   }
+  await locked;
+  const firstSeq = Number((await next)[0]?.n);
 
   // Decide, in arrival order, which items are new, replays or conflicts.
   type Plan =
@@ -301,7 +304,7 @@ async function writeBatch(
         return { error: conflict() };
     }
   });
-  return { outcomes, used: fresh.length };
+  return { outcomes, nextSeq: firstSeq + fresh.length };
 }
 
 /** The log entry of a received report: hashes, taxonomy and a pseudonym, never the content. */
