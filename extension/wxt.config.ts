@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { EXTENSION_MANIFEST_KEY } from '@counterweight/shared/extension-id';
 import { defineConfig } from 'wxt';
 
 const require = createRequire(import.meta.url);
@@ -31,6 +32,8 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
+    // Fixes the Chromium extension id (EXTENSION_ID), which the API admits by CORS by default.
+    ...(browser === 'firefox' ? {} : { key: EXTENSION_MANIFEST_KEY }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM, EXTENSION_OUTPUT } from './paths';
 
-/** Chromium's id for an unpacked extension: SHA-256 of its absolute path, hex digits mapped to a-p. */
+/**
+ * Chromium's id for an unpacked extension: SHA-256 of its manifest's `key` (DER bytes) when it
+ * has one, else of its absolute path, the first 32 hex digits mapped to a-p.
+ */
 export function unpackedExtensionId(path: string): string {
-  return [...createHash('sha256').update(path).digest('hex').slice(0, 32)]
+  const { key } = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')) as { key?: string };
+  return [
+    ...createHash('sha256')
+      .update(key ? Buffer.from(key, 'base64') : Buffer.from(path))
+      .digest('hex')
+      .slice(0, 32),
+  ]
     .map((c) => String.fromCharCode(97 + parseInt(c, 16)))
     .join('');
 }
