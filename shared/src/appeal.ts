@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, TerritoryCode, Timestamp } from './common';
+import { Id, storedText, TerritoryCode, Timestamp } from './common';
 import { Action } from './taxonomy';
 import { Appellant, AppealOutcome } from './transparency-details';
 
@@ -11,7 +11,9 @@ export const APPEAL_WINDOW_MONTHS = 6; // the API stores each decision's deadlin
 export const APPEAL_DUE_DAYS = 14;
 export const MAX_APPEAL_GROUNDS_CHARS = 5000;
 
-const Grounds = z.string().trim().min(1).max(MAX_APPEAL_GROUNDS_CHARS);
+/** The appeal token of a statement of reasons (never stored: the database keeps its hash). */
+const AppealToken = storedText().min(16).max(200);
+const Grounds = storedText().trim().min(1).max(MAX_APPEAL_GROUNDS_CHARS);
 
 /**
  * Body of `POST /v1/appeals`. A content provider proves standing with the appeal token from the
@@ -21,7 +23,7 @@ const Grounds = z.string().trim().min(1).max(MAX_APPEAL_GROUNDS_CHARS);
 export const AppealSubmission = z.discriminatedUnion('appellant', [
   z.strictObject({
     appellant: z.literal('content_provider'),
-    token: z.string().min(16).max(200),
+    token: AppealToken,
     grounds: Grounds,
   }),
   z.strictObject({
@@ -40,7 +42,7 @@ export type AppealSubmission = z.infer<typeof AppealSubmission>;
 export const AppealDecisionSubmission = z
   .strictObject({
     outcome: AppealOutcome,
-    reasons: z.string().trim().min(1).max(5000),
+    reasons: storedText().trim().min(1).max(5000),
     action: Action.optional(),
     /** Required when the action after the appeal is `disable_in_territory`. */
     territorialScope: z.array(TerritoryCode).min(1).max(60).optional(),
@@ -110,7 +112,7 @@ export type AppealReceipt = z.infer<typeof AppealReceipt>;
  * standing the same way as when filing (a POST, so the token never appears in a URL).
  */
 export const AppealStatusRequest = z.discriminatedUnion('appellant', [
-  z.strictObject({ appellant: z.literal('content_provider'), token: z.string().min(16).max(200) }),
+  z.strictObject({ appellant: z.literal('content_provider'), token: AppealToken }),
   z.strictObject({ appellant: z.literal('reporter'), reportId: Id }),
 ]);
 export type AppealStatusRequest = z.infer<typeof AppealStatusRequest>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from './common';
 import {
   Action,
   Exemption,
@@ -16,7 +17,7 @@ export const ExemptionAssessment = z
   .strictObject({
     applies: z.boolean(),
     exemptions: z.array(Exemption).max(6).default([]),
-    reasoning: z.string().trim().min(1).max(2000),
+    reasoning: storedText().trim().min(1).max(2000),
   })
   .superRefine((value, ctx) => {
     if (value.applies && value.exemptions.length === 0)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, storedText, Timestamp } from './common';
 
 /** Who may do what: reviewers report and decide, the others read or administer. */
 export const ROLES = ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin'] as const;
@@ -13,7 +13,7 @@ export type Me = z.infer<typeof Me>;
 /** Body of `POST /v1/tokens` (admin only). */
 export const TokenRequest = z.strictObject({
   role: Role,
-  name: z.string().trim().min(1).max(100).optional(),
+  name: storedText().trim().min(1).max(100).optional(),
 });
 export type TokenRequest = z.infer<typeof TokenRequest>;
 

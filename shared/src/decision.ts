@@ -5,7 +5,7 @@ import {
   classificationShape,
   ExemptionAssessment,
 } from './assessment';
-import { Id, TerritoryCode, Timestamp } from './common';
+import { Id, storedText, TerritoryCode, Timestamp } from './common';
 import { Action } from './taxonomy';
 
 /** The legal or contractual ground of a decision (DSA Art. 17(3)(d)/(e)). */
@@ -13,14 +13,14 @@ export const DecisionGround = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('illegal_content'),
     /** e.g. "Art. 2(7)(a) Regulation (EU) 2021/784; § 91 StGB" */
-    legalReference: z.string().trim().min(1).max(500),
-    explanation: z.string().trim().min(1).max(2000),
+    legalReference: storedText().trim().min(1).max(500),
+    explanation: storedText().trim().min(1).max(2000),
   }),
   z.strictObject({
     type: z.literal('incompatible_content'),
     /** The clause of the platform's terms, e.g. "Community Guidelines §4 Violent extremism" */
-    termsReference: z.string().trim().min(1).max(500),
-    explanation: z.string().trim().min(1).max(2000),
+    termsReference: storedText().trim().min(1).max(500),
+    explanation: storedText().trim().min(1).max(2000),
     alsoIllegal: z.boolean(),
   }),
 ]);
@@ -38,7 +38,7 @@ export const DecisionSubmission = z
     /** Escalate to law enforcement: an imminent threat to life or safety. */
     escalateThreatToLife: z.boolean().default(false),
     /** The facts and circumstances relied on (DSA `decision_facts`). */
-    facts: z.string().trim().min(1).max(5000),
+    facts: storedText().trim().min(1).max(5000),
   })
   .superRefine((value, ctx) => {
     checkClassification(value, ctx);

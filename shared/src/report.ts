@@ -6,19 +6,27 @@ import {
   ExemptionAssessment,
 } from './assessment';
 import { ClassifierSignals } from './classifier';
-import { Id, LanguageCode, Sha256Hex, Timestamp } from './common';
+import {
+  Id,
+  LanguageCode,
+  refuseUnstorableStrings,
+  Sha256Hex,
+  storable,
+  storedText,
+  Timestamp,
+} from './common';
 import { Action, ContentType } from './taxonomy';
 
 export const MAX_EXCERPT_CHARS = 10_000;
 
 /** The content a reviewer saw, as captured in the browser. */
 export const ReportedContent = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).max(2048),
-  excerpt: z.string().min(1).max(MAX_EXCERPT_CHARS),
+  url: storable(z.url({ protocol: /^https?$/ })).max(2048),
+  excerpt: storedText().min(1).max(MAX_EXCERPT_CHARS),
   /** SHA-256 of the UTF-8 excerpt; the server recomputes it and refuses a mismatch. */
   excerptSha256: Sha256Hex,
   language: LanguageCode,
-  site: z.string().min(1).max(253),
+  site: storedText().min(1).max(253),
   contentType: ContentType,
   capturedAt: Timestamp,
 });
@@ -31,7 +39,7 @@ export const ReviewerAssessment = z
     exemption: ExemptionAssessment,
     suggestedAction: Action,
     threatToLife: z.boolean().default(false),
-    rationale: z.string().trim().min(1).max(5000),
+    rationale: storedText().trim().min(1).max(5000),
   })
   .superRefine((value, ctx) => {
     checkClassification(value, ctx);
@@ -59,7 +67,7 @@ export type DetectionSource = z.infer<typeof DetectionSource>;
 export const ReportSubmission = z.strictObject({
   content: ReportedContent,
   detectedBy: DetectionSource,
-  classifier: ClassifierSignals.nullable().default(null),
+  classifier: ClassifierSignals.superRefine(refuseUnstorableStrings).nullable().default(null),
   assessment: ReviewerAssessment,
   attestation: HumanAttestation,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, storedText, Timestamp } from './common';
 
 /**
  * Retention (TCO Art. 6, DSA Art. 20): report content (excerpt, URL, classifier evidence) and
@@ -10,7 +10,7 @@ import { Id, Timestamp } from './common';
 export const RETENTION_MONTHS = 6;
 
 /** Body of `PUT /v1/reports/{id}/legal-hold` (admin): why the content must be kept. */
-export const LegalHoldRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const LegalHoldRequest = z.strictObject({ reason: storedText().trim().min(1).max(500) });
 export type LegalHoldRequest = z.infer<typeof LegalHoldRequest>;
 
 /** A legal hold as returned. */

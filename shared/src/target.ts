@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, LanguageCode, Sha256Hex, Timestamp } from './common';
+import { Cursor, Id, LanguageCode, Sha256Hex, storable, storedText, Timestamp } from './common';
 import { MAX_EXCERPT_CHARS } from './report';
 import type { TaxonomyEntry } from './taxonomy';
 
@@ -100,7 +100,7 @@ export const TargetStatus = z.enum(TARGET_STATUS_IDS);
 export type TargetStatus = z.infer<typeof TargetStatus>;
 
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const HttpUrl = z.url({ protocol: /^https?$/ }).max(2048);
+const HttpUrl = storable(z.url({ protocol: /^https?$/ })).max(2048);
 /** A platform name as the team knows it, e.g. `x.com` or `telegram`. */
 export const Platform = z
   .string()
@@ -119,7 +119,7 @@ export type TargetSource = z.infer<typeof TargetSource>;
 /** Body of `POST /v1/targets`. */
 export const TargetSubmission = z.strictObject({
   url: HttpUrl,
-  excerpt: z.string().min(1).max(MAX_EXCERPT_CHARS),
+  excerpt: storedText().min(1).max(MAX_EXCERPT_CHARS),
   /** SHA-256 of the UTF-8 excerpt; the server recomputes it and refuses a mismatch. */
   excerptSha256: Sha256Hex,
   theme: NarrativeTheme,
@@ -135,7 +135,7 @@ export type TargetSubmissionInput = z.input<typeof TargetSubmission>;
 
 /** Body of `POST /v1/targets/{id}/claim`: the team member who takes it (default: the caller). */
 export const TargetClaimSubmission = z.strictObject({
-  assignee: z.string().trim().min(1).max(100).optional(),
+  assignee: storedText().trim().min(1).max(100).optional(),
 });
 export const TargetClaim = z.strictObject({ assignee: z.string(), claimedAt: Timestamp });
 export type TargetClaim = z.infer<typeof TargetClaim>;
@@ -151,7 +151,7 @@ export const TargetResponseSubmission = z.strictObject({
   url: HttpUrl,
   kind: ResponseKind,
   date: CalendarDate,
-  note: z.string().trim().max(2000).optional(),
+  note: storedText().trim().max(2000).optional(),
 });
 export const TargetResponse = TargetResponseSubmission.extend({ id: Id, recordedAt: Timestamp });
 export type TargetResponse = z.infer<typeof TargetResponse>;
@@ -181,7 +181,7 @@ export const OutcomeFigures = z
       .strictObject({
         constructiveReplies: Count.optional(),
         referralsToSupport: Count.optional(),
-        notes: z.string().trim().max(2000).optional(),
+        notes: storedText().trim().max(2000).optional(),
       })
       .default({}),
   })
@@ -217,7 +217,7 @@ export type CloseReason = z.infer<typeof CloseReason>;
 /** Body of `POST /v1/targets/{id}/close`. */
 export const TargetCloseSubmission = z.strictObject({
   reason: CloseReason,
-  note: z.string().trim().max(2000).optional(),
+  note: storedText().trim().max(2000).optional(),
 });
 export const TargetClosure = z.strictObject({
   reason: CloseReason,
@@ -228,7 +228,7 @@ export const TargetClosure = z.strictObject({
 /** Do-no-harm guidance for one theme, shown with every target of that theme. */
 export const ThemeGuidance = z.strictObject({
   theme: NarrativeTheme,
-  points: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
+  points: z.array(storedText().trim().min(1).max(500)).min(1).max(20),
   updatedAt: Timestamp.nullable(),
 });
 export type ThemeGuidance = z.infer<typeof ThemeGuidance>;
