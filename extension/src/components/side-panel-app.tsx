@@ -4,6 +4,7 @@ import type { MessageAnswer } from '@/utils/messaging/protocol';
 import type { PageFlag } from '@/utils/page/page-flag';
 import { connectionItem, outboxItem } from '@/utils/storage/items';
 import { FlagCard } from './flag-card';
+import { LanguageNotice } from './language-notice';
 import { useStorageItem } from './hooks/use-storage-item';
 import { useTargetTab } from './hooks/use-target-tab';
 import { OutboxList } from './outbox-list';
@@ -112,6 +113,9 @@ export function SidePanelApp() {
             <p>
               Counterweight is paused or off for {page.site}. Use the toolbar popup to turn it on.
             </p>
+          )}
+          {page && !('unavailable' in page) && page.active && (
+            <LanguageNotice languages={page.languages} />
           )}
           {page && !('unavailable' in page) && page.active && flags.length === 0 && (
             <p>Nothing flagged on this page.</p>

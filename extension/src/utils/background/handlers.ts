@@ -73,6 +73,7 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     return {
       modelVersion: model.modelVersion,
       thresholds: model.thresholds,
+      languages: model.languages,
       items: results.map((result, i) => ({ result, dismissed: dismissedFlags[i] ?? false })),
     };
   });

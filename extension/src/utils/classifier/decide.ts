@@ -10,7 +10,11 @@ export type { Sensitivity, SensitivityByLabel, Thresholds } from './thresholds';
 export const SENSITIVITY_SHIFT: Record<Sensitivity, number> = { low: 0.1, standard: 0, high: -0.1 };
 
 const LABELS: readonly ClassifierLabel[] = ['hate', 'extremist'];
-const RANK: Record<ClassifierDecision, number> = { clear: 0, uncertain: 1, flag: 2 };
+const RANK: Record<Exclude<ClassifierDecision, 'abstain'>, number> = {
+  clear: 0,
+  uncertain: 1,
+  flag: 2,
+};
 
 function clamp(x: number): number {
   return Math.min(0.99, Math.max(0.01, x));
@@ -20,16 +24,24 @@ function clamp(x: number): number {
  * The decision shown on the page for one classifier result under the reviewer's sensitivity.
  * With every label at `standard` the model's decision is returned unchanged; otherwise each
  * label's score is compared with its shifted cut-offs and the strongest decision wins (ties go
- * to the higher score). Evidence is kept; it is what moved the score.
+ * to the higher score). Evidence is kept; it is what moved the score. A text the model abstained
+ * on (a language it does not cover) stays abstained at every sensitivity: it has no scores.
  */
 export function decide(
   result: ClassifierResult,
   thresholds: Thresholds,
   sensitivity: SensitivityByLabel,
 ): Pick<ClassifierResult, 'decision' | 'label'> {
-  if (sensitivity.hate === 'standard' && sensitivity.extremist === 'standard')
+  if (
+    result.decision === 'abstain' ||
+    (sensitivity.hate === 'standard' && sensitivity.extremist === 'standard')
+  )
     return { decision: result.decision, label: result.label };
-  let best: { decision: ClassifierDecision; label: ClassifierLabel | null; score: number } = {
+  let best: {
+    decision: Exclude<ClassifierDecision, 'abstain'>;
+    label: ClassifierLabel | null;
+    score: number;
+  } = {
     decision: 'clear',
     label: null,
     score: -1,
@@ -37,7 +49,7 @@ export function decide(
   for (const label of LABELS) {
     const shift = SENSITIVITY_SHIFT[sensitivity[label]];
     const score = result.scores[label];
-    const decision: ClassifierDecision =
+    const decision: Exclude<ClassifierDecision, 'abstain'> =
       score >= clamp(thresholds[label].flag + shift)
         ? 'flag'
         : score >= clamp(thresholds[label].uncertain + shift)

@@ -100,10 +100,11 @@ export function offscreenClassifierLoader(
   );
 
   return async () => {
-    const { modelVersion, thresholds } = await withDocument(() => channel.info());
+    const { modelVersion, thresholds, languages } = await withDocument(() => channel.info());
     return {
       modelVersion,
       thresholds,
+      languages,
       classify: async (texts, { evidence }) =>
         (await withDocument(() => channel.classify(texts, evidence))).results,
     };

@@ -15,8 +15,8 @@ export function serveModel(load: () => Promise<TextClassifier>): () => void {
     }));
   const removers = [
     onMessage('modelInfo', async () => {
-      const { modelVersion, thresholds } = await get();
-      return { modelVersion, thresholds };
+      const { modelVersion, thresholds, languages } = await get();
+      return { modelVersion, thresholds, languages };
     }),
     onMessage('modelClassify', async ({ texts, evidence }) => ({
       results: await (await get()).classify(texts, { evidence }),

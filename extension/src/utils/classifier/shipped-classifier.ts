@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { loadArtifactFromUrl, TextClassifier as Model } from '@counterweight/models/inference';
+import { DEFAULT_LANGUAGES } from '@counterweight/models/metadata';
 import { Thresholds } from './thresholds';
 import type { TextClassifier } from './text-classifier';
 import { tfOnWasm } from './tf-wasm';
@@ -19,6 +20,7 @@ export async function loadShippedClassifier(): Promise<TextClassifier> {
   return {
     modelVersion: model.modelVersion,
     thresholds: Thresholds.parse(model.metadata.thresholds),
+    languages: [...(model.metadata.languages ?? DEFAULT_LANGUAGES)],
     // Small batches keep the wasm heap (which never shrinks) small.
     classify: (texts, { evidence }) => model.classify(texts, { evidence, batchSize: BATCH }),
   };

@@ -55,6 +55,7 @@ export async function runContentScript(doc: Document): Promise<() => void> {
       language: pageLanguage(doc.documentElement.lang),
       active: scanner.active,
       flags: scanner.flags(),
+      languages: scanner.languages(),
     })),
     onMessage('dismissFlag', ({ flagId }) => (scanner.dismiss(flagId), ok)),
     onMessage('markReported', ({ flagId }) => (scanner.markReported(flagId), ok)),

@@ -22,6 +22,8 @@ export const ClassifiedText = z.strictObject({ result: ClassifierResult, dismiss
 export const ClassifyResponse = z.strictObject({
   modelVersion: z.string(),
   thresholds: Thresholds,
+  /** Languages the model reads; it abstains on the others. */
+  languages: z.array(z.string()),
   items: z.array(ClassifiedText),
 });
 
@@ -29,6 +31,16 @@ export const Empty = z.strictObject({});
 export const Ok = z.strictObject({ ok: z.literal(true) });
 
 export const FlagRef = z.strictObject({ flagId: z.string().min(1).max(50) });
+/** The page's text in one language the model does not read (see page/language-shares.ts). */
+export const LanguageShare = z.strictObject({
+  language: z.string(),
+  blocks: z.number().int().min(1),
+  share: z.number().min(0).max(1),
+});
+export const PageLanguages = z.strictObject({
+  covered: z.array(z.string()),
+  notRead: z.array(LanguageShare),
+});
 export const PageFlagsResponse = z.strictObject({
   url: z.string(),
   site: z.string(),
@@ -36,6 +48,8 @@ export const PageFlagsResponse = z.strictObject({
   language: z.string().nullable(),
   active: z.boolean(),
   flags: z.array(PageFlag),
+  /** Blocks left unchecked because the model does not read their language. */
+  languages: PageLanguages,
 });
 
 export const PAGE_PROTOCOL = {

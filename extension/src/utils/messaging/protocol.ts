@@ -50,7 +50,11 @@ export const CheckConnectionResponse = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), message: z.string() }),
 ]);
 
-export const ModelInfo = z.strictObject({ modelVersion: z.string(), thresholds: Thresholds });
+export const ModelInfo = z.strictObject({
+  modelVersion: z.string(),
+  thresholds: Thresholds,
+  languages: z.array(z.string()),
+});
 export const ModelClassifyRequest = ClassifyRequest.omit({ site: true });
 export const ModelClassifyResponse = z.strictObject({ results: z.array(ClassifierResult) });
 

@@ -11,7 +11,7 @@ import { Timestamp } from '@counterweight/shared/common';
 export const PageFlag = z.strictObject({
   flagId: z.string().min(1).max(50),
   text: z.string().min(1),
-  decision: ClassifierDecision.exclude(['clear']),
+  decision: ClassifierDecision.exclude(['clear', 'abstain']),
   label: ClassifierLabel,
   scores: ClassifierScores,
   evidence: z.array(z.string()),

@@ -4,6 +4,7 @@ import { MAX_CLASSIFIED_CHARS } from '../messaging/page-limits';
 import type { ClassifyResponse } from '../messaging/page-protocol';
 import type { z } from 'zod';
 import { applyFlag, clearFlag, revealFlag } from './flag-attributes';
+import { languageShares, type PageLanguages } from './language-shares';
 import { MARKER_TAG } from './marker';
 import type { PageFlag } from './page-flag';
 import { BLOCK_SELECTOR, collectTextBlocks, enclosingBlock, isBlockElement } from './text-blocks';
@@ -53,8 +54,12 @@ export class PageScanner {
   private dirty = new Set<Element>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private thresholds: Thresholds | null = null;
+  private covered: string[] = [];
   private nextFlag = 1;
   private lastFlagCount = -1;
+  /** Distinct texts the model abstained on, and their number when the panel was last told. */
+  private abstained = 0;
+  private lastAbstained = 0;
   active = false;
 
   constructor(
@@ -119,7 +124,8 @@ export class PageScanner {
     const out: PageFlag[] = [];
     for (const [text, seen] of this.seen) {
       const decision = this.decisionFor(seen);
-      if (decision.decision === 'clear' || !decision.label) continue;
+      if (decision.decision === 'clear' || decision.decision === 'abstain' || !decision.label)
+        continue;
       const occurrences = this.occurrences(text);
       if (occurrences === 0) continue;
       out.push({
@@ -137,6 +143,20 @@ export class PageScanner {
       });
     }
     return out;
+  }
+
+  /**
+   * The languages of the page the model does not read (it abstained on their blocks, which carry
+   * no marker), with their share of the page, for the side panel and the popup.
+   */
+  languages(): PageLanguages {
+    const texts = [...this.seen].map(([text, seen]) => ({
+      language: seen.result.language,
+      abstained: seen.result.decision === 'abstain',
+      chars: text.length,
+      occurrences: this.occurrences(text),
+    }));
+    return { covered: this.covered, notRead: languageShares(texts) };
   }
 
   /** A dismissed text loses its flag everywhere on the page. Returns the text, or null. */
@@ -200,7 +220,8 @@ export class PageScanner {
     const seen = this.seen.get(text);
     if (!seen || !this.active) return;
     const { decision, label } = this.decisionFor(seen);
-    if (decision === 'clear' || !label) return clearFlag(element);
+    // No marker on a clear text, nor on one the model abstained on (a language it does not read).
+    if (decision === 'clear' || decision === 'abstain' || !label) return clearFlag(element);
     if (!seen.explained) this.toExplain.add(text);
     applyFlag(element, {
       decision,
@@ -242,6 +263,7 @@ export class PageScanner {
       }
       inFlight = send();
       this.thresholds = response.thresholds;
+      this.covered = response.languages;
       const now = (this.deps.now ?? (() => new Date()))().toISOString();
       const url = this.deps.doc.location?.href ?? '';
       const rendered: [Element, string][] = [];
@@ -249,6 +271,7 @@ export class PageScanner {
         const item = response.items[i];
         this.queued.delete(text);
         if (!item) return;
+        if (item.result.decision === 'abstain') this.abstained++;
         this.seen.set(text, {
           flagId: `f${this.nextFlag++}`,
           result: item.result,
@@ -360,7 +383,8 @@ export class PageScanner {
     let count = 0;
     for (const [text, seen] of this.seen) {
       const decision = this.decisionFor(seen);
-      if (decision.decision === 'clear' || !decision.label) continue;
+      if (decision.decision === 'clear' || decision.decision === 'abstain' || !decision.label)
+        continue;
       if (this.occurrences(text) > 0) count++;
     }
     return count;
@@ -368,8 +392,11 @@ export class PageScanner {
 
   private notify(changedEvidence = false): void {
     const count = this.active ? this.flagCount() : 0;
-    if (count === this.lastFlagCount && !changedEvidence) return;
+    // New blocks the model could not read change the panel's language notice, not the count.
+    if (count === this.lastFlagCount && this.abstained === this.lastAbstained && !changedEvidence)
+      return;
     this.lastFlagCount = count;
+    this.lastAbstained = this.abstained;
     this.deps.onFlagsChanged?.(count);
   }
 }

@@ -15,6 +15,7 @@ const result = (
   label: decision === 'clear' ? null : 'hate',
   scores: { hate, extremist },
   evidence: [],
+  language: 'en',
 });
 
 describe('decide', () => {
@@ -51,5 +52,20 @@ describe('decide', () => {
       decision: 'flag',
       label: 'hate',
     });
+  });
+
+  it('keeps an abstained text abstained at every sensitivity: the model did not read it', () => {
+    const r: ClassifierResult = {
+      decision: 'abstain',
+      label: null,
+      scores: { hate: 0, extremist: 0 },
+      evidence: [],
+      language: 'ru',
+    };
+    for (const level of ['low', 'standard', 'high'] as const)
+      expect(decide(r, thresholds, { hate: level, extremist: 'high' })).toEqual({
+        decision: 'abstain',
+        label: null,
+      });
   });
 });

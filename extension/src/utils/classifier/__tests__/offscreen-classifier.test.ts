@@ -8,6 +8,7 @@ const clear: ClassifierResult = {
   label: null,
   scores: { hate: 0.1, extremist: 0.1 },
   evidence: [],
+  language: 'en',
 };
 const thresholds = {
   hate: { flag: 0.7, uncertain: 0.35 },
@@ -35,7 +36,7 @@ function rig(openAtStart = false) {
   const channel = {
     info: async () => {
       if (!open) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return { modelVersion: 'm1', thresholds };
+      return { modelVersion: 'm1', thresholds, languages: ['en'] };
     },
     classify: async (texts: string[]) => {
       if (!open) throw new Error('Could not establish connection. Receiving end does not exist.');

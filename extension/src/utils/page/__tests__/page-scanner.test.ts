@@ -3,31 +3,49 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClassifierResult } from '@counterweight/shared';
 import { PageScanner } from '../page-scanner';
 
-// A stand-in for the background's model: the word "FLAG" flags, "MAYBE" is uncertain. The real
+// A stand-in for the background's model: the word "FLAG" flags, "MAYBE" is uncertain, "RUSSIAN"
+// is a language the model does not read (abstain). The real
 // model runs in the end-to-end tests.
 const calls: string[][] = [];
 const explained: string[][] = [];
 function classify(texts: string[], evidence: boolean) {
   (evidence ? explained : calls).push(texts);
   const result = (t: string): ClassifierResult =>
-    t.includes('FLAG')
+    t.includes('RUSSIAN')
       ? {
-          decision: 'flag',
-          label: 'hate',
-          scores: { hate: 0.9, extremist: 0.1 },
-          evidence: ['FLAG'],
+          decision: 'abstain',
+          label: null,
+          scores: { hate: 0, extremist: 0 },
+          evidence: [],
+          language: 'ru',
         }
-      : t.includes('MAYBE')
+      : t.includes('FLAG')
         ? {
-            decision: 'uncertain',
-            label: 'extremist',
-            scores: { hate: 0.1, extremist: 0.55 },
-            evidence: [],
+            decision: 'flag',
+            label: 'hate',
+            scores: { hate: 0.9, extremist: 0.1 },
+            evidence: ['FLAG'],
+            language: 'en',
           }
-        : { decision: 'clear', label: null, scores: { hate: 0.1, extremist: 0.1 }, evidence: [] };
+        : t.includes('MAYBE')
+          ? {
+              decision: 'uncertain',
+              label: 'extremist',
+              scores: { hate: 0.1, extremist: 0.55 },
+              evidence: [],
+              language: 'en',
+            }
+          : {
+              decision: 'clear',
+              label: null,
+              scores: { hate: 0.1, extremist: 0.1 },
+              evidence: [],
+              language: 'en',
+            };
   return Promise.resolve({
     modelVersion: 'test-1',
     thresholds: { hate: { flag: 0.7, uncertain: 0.5 }, extremist: { flag: 0.7, uncertain: 0.5 } },
+    languages: ['en'],
     items: texts.map((t) => ({ result: result(t), dismissed: t.includes('DISMISSED') })),
   });
 }
@@ -121,6 +139,38 @@ describe('PageScanner', () => {
     await scanner.start();
     expect(document.getElementById('a')!.getAttribute('data-counterweight')).toBe('flag');
     expect(calls.length).toBe(asked);
+    await scanner.stop();
+  });
+});
+
+describe('PageScanner: languages the model does not read', () => {
+  it('puts no marker on abstained blocks and reports their language and share', async () => {
+    document.body.innerHTML = `
+      <p id="ru1">RUSSIAN text that says FLAG and is long enough.</p>
+      <p id="ru2">RUSSIAN text that says FLAG and is long enough.</p>
+      <p id="en">An English paragraph that says FLAG here.</p>
+      <p id="ok">A perfectly ordinary paragraph, nothing more.</p>`;
+    const counts: number[] = [];
+    const scanner = new PageScanner(
+      { doc: document, classify, onFlagsChanged: (n) => counts.push(n) },
+      { hate: 'high', extremist: 'high' },
+    );
+    await scanner.start();
+    const attr = (id: string) => document.getElementById(id)!.getAttribute('data-counterweight');
+    expect([attr('ru1'), attr('ru2'), attr('en'), attr('ok')]).toEqual([null, null, 'flag', null]);
+    expect(scanner.flags().map((f) => f.text)).toEqual([
+      'An English paragraph that says FLAG here.',
+    ]);
+    const chars = (id: string) => document.getElementById(id)!.textContent!.length;
+    const total = chars('ru1') + chars('ru2') + chars('en') + chars('ok');
+    expect(scanner.languages()).toEqual({
+      covered: ['en'],
+      notRead: [{ language: 'ru', blocks: 2, share: (chars('ru1') + chars('ru2')) / total }],
+    });
+    // Removing the Russian blocks takes them out of the notice.
+    document.getElementById('ru1')!.remove();
+    document.getElementById('ru2')!.remove();
+    expect(scanner.languages().notRead).toEqual([]);
     await scanner.stop();
   });
 });
