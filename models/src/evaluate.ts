@@ -1,59 +1,71 @@
 /**
  * Evaluates the shipped artifact (quantised, exactly as the extension runs it):
  *   pnpm --filter @counterweight/models evaluate
+ * Criteria (real data nobody here wrote):
+ * - the leave-one-dataset-out table of every recipe compared (lodo.json, from `pnpm lodo`);
+ * - the seed spread of every recipe (seeds.json, from `pnpm seeds`);
  * - precision, recall, F1 (at the stored flag threshold) and ROC-AUC per label on the held-out
- *   test split of every dataset, and on CONAN (never trained on);
- * - the false-positive rate on counter-speech (CONAN counter-narratives, all English rows);
- * - Borkan et al. bias metrics per identity group (identity mentions in the pooled test split);
- * - the project's functional suite, per functionality.
+ *   test split of every real dataset, and on CONAN (never trained on);
+ * - the false-flag rate on held-out everyday text (WordNet examples, speech sentences), and on
+ *   counter-speech (CONAN counter-narratives, all English rows);
+ * - the share of flags whose evidence is only identity terms;
+ * - Borkan et al. bias metrics per identity group.
+ * Reports only, never criteria: the project's written contrast rows and its functional suite.
  * Writes models/evaluation.json and models/EVALUATION.md and prints the Markdown.
  * Environment: ARTIFACT_DIR (another artifact), EVALUATION_DIR (where the two reports go).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ClassifierResult } from '@counterweight/shared';
 import {
   loadConanExamples,
   loadContrastExamples,
   loadDatasetExamples,
   loadEverydayEnglish,
+  loadSpeeches,
   type Example,
 } from './data/corpus';
 import { IDENTITY_TERMS, jigsawFinalMetric, subgroupBias, type ScoredText } from './eval/bias';
+import { everydayRates } from './eval/everyday-rates';
+import { functionalReport } from './eval/functional-report';
+import { identityOnlyShare } from './eval/identity-evidence';
 import { binaryMetrics, rocAuc, type BinaryMetrics } from './eval/metrics';
+import { evaluationMarkdown } from './eval/report-markdown';
+import { readSeeds } from './eval/seed-spread';
 import { buildFunctionalSuite } from './functional/functional-suite';
+import { LODO_FILE, type LodoRow } from './eval/lodo-table';
 import { loadClassifier } from './load-node';
-import type { ClassifierResult } from '@counterweight/shared';
 
 // EVALUATION_DIR: write the reports elsewhere (to compare a candidate artifact, ARTIFACT_DIR).
 const OUT_DIR = process.env.EVALUATION_DIR ?? fileURLToPath(new URL('../', import.meta.url));
 const LABELS = ['hate', 'extremist'] as const;
 const log = (m: string) => process.stderr.write(`[evaluate] ${m}\n`);
-const flaggedAs = (r: ClassifierResult, label: 'hate' | 'extremist') =>
-  r.decision === 'flag' && r.label === label;
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(3));
 
 async function main() {
   const classifier = await loadClassifier();
   const { thresholds } = classifier.metadata;
   const classify = async (texts: string[]) => classifier.classify(texts, { evidence: false });
 
-  const datasets = [...(await loadDatasetExamples()), ...loadContrastExamples()].filter(
+  const datasets = (await loadDatasetExamples()).filter((e) => e.split === 'test');
+  const written = loadContrastExamples().filter((e) => e.split === 'test');
+  const conan = await loadConanExamples();
+  const everydayRows = [...loadEverydayEnglish(), ...loadSpeeches()].filter(
     (e) => e.split === 'test',
   );
-  const conan = await loadConanExamples();
-  const everydayRows = loadEverydayEnglish().filter((e) => e.split === 'test');
-  log(`test rows ${datasets.length}, conan rows ${conan.length}`);
+  log(`test rows ${datasets.length}, conan rows ${conan.length}, everyday ${everydayRows.length}`);
   const scored = new Map<Example, ClassifierResult>();
-  for (const rows of [datasets, conan, everydayRows]) {
+  for (const rows of [datasets, written, conan, everydayRows]) {
     const results = await classify(rows.map((r) => r.text));
     rows.forEach((r, i) => scored.set(r, results[i]!));
   }
 
-  // Per dataset, per label.
+  // Per dataset, per label (the written contrast rows as a report of their own).
   const perDataset: Record<string, Partial<Record<'hate' | 'extremist', BinaryMetrics>>> = {};
   const bySource = new Map<string, Example[]>();
-  for (const e of [...datasets, ...conan.filter((c) => c.split === 'test')])
-    bySource.set(e.source, [...(bySource.get(e.source) ?? []), e]);
+  for (const e of [...datasets, ...written, ...conan.filter((c) => c.split === 'test')]) {
+    const source = e.source === 'contrast' ? 'contrast (written, report only)' : e.source;
+    bySource.set(source, [...(bySource.get(source) ?? []), e]);
+  }
   for (const [source, rows] of bySource) {
     perDataset[source] = {};
     for (const label of LABELS) {
@@ -69,24 +81,21 @@ async function main() {
 
   // Counter-speech: every English CONAN counter-narrative.
   const counter = conan.filter((c) => c.hate === 0);
-  const counterFlagged = counter.filter((c) => scored.get(c)!.decision === 'flag').length;
-  const counterRaised = counter.filter((c) => scored.get(c)!.decision !== 'clear').length;
   const counterSpeech = {
     n: counter.length,
-    flagRate: counterFlagged / counter.length,
-    flagOrUncertainRate: counterRaised / counter.length,
+    flagRate: counter.filter((c) => scored.get(c)!.decision === 'flag').length / counter.length,
+    flagOrUncertainRate:
+      counter.filter((c) => scored.get(c)!.decision !== 'clear').length / counter.length,
   };
 
-  // Everyday English (held-out WordNet usage examples): none is terrorist content or hateful.
-  const everyday = {
-    n: everydayRows.length,
-    extremistFlagRate:
-      everydayRows.filter((e) => flaggedAs(scored.get(e)!, 'extremist')).length /
-      everydayRows.length,
-    hateFlagRate:
-      everydayRows.filter((e) => e.hate === 0 && flaggedAs(scored.get(e)!, 'hate')).length /
-      Math.max(1, everydayRows.filter((e) => e.hate === 0).length),
-  };
+  const everyday = everydayRates(everydayRows, scored);
+
+  // Evidence of the flags on real held-out text: how often is it only a group's name?
+  const flagged = [...datasets, ...everydayRows, ...conan.filter((c) => c.split === 'test')]
+    .filter((e) => scored.get(e)!.decision === 'flag')
+    .map((e) => e.text);
+  const withEvidence = await classifier.classify(flagged);
+  const identityEvidence = identityOnlyShare(withEvidence.map((r) => r.evidence));
 
   // Bias per identity group, hate label, pooled held-out rows (datasets test split + CONAN test split).
   const pooled: ScoredText[] = [...datasets, ...conan.filter((c) => c.split === 'test')]
@@ -119,144 +128,35 @@ async function main() {
     ),
   );
 
-  // Functional suite.
   const suite = buildFunctionalSuite();
-  const suiteResults = await classifier.classify(suite.map((s) => s.text));
-  const functionalities = new Map<string, { n: number; correct: number; examples: string[] }>();
-  suite.forEach((s, i) => {
-    const r = suiteResults[i]!;
-    const expected = s.hate ? 'hate' : s.extremist ? 'extremist' : null;
-    const correct = expected ? r.decision === 'flag' : r.decision !== 'flag';
-    const f = functionalities.get(s.functionality) ?? { n: 0, correct: 0, examples: [] };
-    f.n++;
-    if (correct) f.correct++;
-    else if (f.examples.length < 2)
-      f.examples.push(
-        `${s.text} → ${r.decision}/${r.label ?? '-'} (h ${r.scores.hate.toFixed(2)}, e ${r.scores.extremist.toFixed(2)})`,
-      );
-    functionalities.set(s.functionality, f);
-  });
-  const functional = [...functionalities.entries()].map(([name, f]) => ({
-    functionality: name,
-    n: f.n,
-    accuracy: f.correct / f.n,
-    failures: f.examples,
-  }));
-  const hateCases = suite
-    .map((s, i) => ({ s, r: suiteResults[i]! }))
-    .filter(({ s }) => !s.extremist);
-  const hateSummary = {
-    accuracy:
-      hateCases.filter(({ s, r }) => (s.hate ? r.decision === 'flag' : r.decision !== 'flag'))
-        .length / hateCases.length,
-    recall:
-      hateCases.filter(({ s, r }) => s.hate && r.decision === 'flag').length /
-      hateCases.filter(({ s }) => s.hate).length,
-  };
-  const tcoCases = suite
-    .map((s, i) => ({ s, r: suiteResults[i]! }))
-    .filter(
-      ({ s }) =>
-        s.extremist ||
-        /news|research|condemnation|history|fiction|neutral|idiom|polemic/.test(s.functionality),
-    );
-  const tcoSummary = {
-    recall:
-      tcoCases.filter(({ s, r }) => s.extremist && r.decision === 'flag').length /
-      tcoCases.filter(({ s }) => s.extremist).length,
-    flaggedAmongLawful:
-      tcoCases.filter(({ s, r }) => !s.extremist && r.decision === 'flag').length /
-      tcoCases.filter(({ s }) => !s.extremist).length,
-  };
+  const functional = functionalReport(suite, await classifier.classify(suite.map((s) => s.text)));
+  const lodo = existsSync(LODO_FILE)
+    ? (JSON.parse(readFileSync(LODO_FILE, 'utf8')) as Record<string, LodoRow[]>)
+    : {};
 
   const report = {
     modelVersion: classifier.modelVersion,
     evaluatedAt: new Date().toISOString(),
     thresholds,
+    sensitivity: classifier.metadata.sensitivity ?? null,
+    leaveOneDatasetOut: lodo,
+    seeds: readSeeds(),
     perDataset,
     counterSpeech,
     everyday,
+    identityEvidence,
     bias: {
       overallHateAuc: overallAuc,
       jigsawFinalMetric: jigsawFinalMetric(overallAuc, bias),
       identityMentions: bias,
       conanTargets: conanBias,
     },
-    functional: { hate: hateSummary, terrorist: tcoSummary, perFunctionality: functional },
+    functional,
   };
   writeFileSync(`${OUT_DIR}/evaluation.json`, JSON.stringify(report, null, 2) + '\n');
-
-  const md: string[] = [];
-  md.push(
-    `# Evaluation of ${classifier.modelVersion}`,
-    '',
-    `Generated by \`pnpm --filter @counterweight/models evaluate\` on ${report.evaluatedAt.slice(0, 10)}. Thresholds (from the dev split): hate flag ${thresholds.hate.flag} / uncertain ${thresholds.hate.uncertain}; extremist flag ${thresholds.extremist.flag} / uncertain ${thresholds.extremist.uncertain}.`,
-    '',
-  );
-  md.push(
-    '## Held-out test split per dataset (at the flag threshold)',
-    '',
-    '| dataset | label | n | positives | precision | recall | F1 | ROC-AUC |',
-    '|---|---|---|---|---|---|---|---|',
-  );
-  for (const [source, labels] of Object.entries(perDataset))
-    for (const [label, m] of Object.entries(labels))
-      md.push(
-        `| ${source} | ${label} | ${m.n} | ${m.positives} | ${pct(m.precision)} | ${pct(m.recall)} | ${pct(m.f1)} | ${pct(m.rocAuc)} |`,
-      );
-  md.push(
-    '',
-    `CONAN is never trained on (research-only licence); its rows above are its own test split.`,
-    '',
-  );
-  md.push(
-    '## Counter-speech',
-    '',
-    `All ${counterSpeech.n} English CONAN counter-narratives: flagged ${(counterSpeech.flagRate * 100).toFixed(1)} %, flagged or uncertain ${(counterSpeech.flagOrUncertainRate * 100).toFixed(1)} %.`,
-    '',
-    '## Everyday English',
-    '',
-    `${everyday.n} held-out WordNet usage examples (ordinary sentences, many with words like shot, attack, bomb, troops): flagged as terrorist content ${(everyday.extremistFlagRate * 100).toFixed(1)} %, flagged as hate ${(everyday.hateFlagRate * 100).toFixed(1)} % (of those without identity or insult words).`,
-    '',
-  );
-  md.push(
-    '## Bias per identity group (hate label, Borkan et al. 2019)',
-    '',
-    `Pooled held-out rows (dataset test splits + CONAN test split), subgroups by identity mention. Overall AUC ${pct(overallAuc)}, Jigsaw final metric ${pct(report.bias.jigsawFinalMetric)}.`,
-    '',
-    '| group | n | subgroup AUC | BPSN AUC | BNSP AUC | FPR on non-hateful |',
-    '|---|---|---|---|---|---|',
-  );
-  for (const b of bias)
-    md.push(
-      `| ${b.group} | ${b.n} | ${pct(b.subgroupAuc)} | ${pct(b.bpsnAuc)} | ${pct(b.bnspAuc)} | ${pct(b.falsePositiveRate)} |`,
-    );
-  md.push(
-    '',
-    'CONAN by target (hate speech vs counter-narrative about the same group):',
-    '',
-    '| target | n | subgroup AUC | BPSN AUC | BNSP AUC | FPR on counter-speech |',
-    '|---|---|---|---|---|---|',
-  );
-  for (const b of conanBias)
-    md.push(
-      `| ${b.group} | ${b.n} | ${pct(b.subgroupAuc)} | ${pct(b.bpsnAuc)} | ${pct(b.bnspAuc)} | ${pct(b.falsePositiveRate)} |`,
-    );
-  md.push(
-    '',
-    '## Functional suite (project-written, separate templates and fillers from training)',
-    '',
-    `Hate cases: accuracy ${pct(hateSummary.accuracy)}, recall ${pct(hateSummary.recall)}. Terrorist content: recall ${pct(tcoSummary.recall)}, flagged among lawful (news, research, condemnation, history, fiction, religious terms, idioms, polemic) ${pct(tcoSummary.flaggedAmongLawful)}. "Correct" means flag for harmful cases and anything but flag for the rest.`,
-    '',
-    '| functionality | n | accuracy | example failures |',
-    '|---|---|---|---|',
-  );
-  for (const f of functional)
-    md.push(
-      `| ${f.functionality} | ${f.n} | ${pct(f.accuracy)} | ${f.failures.map((x) => x.replace(/\|/g, '/')).join('<br>')} |`,
-    );
-  writeFileSync(`${OUT_DIR}/EVALUATION.md`, md.join('\n') + '\n');
-  process.stdout.write(md.join('\n') + '\n');
+  const md = evaluationMarkdown(report);
+  writeFileSync(`${OUT_DIR}/EVALUATION.md`, md);
+  process.stdout.write(md);
 }
 
 await main();

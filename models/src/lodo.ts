@@ -9,25 +9,10 @@
  * metadata.json as `leaveOneDatasetOut` (for the shipped candidate).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { HOLDOUT_DATASETS, loadDatasetExamples } from './data/corpus';
+import { LODO_FILE, type LodoRow } from './eval/lodo-table';
 import { binaryMetrics, rocAuc } from './eval/metrics';
 import { ARTIFACT_DIR, loadClassifier } from './load-node';
-
-export const LODO_FILE = fileURLToPath(new URL('../lodo.json', import.meta.url));
-
-export interface LodoRow {
-  dataset: string;
-  n: number;
-  positives: number;
-  rocAuc: number | null;
-  /** At the held-out model's own flag threshold (chosen on the other datasets' dev rows). */
-  recall: number | null;
-  precision: number | null;
-  falsePositiveRate: number | null;
-  modelVersion: string;
-  seed: number;
-}
 
 async function main() {
   const candidate = process.argv[2];
@@ -39,7 +24,12 @@ async function main() {
     const dir = `${root}/${candidate}/${dataset}`;
     if (!existsSync(`${dir}/metadata.json`)) continue;
     const classifier = await loadClassifier(dir);
-    const training = classifier.metadata.training as { holdOut?: string; seed: number };
+    const training = classifier.metadata.training as {
+      holdOut?: string;
+      seed: number;
+      epochs: number;
+      subsample: number;
+    };
     if (training.holdOut !== dataset) throw new Error(`${dir} was not trained without ${dataset}`);
     const held = all.filter((e) => e.source === dataset && e.hate !== null);
     const results = await classifier.classify(
@@ -59,6 +49,7 @@ async function main() {
       falsePositiveRate: m.falsePositiveRate,
       modelVersion: classifier.modelVersion,
       seed: training.seed,
+      budget: `${training.epochs} epoch(s), ${training.subsample * 100} % of dataset rows`,
     });
     process.stderr.write(
       `[lodo] ${candidate} without ${dataset}: ${JSON.stringify(rows.at(-1))}\n`,

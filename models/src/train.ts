@@ -563,6 +563,8 @@ async function writeArtifact(
     labels: ['hate', 'extremist'],
     thresholds,
     sensitivity,
+    // The only language whose held-out figures exist; others abstain (language/).
+    languages: ['en'],
     featuriser: {
       normaliserVersion: TEXT_NORMALISER_VERSION,
       sequenceLength: SEQUENCE_LENGTH,

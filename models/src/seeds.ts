@@ -1,0 +1,64 @@
+/**
+ * The seed spread of a training recipe: each artifact (one per seed) measured on real held-out
+ * data only — hate ROC-AUC per dataset test split, everyday false flags, counter-speech flags.
+ *   pnpm --filter @counterweight/models seeds <candidate> <artifact dir>...
+ * Merges the rows into models/seeds.json (keyed by candidate and seed); evaluate prints the
+ * mean ± sd per candidate.
+ */
+import { writeFileSync } from 'node:fs';
+import {
+  HOLDOUT_DATASETS,
+  loadConanExamples,
+  loadDatasetExamples,
+  loadEverydayEnglish,
+  loadSpeeches,
+} from './data/corpus';
+import { rocAuc } from './eval/metrics';
+import { readSeeds, SEEDS_FILE, type SeedFigures } from './eval/seed-spread';
+import { loadClassifier } from './load-node';
+
+const [candidate, ...dirs] = process.argv.slice(2);
+if (!candidate || dirs.length === 0) throw new Error('usage: seeds <candidate> <artifact dir>...');
+const test = (await loadDatasetExamples()).filter((e) => e.split === 'test' && e.hate !== null);
+const everyday = [...loadEverydayEnglish(), ...loadSpeeches()].filter((e) => e.split === 'test');
+const counter = (await loadConanExamples()).filter((e) => e.hate === 0);
+const rows = readSeeds();
+for (const dir of dirs) {
+  const classifier = await loadClassifier(dir);
+  const classify = (texts: string[]) => classifier.classify(texts, { evidence: false });
+  const seed = (classifier.metadata.training as { seed: number }).seed;
+  const testResults = await classify(test.map((e) => e.text));
+  const rocAucs: SeedFigures['rocAuc'] = {};
+  for (const dataset of HOLDOUT_DATASETS) {
+    const idx = test.map((e, i) => ({ e, i })).filter(({ e }) => e.source === dataset);
+    rocAucs[dataset] = rocAuc(
+      idx.map(({ i }) => testResults[i]!.scores.hate),
+      idx.map(({ e }) => e.hate as 0 | 1),
+    );
+  }
+  const everydayResults = await classify(everyday.map((e) => e.text));
+  const everydayFlagRate: Record<string, number> = {};
+  for (const source of new Set(everyday.map((e) => e.source))) {
+    const own = everyday
+      .map((e, i) => ({ e, r: everydayResults[i]! }))
+      .filter(({ e }) => e.source === source);
+    everydayFlagRate[source] =
+      own.filter(({ e, r }) => r.decision === 'flag' && (r.label !== 'hate' || e.hate === 0))
+        .length / own.length;
+  }
+  const counterResults = await classify(counter.map((e) => e.text));
+  const figures: SeedFigures = {
+    candidate,
+    seed,
+    modelVersion: classifier.modelVersion,
+    rocAuc: rocAucs,
+    everydayFlagRate,
+    counterSpeechFlagRate:
+      counterResults.filter((r) => r.decision === 'flag').length / counterResults.length,
+  };
+  process.stderr.write(`[seeds] ${JSON.stringify(figures)}\n`);
+  const at = rows.findIndex((r) => r.candidate === candidate && r.seed === seed);
+  if (at >= 0) rows[at] = figures;
+  else rows.push(figures);
+}
+writeFileSync(SEEDS_FILE, JSON.stringify(rows, null, 2) + '\n');
