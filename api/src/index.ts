@@ -11,6 +11,9 @@ import { LogIntegrityError } from './log/transparency-log';
 import { RetentionJob } from './retention/retention-job';
 import { loadPseudonymKey } from './secrets';
 
+/** Advisory lock key ("cw" and 0x10) of the first tokens' transaction. */
+const FIRST_TOKENS_LOCK = 0x6377_0010;
+
 async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL);
@@ -29,13 +32,16 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   const retention = new RetentionJob({ ...deps, now: () => new Date() }, logger).start();
 
-  const firstTokens =
-    (await countTokens(db)) === 0
+  // Under a lock, so that of several instances starting on a new database only one makes them.
+  const firstTokens = await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [FIRST_TOKENS_LOCK]);
+    return (await countTokens(tx)) === 0
       ? [
-          await createToken(db, 'admin', 'first admin'),
-          await createToken(db, 'reviewer', 'first reviewer'),
+          await createToken(tx, 'admin', 'first admin'),
+          await createToken(tx, 'reviewer', 'first reviewer'),
         ]
       : [];
+  });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
