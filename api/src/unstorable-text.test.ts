@@ -352,6 +352,9 @@ describe.each(storesUnderTest())('unstorable text on %s', { timeout: 240_000 }, 
       ['GET', `/v1/targets?language=:x`, t.tokens.cso],
       ['GET', `/v1/targets/aggregates?from=:x`, t.tokens.auditor],
       ['GET', `/v1/targets/trends?to=:x`, t.tokens.auditor],
+      ['GET', `/v1/transparency/report?from=:x`, null],
+      ['GET', `/v1/transparency/series?to=:x`, null],
+      ['GET', `/v1/log/entries?start=:x&end=1`, null],
     ] as const;
     await fc.assert(
       fc.asyncProperty(
