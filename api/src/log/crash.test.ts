@@ -149,6 +149,17 @@ describe.each(storesUnderTest())('SIGKILL in the middle of a stream of reports (
 
       server = await startServer(env, PORTS[kind]);
       expect((await (await fetch(`${server.url}/v1/log/key`)).text()).trim()).toBe(verifierKey);
+      // On PostgreSQL the killed process's integration lease must expire first (5 s by default)
+      // before the restarted one signs a checkpoint covering the entries committed since the last.
+      for (const deadline = Date.now() + 20_000; ;) {
+        const health = (await (await fetch(`${server.url}/health`)).json()) as {
+          logSize: number;
+          checkpointSize: number;
+        };
+        if (health.checkpointSize === health.logSize) break;
+        expect(Date.now()).toBeLessThan(deadline);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const now = await openCheckpoint(
         await (await fetch(`${server.url}/v1/log/checkpoint`)).text(),
         verifierKey,
