@@ -35,6 +35,7 @@ import { readSeeds } from './eval/seed-spread';
 import { buildFunctionalSuite } from './functional/functional-suite';
 import { LODO_FILE, type LodoRow } from './eval/lodo-table';
 import { loadClassifier } from './load-node';
+import { writeLanguageEvaluation } from './eval/languages';
 
 // EVALUATION_DIR: write the reports elsewhere (to compare a candidate artifact, ARTIFACT_DIR).
 const OUT_DIR = process.env.EVALUATION_DIR ?? fileURLToPath(new URL('../', import.meta.url));
@@ -157,6 +158,7 @@ async function main() {
   const md = evaluationMarkdown(report);
   writeFileSync(`${OUT_DIR}/EVALUATION.md`, md);
   process.stdout.write(md);
+  process.stdout.write(await writeLanguageEvaluation(classifier, OUT_DIR));
 }
 
 await main();

@@ -95,6 +95,15 @@ describe('identifyLanguage', () => {
     );
   });
 
+  it('adds up close languages that split the probability (Danish and Norwegian)', () => {
+    const predict = answering([
+      { language: 'da', probability: 0.35 },
+      { language: 'no', probability: 0.3 },
+      { language: 'en', probability: 0.01 },
+    ]);
+    expect(identifyLanguage('Alle mennesker er født frie og lige', predict, covered)).toBe('da');
+  });
+
   it('never says a covered language for a text in another script, however short', () => {
     const predict = answering([
       { language: 'en', probability: 0.6 },

@@ -14,7 +14,10 @@ export type PredictLanguages = (text: string, k: number) => LanguagePrediction[]
  * English tweets of two or three words the identifier guesses another language one time in ten.
  */
 export const MIN_LETTERS = 12;
-/** The top guess must be at least this probable for a text to be said to be in that language. */
+/**
+ * The uncovered languages among the top three guesses must be at least this probable together
+ * for a text to be said to be in the top one.
+ */
 export const MIN_CONFIDENCE = 0.5;
 /** ...and the covered languages together at most this probable (else "und", and it is scored). */
 export const MAX_COVERED_PROBABILITY = 0.05;
@@ -106,8 +109,9 @@ export function plainlyEnglish(text: string): boolean {
  *   emoji), is "und";
  * - a Latin-script text that is plainly English ({@link plainlyEnglish}) is "en" when English is
  *   covered, without asking the identifier;
- * - otherwise the top guess when it is a covered language; another language only when it is at
- *   least {@link MIN_CONFIDENCE} probable and the covered ones together under
+ * - otherwise the top guess when it is a covered language; another language only when the
+ *   uncovered ones among the top three are at least {@link MIN_CONFIDENCE} probable together and
+ *   the covered ones under
  *   {@link MAX_COVERED_PROBABILITY}; else "und".
  * A caller scores "und" texts as covered: a short or ambiguous text is read rather than skipped.
  */
@@ -128,10 +132,14 @@ export function identifyLanguage(
   const top = guesses[0];
   if (!top) return UNDETERMINED_LANGUAGE;
   if (covered.includes(top.language)) return top.language;
-  const coveredProbability = guesses
-    .filter((g) => covered.includes(g.language))
-    .reduce((sum, g) => sum + g.probability, 0);
-  return top.probability >= MIN_CONFIDENCE && coveredProbability < MAX_COVERED_PROBABILITY
+  // Close languages split the probability (Danish, Norwegian Bokmål and Nynorsk): what counts is
+  // how probable it is that the text is in no covered language.
+  let coveredProbability = 0;
+  let otherProbability = 0;
+  for (const g of guesses)
+    if (covered.includes(g.language)) coveredProbability += g.probability;
+    else otherProbability += g.probability;
+  return otherProbability >= MIN_CONFIDENCE && coveredProbability < MAX_COVERED_PROBABILITY
     ? top.language
     : UNDETERMINED_LANGUAGE;
 }

