@@ -33,6 +33,32 @@ describe('POST /v1/reports', () => {
     expect(Report.parse(await again.json())).toEqual(report);
   });
 
+  it('accepts text the classifier abstained on (a language it does not read), with its language', async () => {
+    const excerpt = 'Все мигранты паразиты, их надо выгнать из страны';
+    const body = {
+      ...withExcerpt(excerpt),
+      classifier: {
+        ...REPORT_EXAMPLE.classifier,
+        decision: 'abstain',
+        label: null,
+        scores: { hate: 0, extremist: 0 },
+        evidence: [],
+        language: 'ru',
+      },
+    };
+    const response = await t.call('POST', '/v1/reports', { body });
+    expect(response.status).toBe(201);
+    const report = Report.parse(await response.json());
+    const stored = await t.call('GET', `/v1/reports/${report.id}`, { token: t.tokens.senior });
+    expect(Report.parse(await stored.json()).classifier).toMatchObject({
+      decision: 'abstain',
+      language: 'ru',
+    });
+    const wrong = { ...body, classifier: { ...body.classifier, language: 'Russian' } };
+    const refusal = await refused(await t.call('POST', '/v1/reports', { body: wrong }), 400);
+    expect(refusal.issues?.map((i) => i.path)).toContain('classifier.language');
+  });
+
   it('refuses a report without the human attestation', async () => {
     const before = await rowCounts(t.db);
     const noAttestation = { ...REPORT_EXAMPLE, attestation: undefined };
