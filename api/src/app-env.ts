@@ -24,4 +24,7 @@ export interface AppDeps {
 }
 
 /** Hono environment: values set by middleware for the handlers. */
-export type AppEnv = { Variables: { requestId: string; principal: Principal } };
+export type AppEnv = {
+  /** `client`: the key the caller is rate-limited under (its address; see http/client-address). */
+  Variables: { requestId: string; principal: Principal; client: string };
+};

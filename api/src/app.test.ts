@@ -1,5 +1,6 @@
 import { DecisionSubmission, ErrorBody, ReportSubmission } from '@counterweight/shared';
 import { TokenRequest } from '@counterweight/shared/auth';
+import { EXTENSION_ID } from '@counterweight/shared/extension-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE, TOKEN_REQUEST_EXAMPLE } from './routes/examples';
@@ -95,12 +96,8 @@ describe('CORS', () => {
       },
     });
 
-  it('admits extension origins and configured origins only', async () => {
-    for (const origin of [
-      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
-      'moz-extension://0b5e7f3c-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
-      'https://dashboard.example.org',
-    ]) {
+  it("admits the project's extension and configured origins only", async () => {
+    for (const origin of [`chrome-extension://${EXTENSION_ID}`, 'https://dashboard.example.org']) {
       const response = await preflight(origin);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
       expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
@@ -111,6 +108,9 @@ describe('CORS', () => {
       'https://evil.example',
       'http://dashboard.example.org',
       'chrome-extension://x/../evil',
+      // Another extension, and a Firefox extension not configured by its UUID.
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      'moz-extension://0b5e7f3c-1d2e-4f5a-9b8c-7d6e5f4a3b2c',
       'null',
     ]) {
       const response = await preflight(origin);

@@ -2,7 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env';
 import { ApiError, errorResponse, onError } from './errors';
-import { apiCors } from './http/cors';
+import { clientAddress, clientKey } from './http/client-address';
+import { allowedOrigins, apiCors } from './http/cors';
+import { httpPolicyFromEnv, type HttpPolicy } from './http/http-policy';
+import { publicRateLimit } from './http/public-rate-limit';
 import { docsRoutes } from './http/docs';
 import { limitBody } from './http/json-body';
 import { requestId } from './http/request-id';
@@ -34,11 +37,18 @@ export const OPENAPI_INFO = {
   },
 } as const;
 
+/** The public endpoints whose anonymous requests are rate-limited per client. */
+const PUBLIC_PATHS = ['/v1/transparency/*', '/v1/log/*', '/v1/taxonomy'];
+
 /**
  * Builds the HTTP app over its dependencies; used by the server (`index.ts`) and by tests
- * (`app.request(...)`). Every error answers with an `ErrorBody`.
+ * (`app.request(...)`). Every error answers with an `ErrorBody`. `policy` (CORS extension ids,
+ * rate limits, trusted proxies) defaults to the one of the process environment.
  */
-export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+export function createApp(
+  deps: AppDeps,
+  policy: HttpPolicy = httpPolicyFromEnv(),
+): OpenAPIHono<AppEnv> {
   const app = newRouter();
   app.onError(
     onError((error, c) =>
@@ -53,8 +63,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.use('*', requestId());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
-  app.use('/v1/*', apiCors(deps.corsOrigins));
+  app.use('/v1/*', apiCors(allowedOrigins(deps.corsOrigins, policy.extensionIds)));
   app.use('/v1/*', limitBody());
+  app.use('*', async (c, next) => {
+    c.set('client', clientKey(clientAddress(c, policy.trustedProxies)));
+    await next();
+  });
+  deps.tokens.limitFailures(policy.tokenFailuresPerMinute);
+  if (policy.publicRate) {
+    const limit = publicRateLimit(deps.tokens, policy.publicRate);
+    for (const path of PUBLIC_PATHS) app.use(path, limit);
+  }
 
   app.get('/health', async (c) => {
     await deps.db.query('SELECT 1');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpEnvShape } from './http/http-env';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -34,6 +35,7 @@ export const EnvSchema = z.object({
     .regex(/^[0-9a-f]{64}$/, 'expected 64 hex characters (a 32-byte key)')
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  ...HttpEnvShape,
 });
 export type Env = z.infer<typeof EnvSchema>;
 

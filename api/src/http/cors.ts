@@ -1,24 +1,34 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 
-const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/;
-
-/** True for a browser extension's origin or one of the configured web origins. */
-export function isAllowedOrigin(origin: string, configured: readonly string[]): boolean {
-  return EXTENSION_ORIGIN.test(origin) || configured.includes(origin);
+/**
+ * The origins CORS admits: the configured web origins (`COUNTERWEIGHT_CORS_ORIGINS`) and the
+ * project's own extensions (`COUNTERWEIGHT_EXTENSION_IDS`): `chrome-extension://ID` for a
+ * Chromium id (32 letters a-p), `moz-extension://UUID` for a Firefox extension UUID. No other
+ * extension is admitted: any installed extension could otherwise read the API with a reviewer's
+ * browser session.
+ */
+export function allowedOrigins(
+  webOrigins: readonly string[],
+  extensionIds: readonly string[],
+): Set<string> {
+  return new Set([
+    ...webOrigins.map((origin) => new URL(origin).origin),
+    ...extensionIds.map((id) =>
+      id.includes('-') ? `moz-extension://${id}` : `chrome-extension://${id}`,
+    ),
+  ]);
 }
 
-const EXPOSE_HEADERS = ['Location', 'X-Request-Id', 'Idempotent-Replayed'].join(',');
+const EXPOSE_HEADERS = ['Location', 'X-Request-Id', 'Idempotent-Replayed', 'Retry-After'].join(',');
 
 /**
- * CORS for the API: only browser extensions (`chrome-extension://…`, `moz-extension://…`) and the
- * configured origins get CORS headers; every other origin gets none, so browsers block it.
- * Every answer varies by `Origin`.
+ * CORS for the API: only the {@link allowedOrigins} get CORS headers; every other origin gets
+ * none, so browsers block it. Every answer varies by `Origin`.
  */
-export function apiCors(configured: readonly string[]): MiddlewareHandler {
-  const origins = configured.map((origin) => new URL(origin).origin);
+export function apiCors(allowed: ReadonlySet<string>): MiddlewareHandler {
   const preflight = cors({
-    origin: (origin) => (isAllowedOrigin(origin, origins) ? origin : null),
+    origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
     exposeHeaders: EXPOSE_HEADERS.split(','),
@@ -30,7 +40,7 @@ export function apiCors(configured: readonly string[]): MiddlewareHandler {
     // touches the answer before the handler, which makes Hono rebuild every answer as a stream.
     c.header('Vary', 'Origin', { append: true });
     const origin = c.req.header('origin');
-    if (origin && isAllowedOrigin(origin, origins)) {
+    if (origin && allowed.has(origin)) {
       c.header('Access-Control-Allow-Origin', origin);
       c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
     }
