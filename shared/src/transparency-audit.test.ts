@@ -7,6 +7,7 @@ import { generateNoteKey, parseSignerKey } from './log-note';
 import { MerkleTree } from './log-tree';
 import { computeTransparencyFigures, type TransparencyReport } from './transparency';
 import {
+  fetchLogClient,
   auditReport,
   fetchEntries,
   verifyCheckpointSample,
@@ -191,5 +192,26 @@ describe('auditReport', () => {
     expect(audit.mismatches).toEqual([]);
     expect(audit.consistentWithSigned).toBe(false);
     expect(audit.ok).toBe(false);
+  });
+});
+
+describe('fetchLogClient', () => {
+  it('waits as a 429 tells and retries; throws on other errors', async () => {
+    const answers = [
+      new Response('slow down', { status: 429, headers: { 'retry-after': '0' } }),
+      new Response('{"ok":true}', { status: 200 }),
+      new Response('gone', { status: 404 }),
+    ];
+    const asked: string[] = [];
+    const client = fetchLogClient('https://log.example/', async (url) => {
+      asked.push(String(url));
+      return answers.shift()!;
+    });
+    expect(await client.json('/v1/log/checkpoint')).toEqual({ ok: true });
+    expect(asked).toEqual([
+      'https://log.example/v1/log/checkpoint',
+      'https://log.example/v1/log/checkpoint',
+    ]);
+    await expect(client.text('/v1/log/key')).rejects.toThrow(/answered 404/);
   });
 });

@@ -16,7 +16,7 @@ import {
   type TransparencyReport,
 } from './transparency';
 
-/** GETs a path of the log server; throws on a non-2xx answer. */
+/** GETs a path of the log server; throws on a non-2xx answer (after retrying a 429). */
 export interface LogClient {
   text(path: string): Promise<string>;
   json(path: string): Promise<unknown>;
@@ -26,7 +26,15 @@ export interface LogClient {
 export function fetchLogClient(baseUrl: string, fetchImpl: typeof fetch = fetch): LogClient {
   const base = baseUrl.replace(/\/+$/, '');
   const get = async (path: string) => {
-    const res = await fetchImpl(`${base}${path}`);
+    let res = await fetchImpl(`${base}${path}`);
+    // The server rate-limits anonymous clients: wait as told (at most 30 s, 5 times) and retry.
+    for (let retry = 0; res.status === 429 && retry < 5; retry++) {
+      const told = Number(res.headers.get('retry-after') ?? Number.NaN);
+      const seconds = Number.isFinite(told) && told >= 0 ? Math.min(30, told) : 1;
+      await res.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      res = await fetchImpl(`${base}${path}`);
+    }
     if (!res.ok)
       throw new Error(`GET ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     return res;
