@@ -1,8 +1,11 @@
 import { Pool } from 'undici';
 
 export interface OpenLoopOptions {
-  /** Origin of the server, e.g. `http://127.0.0.1:4150`. */
-  origin: string;
+  /**
+   * Origin of the server, e.g. `http://127.0.0.1:4150`; with several (instances behind one load
+   * balancer), requests go to each in turn and the connections are split between them.
+   */
+  origin: string | string[];
   path: string;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
@@ -41,12 +44,17 @@ export interface OpenLoopResult {
  * (`Math.ceil(1 / rate)` in autocannon 9's lib/run.js), so it measures bursts, not a rate.
  */
 export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
-  const pool = new Pool(options.origin, {
-    connections: options.connections,
-    pipelining: 1,
-    headersTimeout: 30_000,
-    bodyTimeout: 30_000,
-  });
+  const origins = typeof options.origin === 'string' ? [options.origin] : options.origin;
+  const pools = origins.map(
+    (origin) =>
+      new Pool(origin, {
+        connections: Math.max(1, Math.round(options.connections / origins.length)),
+        pipelining: 1,
+        headersTimeout: 30_000,
+        bodyTimeout: 30_000,
+      }),
+  );
+  let turn = 0;
   const warmup = Math.round(options.rate * (options.warmupS ?? 0));
   const total = warmup + Math.round(options.rate * options.durationS);
   const interval = 1000 / options.rate;
@@ -57,6 +65,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   const inFlight = new Set<Promise<void>>();
 
   const fire = (due: number, counted: boolean) => {
+    const pool = pools[turn++ % pools.length]!;
     const request = pool
       .request({
         path: options.path,
@@ -90,7 +99,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
     tick();
   });
   while (inFlight.size > 0) await Promise.all(inFlight);
-  await pool.close();
+  await Promise.all(pools.map((pool) => pool.close()));
 
   latencies.sort((a, b) => a - b);
   const at = (q: number) => {

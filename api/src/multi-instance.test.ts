@@ -104,9 +104,14 @@ async function checkpointOf(instance: Instance): Promise<string> {
 }
 
 /** Runs `pnpm verify-log URL --key KEY` (the CLI's function) and returns its exit code and lines. */
-async function verifyLog(instance: Instance, key: string): Promise<{ code: number; out: string }> {
+async function verifyLog(
+  instance: Instance,
+  key: string,
+  peer?: Instance,
+): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
-  const code = await verifyLogCli([instance.url, '--key', key], {
+  const argv = [instance.url, '--key', key, ...(peer ? ['--peer', peer.url] : [])];
+  const code = await verifyLogCli(argv, {
     out: (line) => lines.push(line),
     err: (line) => lines.push(line),
   });
@@ -239,9 +244,13 @@ describe.each(process.env.DATABASE_URL ? ['postgres'] : [])(
 
       expect(await checkStore(db, load.acknowledged)).toBe(load.acknowledged.size);
       expect(await sameCheckpoint(db, [a, b], verifierKey, 2000)).toBeLessThanOrEqual(2000);
-      for (const instance of [a, b]) {
-        const result = await verifyLog(instance, verifierKey);
+      for (const [instance, peer] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const result = await verifyLog(instance, verifierKey, peer);
         expect(result.code, result.out).toBe(0);
+        expect(result.out).toContain(`peer ${peer.url}: checkpoint of size`);
       }
     });
 
@@ -285,7 +294,7 @@ describe.each(process.env.DATABASE_URL ? ['postgres'] : [])(
       await sameCheckpoint(db, [restarted, other], key, 2000);
       expect((await health(restarted)).integrating).toBe(false);
       expect((await health(other)).integrating).toBe(true);
-      const rejoined = await verifyLog(restarted, key);
+      const rejoined = await verifyLog(restarted, key, other);
       expect(rejoined.code, rejoined.out).toBe(0);
       expect(takeover).toBeLessThan(3 * LEASE_MS + 2000);
     });

@@ -1,4 +1,5 @@
 import type { Checkpoint } from '@counterweight/shared';
+import { peerMode } from './verify-log-peer';
 import { reportMode } from './verify-report';
 
 /** What an extra mode gets once the log itself has verified. */
@@ -27,5 +28,8 @@ export interface VerifyLogMode {
   run(input: VerifyLogModeInput): Promise<{ ok: boolean; lines: string[] }>;
 }
 
-/** The registered modes: `--report FROM TO` recomputes a transparency report (verify-report.ts). */
-export const VERIFY_LOG_MODES: VerifyLogMode[] = [reportMode];
+/**
+ * The registered modes: `--report FROM TO` recomputes a transparency report (verify-report.ts);
+ * `--peer URL` checks that another instance serves the same log (verify-log-peer.ts).
+ */
+export const VERIFY_LOG_MODES: VerifyLogMode[] = [reportMode, peerMode];
