@@ -6,7 +6,10 @@ import type { Sensitivity, SensitivityByLabel, Thresholds } from './thresholds';
 
 export type { Sensitivity, SensitivityByLabel, Thresholds } from './thresholds';
 
-/** Shift of both cut-offs per sensitivity step: low raises them, high lowers them. */
+/**
+ * Shift of both cut-offs per sensitivity step, for a model without calibrated levels: low
+ * raises them, high lowers them.
+ */
 export const SENSITIVITY_SHIFT: Record<Sensitivity, number> = { low: 0.1, standard: 0, high: -0.1 };
 
 const LABELS: readonly ClassifierLabel[] = ['hate', 'extremist'];
@@ -20,10 +23,26 @@ function clamp(x: number): number {
   return Math.min(0.99, Math.max(0.01, x));
 }
 
+/** One label's cut-offs at a sensitivity: the calibrated ones where the model has them. */
+function cutOffs(
+  thresholds: Thresholds,
+  label: ClassifierLabel,
+  level: Sensitivity,
+): { flag: number; uncertain: number } {
+  if (level === 'standard') return thresholds[label];
+  const calibrated = thresholds.levels?.[level][label];
+  if (calibrated) return calibrated;
+  const shift = SENSITIVITY_SHIFT[level];
+  return {
+    flag: clamp(thresholds[label].flag + shift),
+    uncertain: clamp(thresholds[label].uncertain + shift),
+  };
+}
+
 /**
  * The decision shown on the page for one classifier result under the reviewer's sensitivity.
  * With every label at `standard` the model's decision is returned unchanged; otherwise each
- * label's score is compared with its shifted cut-offs and the strongest decision wins (ties go
+ * label's score is compared with its cut-offs at that sensitivity (calibrated, or shifted) and the strongest decision wins (ties go
  * to the higher score). Evidence is kept; it is what moved the score. A text the model abstained
  * on (a language it does not cover) stays abstained at every sensitivity: it has no scores.
  */
@@ -47,14 +66,10 @@ export function decide(
     score: -1,
   };
   for (const label of LABELS) {
-    const shift = SENSITIVITY_SHIFT[sensitivity[label]];
+    const { flag, uncertain } = cutOffs(thresholds, label, sensitivity[label]);
     const score = result.scores[label];
     const decision: Exclude<ClassifierDecision, 'abstain'> =
-      score >= clamp(thresholds[label].flag + shift)
-        ? 'flag'
-        : score >= clamp(thresholds[label].uncertain + shift)
-          ? 'uncertain'
-          : 'clear';
+      score >= flag ? 'flag' : score >= uncertain ? 'uncertain' : 'clear';
     if (decision === 'clear') continue;
     if (
       RANK[decision] > RANK[best.decision] ||

@@ -19,7 +19,10 @@ export async function loadShippedClassifier(): Promise<TextClassifier> {
   const model = await Model.load(tf, await loadArtifactFromUrl(new URL('model/', root).href));
   return {
     modelVersion: model.modelVersion,
-    thresholds: Thresholds.parse(model.metadata.thresholds),
+    thresholds: Thresholds.parse({
+      ...model.metadata.thresholds,
+      ...(model.metadata.sensitivity ? { levels: model.metadata.sensitivity } : {}),
+    }),
     languages: [...(model.metadata.languages ?? DEFAULT_LANGUAGES)],
     // Small batches keep the wasm heap (which never shrinks) small.
     classify: (texts, { evidence }) => model.classify(texts, { evidence, batchSize: BATCH }),
