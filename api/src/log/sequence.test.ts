@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LogEntry } from '@counterweight/shared';
 import { describe, expect, it } from 'vitest';
-import { encodeLogEntry, leafHash } from './sequence';
+import { EncodedLogEntry, LogEntryTemplate, encodeLogEntry, leafHash } from './sequence';
 
 const entry: LogEntry = {
   v: 1,
@@ -45,5 +45,21 @@ describe('log entry encoding', () => {
           .digest(),
       ),
     ).toBe(true);
+  });
+
+  it('a template filled in later gives the very bytes and leaf hash of the entry encoded whole', () => {
+    const template = LogEntryTemplate.of({ ...entry, caseNumber: 'CW-?' }, 'CW-?')!;
+    for (const caseNumber of ['CW-000001', 'CW-1234567', 'CW-"é\\']) {
+      const whole = EncodedLogEntry.of({ ...entry, caseNumber });
+      const filled = template.fill(caseNumber);
+      expect(filled.jsonText).toBe(whole.jsonText);
+      expect(filled.leafHex).toBe(whole.leafHex);
+      expect(filled.leafHex).toBe(
+        leafHash(encodeLogEntry({ ...entry, caseNumber })).toString('hex'),
+      );
+    }
+    // a placeholder that is not found exactly once cannot be filled in safely
+    expect(LogEntryTemplate.of({ ...entry, caseNumber: 'x', details: { a: 'x' } }, 'x')).toBeNull();
+    expect(LogEntryTemplate.of(entry, 'CW-?')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { LogEntry } from '@counterweight/shared';
 import canonicalize from 'canonicalize';
@@ -16,6 +16,11 @@ export class EncodedLogEntry {
     readonly leafHex: string,
   ) {}
 
+  /** An entry already encoded (by {@link LogEntryTemplate}): its JSON string literal and leaf hash. */
+  static encoded(jsonText: string, leafHex: string): EncodedLogEntry {
+    return new EncodedLogEntry(jsonText, leafHex);
+  }
+
   /** Checks `entry` (`LogEntry.parse`), encodes it and hashes it. */
   static of(entry: LogEntry): EncodedLogEntry {
     const data = encodeLogEntry(LogEntry.parse(entry));
@@ -23,6 +28,48 @@ export class EncodedLogEntry {
       JSON.stringify(data.toString('utf8')),
       leafHash(data).toString('hex'),
     );
+  }
+}
+
+/**
+ * A log entry encoded ahead of its write with one string value left open (a case number that the
+ * database assigns inside the transaction): {@link LogEntryTemplate.fill} completes its bytes and
+ * leaf hash in microseconds, hashing on from the saved SHA-256 state of the bytes before the value.
+ */
+export class LogEntryTemplate {
+  private constructor(
+    private readonly head: string,
+    private readonly tail: string,
+    private readonly headHash: Hash,
+  ) {}
+
+  /**
+   * Checks and encodes `entry`, whose open value is the string `placeholder`; null when that
+   * string is not found exactly once in the canonical JSON (then encode the entry when its value
+   * is known).
+   */
+  static of(entry: LogEntry, placeholder: string): LogEntryTemplate | null {
+    const text = encodeLogEntry(LogEntry.parse(entry)).toString('utf8');
+    const token = JSON.stringify(placeholder);
+    const at = text.indexOf(token);
+    if (at < 0 || text.indexOf(token, at + 1) >= 0) return null;
+    const head = text.slice(0, at);
+    return new LogEntryTemplate(
+      head,
+      text.slice(at + token.length),
+      createHash('sha256').update(Buffer.of(0)).update(head, 'utf8'),
+    );
+  }
+
+  /** The entry with `value` in place of the placeholder (RFC 8785 serialises strings as JSON does). */
+  fill(value: string): EncodedLogEntry {
+    const literal = JSON.stringify(value);
+    const leafHex = this.headHash
+      .copy()
+      .update(literal, 'utf8')
+      .update(this.tail, 'utf8')
+      .digest('hex');
+    return EncodedLogEntry.encoded(JSON.stringify(this.head + literal + this.tail), leafHex);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
 import {
   EncodedLogEntry,
+  LogEntryTemplate,
   SEQUENCE_LOCKS,
   type AppendLogEntry,
   type DeferStatement,
@@ -34,15 +35,24 @@ interface Pending {
   item: PreparedReport;
   resolve: (result: IntakeResult) => void;
   reject: (error: unknown) => void;
-  /** The stored form worked out on arrival, for the case sequence number it then expected. */
+  /** The stored forms worked out on arrival, but for the case number (unknown until written). */
   encoded?: EncodedReport;
 }
 
-/** A new report in its stored forms, for one case sequence number. */
+/** A new report in its stored forms, for any case sequence number (see {@link numbered}). */
 interface EncodedReport {
-  seq: number;
+  /** The report but for its case number. */
+  report: Omit<Report, 'caseNumber'>;
+  /** Its row of the batch insert as JSON, after `{"case_seq":…,"case_number":"…",`. */
+  rowRest: string;
+  /** Its log entry with the case number open, or (when that cannot be) null. */
+  entry: LogEntryTemplate | null;
+  item: PreparedReport;
+}
+
+/** A report's stored forms with case sequence number `seq`. */
+interface NumberedReport {
   report: Report;
-  /** Its row of the batch insert, as JSON. */
   row: string;
   entry: EncodedLogEntry;
 }
@@ -59,15 +69,6 @@ interface EncodedReport {
 export class ReportIntake {
   #pending: Pending[] = [];
   #draining = false;
-  /**
-   * The case sequence number the next arriving report will have if no other process takes
-   * reports meanwhile, every report ahead of it is new and commits. Reports are encoded on
-   * arrival for that number, while the batch ahead of them commits, so that their batch is ready
-   * the moment it may start; a report whose number turns out otherwise (another process's
-   * reports, a replay or a failure ahead of it) is encoded again in its batch.
-   */
-  #expectedSeq: number | null = null;
-
   constructor(
     private readonly sequencer: LogSequencer,
     private readonly options: { maxBatch: number } = { maxBatch: 256 },
@@ -76,14 +77,13 @@ export class ReportIntake {
   /** Stores a report (or finds the one its idempotency key names); resolves after commit. */
   submit(item: PreparedReport): Promise<IntakeResult> {
     return new Promise((resolve, reject) => {
+      // Encoded now, while the batch ahead commits, so that its batch is ready the moment it may
+      // start; only the case number is filled in inside the transaction.
       let encoded: EncodedReport | undefined;
-      if (this.#expectedSeq !== null) {
-        try {
-          encoded = encodeReport(item, this.#expectedSeq);
-          this.#expectedSeq++;
-        } catch {
-          // encoded again in its batch, which then fails it alone
-        }
+      try {
+        encoded = encodeReport(item);
+      } catch {
+        // encoded again in its batch, which then fails it alone
       }
       this.#pending.push({ item, resolve, reject, encoded });
       if (!this.#draining) {
@@ -112,20 +112,14 @@ export class ReportIntake {
   /** Writes a batch; resolves, after commit, to the function that answers its requests. */
   async #write(batch: Pending[]): Promise<() => void> {
     let outcomes: Outcome[];
-    let nextSeq: number | null = null;
     try {
-      const written = await this.sequencer.write((tx, append, defer) =>
+      outcomes = await this.sequencer.write((tx, append, defer) =>
         writeBatch(tx, append, defer, batch),
       );
-      nextSeq = written.nextSeq;
-      outcomes = written.outcomes;
     } catch (error) {
       if (batch.length === 1) return () => batch[0]!.reject(error);
       for (const pending of batch) (await this.#write([pending]))();
       return () => {};
-    } finally {
-      // only one batch is written at a time here: every report waiting now comes after this one
-      if (nextSeq !== null) this.#expectedSeq = nextSeq + this.#pending.length;
     }
     return () =>
       outcomes.forEach((outcome, i) => {
@@ -146,12 +140,11 @@ interface StoredKey {
 const conflict = () =>
   new ApiError('conflict', 'this Idempotency-Key was already used with a different request body');
 
-/** Encodes a new report for case sequence number `seq`: the report, its row and its log entry. */
-function encodeReport(item: PreparedReport, seq: number): EncodedReport {
+/** Encodes a new report for any case number: its report, row and log entry but for the number. */
+function encodeReport(item: PreparedReport): EncodedReport {
   const s = item.submission;
-  const report: Report = {
+  const report: Omit<Report, 'caseNumber'> = {
     id: item.id,
-    caseNumber: caseNumberOf(seq),
     status: 'awaiting_decision',
     receivedAt: item.receivedAt,
     content: s.content,
@@ -161,10 +154,8 @@ function encodeReport(item: PreparedReport, seq: number): EncodedReport {
     attestation: s.attestation,
     decisionId: null,
   };
-  const row = JSON.stringify({
+  const rowRest = JSON.stringify({
     id: item.id,
-    case_seq: seq,
-    case_number: report.caseNumber,
     priority: s.assessment.threatToLife ? 0 : 1,
     received_at: item.receivedAt,
     submitted_by: item.submitter.tokenId,
@@ -175,8 +166,28 @@ function encodeReport(item: PreparedReport, seq: number): EncodedReport {
     attestation: s.attestation,
     excerpt_sha256: s.content.excerptSha256,
     url_sha256: item.urlSha256,
-  });
-  return { seq, report, row, entry: EncodedLogEntry.of(reportReceivedEntry(item, report)) };
+  }).slice(1);
+  const entry = LogEntryTemplate.of(
+    reportReceivedEntry(item, { ...report, caseNumber: CASE_PLACEHOLDER }),
+    CASE_PLACEHOLDER,
+  );
+  return { report, rowRest, entry, item };
+}
+
+/** Stands for the case number in a log entry encoded before the number is known. */
+const CASE_PLACEHOLDER = 'CW-?';
+
+/** The stored forms of an encoded report with case sequence number `seq`. */
+function numbered(encoded: EncodedReport, seq: number): NumberedReport {
+  const caseNumber = caseNumberOf(seq);
+  const report: Report = { ...encoded.report, caseNumber };
+  return {
+    report,
+    row: `{"case_seq":${seq},"case_number":${JSON.stringify(caseNumber)},${encoded.rowRest}`,
+    entry:
+      encoded.entry?.fill(caseNumber) ??
+      EncodedLogEntry.of(reportReceivedEntry(encoded.item, report)),
+  };
 }
 
 async function writeBatch(
@@ -184,7 +195,7 @@ async function writeBatch(
   append: AppendLogEntry,
   defer: DeferStatement,
   batch: Pending[],
-): Promise<{ outcomes: Outcome[]; nextSeq: number }> {
+): Promise<Outcome[]> {
   const items = batch.map((pending) => pending.item);
   // Sent at once with the idempotency look-up (one round trip): the case number lock, then the
   // next case number, read after the lock is granted, so it follows every committed report.
@@ -244,8 +255,7 @@ async function writeBatch(
   if (fresh.length > 0) {
     const rows = fresh.map((pending, i) => {
       const seq = firstSeq + i;
-      const encoded =
-        pending.encoded?.seq === seq ? pending.encoded : encodeReport(pending.item, seq);
+      const encoded = numbered(pending.encoded ?? encodeReport(pending.item), seq);
       created.set(pending.item, encoded.report);
       append(encoded.entry);
       return encoded.row;
@@ -304,7 +314,7 @@ async function writeBatch(
         return { error: conflict() };
     }
   });
-  return { outcomes, nextSeq: firstSeq + fresh.length };
+  return outcomes;
 }
 
 /** The log entry of a received report: hashes, taxonomy and a pseudonym, never the content. */
