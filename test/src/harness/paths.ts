@@ -22,5 +22,6 @@ export const PORTS = {
   review: { fixtures: 43200, proxy: 43201, api: 43202 },
   outbox: { fixtures: 43300, proxy: 43301, api: 43302 },
   modelHost: { fixtures: 43400 },
+  languages: { fixtures: 43500, proxy: 43501, api: 43502 },
   bench: { fixtures: 43900, proxy: 43901, api: 43902 },
 } as const;
