@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonymOf } from '../auth/pseudonym';
 import { createToken } from '../auth/tokens';
 import { recordDecision } from '../decisions/record-decision';
-import { LogSequencer, leafHash } from '../log/sequence';
+import { LogSequencer, encodeLogEntry, leafHash } from '../log/sequence';
 import { ReportIntake, type PreparedReport } from '../reports/intake';
+import { caseNumberOf, caseNumberSql } from '../reports/store';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE } from '../routes/examples';
 import { openTestDb, requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
 import type { Db } from './db';
@@ -88,12 +89,24 @@ describe.each([...storesUnderTest(), 'pglite-worker' as const])('storage on %s',
       expect(Buffer.from(row.leaf_hash).equals(leafHash(data))).toBe(true);
       const text = data.toString('utf8');
       const entry = LogEntry.parse(JSON.parse(text));
+      // the case number was put in by the database: the bytes are still the canonical encoding
+      expect(encodeLogEntry(entry).equals(data)).toBe(true);
+      expect(entry.caseNumber).toMatch(/^CW-\d{6,}$/);
       expect(entry.type).toBe('report_received');
       expect(entry.actor).toBe(pseudonymOf(key, submitter.tokenId));
       expect(text).not.toContain(REPORT_EXAMPLE.content.excerpt.slice(0, 20));
       expect(text).not.toContain('social.example');
       expect(text).not.toContain('Storage A');
     }
+  });
+
+  it('numbers cases in SQL exactly as caseNumberOf does', async () => {
+    const seqs = [1, 42, 999_999, 1_000_000, 12_345_678];
+    const rows = await db.query<{ n: string }>(
+      `SELECT ${caseNumberSql('s')} AS n FROM unnest($1::bigint[]) WITH ORDINALITY AS t(s, o) ORDER BY o`,
+      [seqs],
+    );
+    expect(rows.map((row) => row.n)).toEqual(seqs.map(caseNumberOf));
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of log entries', async () => {

@@ -29,6 +29,30 @@ export class EncodedLogEntry {
       leafHash(data).toString('hex'),
     );
   }
+
+  /** Its fields in the sequencer's batch insert. */
+  get row(): string {
+    return `"data":${this.jsonText},"leaf":"${this.leafHex}"`;
+  }
+}
+
+/**
+ * A log entry whose case number is the one the database gives a report inserted earlier in the
+ * same transaction (see {@link LogEntryTemplate.caseNumberOf}): the database completes its bytes
+ * and hashes them, so the entry needs no round trip to learn the number first.
+ */
+export class CaseNumberedLogEntry {
+  constructor(
+    private readonly head: string,
+    private readonly tail: string,
+    /** The report whose `case_number` fills the entry. */
+    readonly reportId: string,
+  ) {}
+
+  /** Its fields in the sequencer's batch insert. */
+  get row(): string {
+    return `"head":${JSON.stringify(this.head)},"tail":${JSON.stringify(this.tail)},"report":"${this.reportId}"`;
+  }
 }
 
 /**
@@ -61,6 +85,15 @@ export class LogEntryTemplate {
     );
   }
 
+  /**
+   * The entry with the case number of report `reportId` in place of the placeholder, filled in
+   * by the database when the entries are inserted (the report must be inserted first in the same
+   * transaction, else the insert fails).
+   */
+  caseNumberOf(reportId: string): CaseNumberedLogEntry {
+    return new CaseNumberedLogEntry(this.head, this.tail, reportId);
+  }
+
   /** The entry with `value` in place of the placeholder (RFC 8785 serialises strings as JSON does). */
   fill(value: string): EncodedLogEntry {
     const literal = JSON.stringify(value);
@@ -77,7 +110,7 @@ export class LogEntryTemplate {
  * Adds a log entry to the transaction in progress. Its index is assigned by the database when
  * the entries are inserted at the end of the transaction (see {@link LogSequencer}).
  */
-export type AppendLogEntry = (entry: LogEntry | EncodedLogEntry) => void;
+export type AppendLogEntry = (entry: LogEntry | EncodedLogEntry | CaseNumberedLogEntry) => void;
 
 /**
  * Hands a statement already sent in the transaction to the sequencer, which awaits it together
@@ -174,6 +207,7 @@ export class LogSequencer {
     let last = -1;
     const result = await this.db.transaction(async (tx) => {
       // rows of `json_to_recordset`, already JSON: {"i":…,"data":"<canonical JSON>","leaf":"<hex>"}
+      // or, with the case number of a report to fill in, {"i":…,"head":…,"tail":…,"report":…}
       const rows: string[] = [];
       const deferred: Promise<unknown>[] = [];
       const settled = () => Promise.all(deferred);
@@ -182,11 +216,12 @@ export class LogSequencer {
         value = await fn(
           tx,
           (entry) => {
-            const encoded = entry instanceof EncodedLogEntry ? entry : EncodedLogEntry.of(entry);
+            const encoded =
+              entry instanceof EncodedLogEntry || entry instanceof CaseNumberedLogEntry
+                ? entry
+                : EncodedLogEntry.of(entry);
             // the canonical JSON travels as text (half the size of hex), stored as its UTF-8 bytes
-            rows.push(
-              `{"i":${rows.length},"data":${encoded.jsonText},"leaf":"${encoded.leafHex}"}`,
-            );
+            rows.push(`{"i":${rows.length},${encoded.row}}`);
           },
           (statement) => {
             statement.catch(() => {}); // awaited below; never an unhandled rejection
@@ -204,10 +239,17 @@ export class LogSequencer {
         deferred.push(tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCKS.log]));
         inserted = tx.query<{ last: string }>(
           `WITH next AS (SELECT coalesce(max(idx) + 1, 0) AS idx FROM log_entries),
+             src AS (
+               SELECT r.i, r.leaf, convert_to(
+                   coalesce(r.data, r.head || to_json(rep.case_number)::text || r.tail), 'UTF8') AS data
+               FROM json_to_recordset($1::text::json)
+                 AS r(i bigint, data text, leaf text, head text, tail text, report uuid)
+               LEFT JOIN reports rep ON rep.id = r.report),
              inserted AS (
                INSERT INTO log_entries (idx, data, leaf_hash)
-               SELECT next.idx + r.i, convert_to(r.data, 'UTF8'), decode(r.leaf, 'hex')
-               FROM next, json_to_recordset($1::text::json) AS r(i bigint, data text, leaf text)
+               SELECT next.idx + src.i, src.data,
+                 coalesce(decode(src.leaf, 'hex'), sha256('\\x00'::bytea || src.data))
+               FROM next, src
                RETURNING idx)
            SELECT max(idx)::text AS last FROM inserted`,
           [`[${rows.join(',')}]`],

@@ -1,16 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import type { LogEntry, Report, ReportSubmission } from '@counterweight/shared';
 import type { Principal } from '../auth/tokens';
 import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
 import {
-  EncodedLogEntry,
   LogEntryTemplate,
   SEQUENCE_LOCKS,
   type AppendLogEntry,
   type DeferStatement,
   type LogSequencer,
 } from '../log/sequence';
-import { caseNumberOf, findReports, reportFromRow } from './store';
+import { caseNumberOf, caseNumberSql, findReports, reportFromRow } from './store';
 
 /** A fully validated report, ready to store; nothing about it can be refused any more but its key. */
 export interface PreparedReport {
@@ -45,16 +45,8 @@ interface EncodedReport {
   report: Omit<Report, 'caseNumber'>;
   /** Its row of the batch insert as JSON, after `{"case_seq":…,"case_number":"…",`. */
   rowRest: string;
-  /** Its log entry with the case number open, or (when that cannot be) null. */
-  entry: LogEntryTemplate | null;
-  item: PreparedReport;
-}
-
-/** A report's stored forms with case sequence number `seq`. */
-interface NumberedReport {
-  report: Report;
-  row: string;
-  entry: EncodedLogEntry;
+  /** Its log entry with the case number open. */
+  entry: LogEntryTemplate;
 }
 
 /**
@@ -113,9 +105,10 @@ export class ReportIntake {
   async #write(batch: Pending[]): Promise<() => void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.sequencer.write((tx, append, defer) =>
+      const written = await this.sequencer.write((tx, append, defer) =>
         writeBatch(tx, append, defer, batch),
       );
+      outcomes = await written();
     } catch (error) {
       if (batch.length === 1) return () => batch[0]!.reject(error);
       for (const pending of batch) (await this.#write([pending]))();
@@ -167,27 +160,16 @@ function encodeReport(item: PreparedReport): EncodedReport {
     excerpt_sha256: s.content.excerptSha256,
     url_sha256: item.urlSha256,
   }).slice(1);
-  const entry = LogEntryTemplate.of(
-    reportReceivedEntry(item, { ...report, caseNumber: CASE_PLACEHOLDER }),
-    CASE_PLACEHOLDER,
-  );
-  return { report, rowRest, entry, item };
-}
-
-/** Stands for the case number in a log entry encoded before the number is known. */
-const CASE_PLACEHOLDER = 'CW-?';
-
-/** The stored forms of an encoded report with case sequence number `seq`. */
-function numbered(encoded: EncodedReport, seq: number): NumberedReport {
-  const caseNumber = caseNumberOf(seq);
-  const report: Report = { ...encoded.report, caseNumber };
-  return {
-    report,
-    row: `{"case_seq":${seq},"case_number":${JSON.stringify(caseNumber)},${encoded.rowRest}`,
-    entry:
-      encoded.entry?.fill(caseNumber) ??
-      EncodedLogEntry.of(reportReceivedEntry(encoded.item, report)),
-  };
+  // The case number stands open in the entry; a random placeholder, so that no field can hold it.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const placeholder = `CW-?${randomBytes(8).toString('hex')}`;
+    const entry = LogEntryTemplate.of(
+      reportReceivedEntry(item, { ...report, caseNumber: placeholder }),
+      placeholder,
+    );
+    if (entry) return { report, rowRest, entry };
+  }
+  throw new Error('no placeholder for the case number found');
 }
 
 async function writeBatch(
@@ -195,16 +177,8 @@ async function writeBatch(
   append: AppendLogEntry,
   defer: DeferStatement,
   batch: Pending[],
-): Promise<Outcome[]> {
+): Promise<() => Promise<Outcome[]>> {
   const items = batch.map((pending) => pending.item);
-  // Sent at once with the idempotency look-up (one round trip): the case number lock, then the
-  // next case number, read after the lock is granted, so it follows every committed report.
-  const locked = tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCKS.caseNumber]);
-  locked.catch(() => {}); // awaited below
-  const next = tx.query<{ n: string }>(
-    'SELECT (coalesce(max(case_seq), 0) + 1)::text AS n FROM reports',
-  );
-  next.catch(() => {});
   const scopeOf = (item: PreparedReport) => `${item.submitter.tokenId}\n${item.idempotency?.key}`;
   const keyed = items.filter((item) => item.idempotency);
   const stored = new Map<string, StoredKey>();
@@ -222,8 +196,6 @@ async function writeBatch(
     );
     for (const row of rows) stored.set(`${row.token_id}\n${row.key}`, row);
   }
-  await locked;
-  const firstSeq = Number((await next)[0]?.n);
 
   // Decide, in arrival order, which items are new, replays or conflicts.
   type Plan =
@@ -250,28 +222,34 @@ async function writeBatch(
   });
 
   const fresh = batch.filter((_, i) => plans[i]!.kind === 'new');
-  const created = new Map<PreparedReport, Report>();
-  // the inserts are sent at once and awaited by the sequencer together with the log insert
+  const encodedOf = new Map<PreparedReport, EncodedReport>();
+  let numbered: Promise<{ id: string; case_seq: string }[]> = Promise.resolve([]);
+  // Sent at once, after everything else, and awaited by the sequencer with the log insert (no
+  // round trip in between): the case number lock, then the reports numbered by the database from
+  // max(case_seq) + 1 (read after the lock is granted, so it follows every committed report), and
+  // their log entries, into which the database puts the case numbers it gave.
   if (fresh.length > 0) {
     const rows = fresh.map((pending, i) => {
-      const seq = firstSeq + i;
-      const encoded = numbered(pending.encoded ?? encodeReport(pending.item), seq);
-      created.set(pending.item, encoded.report);
-      append(encoded.entry);
-      return encoded.row;
+      const encoded = pending.encoded ?? encodeReport(pending.item);
+      encodedOf.set(pending.item, encoded);
+      append(encoded.entry.caseNumberOf(pending.item.id));
+      return `{"i":${i},${encoded.rowRest}`;
     });
-    defer(
-      tx.query(
-        `INSERT INTO reports (id, case_seq, case_number, status, priority, received_at, submitted_by, content,
+    defer(tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCKS.caseNumber]));
+    numbered = tx.query<{ id: string; case_seq: string }>(
+      `INSERT INTO reports (id, case_seq, case_number, status, priority, received_at, submitted_by, content,
          detected_by, classifier, assessment, attestation, excerpt_sha256, url_sha256)
-       SELECT r.id, r.case_seq, r.case_number, 'awaiting_decision', r.priority, r.received_at, r.submitted_by,
-         r.content, r.detected_by, r.classifier, r.assessment, r.attestation, r.excerpt_sha256, r.url_sha256
-       FROM json_to_recordset($1::text::json) AS r(id uuid, case_seq bigint, case_number text, priority smallint,
+       SELECT r.id, n.seq + r.i, ${caseNumberSql('n.seq + r.i')}, 'awaiting_decision', r.priority,
+         r.received_at, r.submitted_by, r.content, r.detected_by, r.classifier, r.assessment, r.attestation,
+         r.excerpt_sha256, r.url_sha256
+       FROM (SELECT coalesce(max(case_seq), 0) + 1 AS seq FROM reports) AS n,
+         json_to_recordset($1::text::json) AS r(i bigint, id uuid, priority smallint,
          received_at timestamptz, submitted_by uuid, content json, detected_by text, classifier json,
-         assessment json, attestation json, excerpt_sha256 text, url_sha256 text)`,
-        [`[${rows.join(',')}]`],
-      ),
+         assessment json, attestation json, excerpt_sha256 text, url_sha256 text)
+       RETURNING id::text AS id, case_seq::text AS case_seq`,
+      [`[${rows.join(',')}]`],
     );
+    defer(numbered);
     const keys = fresh
       .map((pending) => pending.item)
       .filter((item) => item.idempotency)
@@ -298,23 +276,32 @@ async function writeBatch(
     (await findReports(tx, replayIds)).map((row) => [row.id, reportFromRow(row)]),
   );
 
-  const outcomes = plans.map((plan, i): Outcome => {
-    switch (plan.kind) {
-      case 'new':
-        return { ok: { report: created.get(items[i]!)!, replayed: false } };
-      case 'replay-batch':
-        return { ok: { report: created.get(items[plan.of]!)!, replayed: true } };
-      case 'replay-stored': {
-        const report = replayed.get(plan.reportId);
-        return report
-          ? { ok: { report, replayed: true } }
-          : { error: new ApiError('internal', 'idempotent report missing') };
-      }
-      case 'conflict':
-        return { error: conflict() };
+  // Called after commit, when the case numbers are known.
+  return async () => {
+    const seqOf = new Map((await numbered).map((row) => [row.id, Number(row.case_seq)]));
+    const created = new Map<PreparedReport, Report>();
+    for (const [item, encoded] of encodedOf) {
+      const seq = seqOf.get(item.id);
+      if (seq === undefined) throw new Error(`report ${item.id} was not numbered`);
+      created.set(item, { ...encoded.report, caseNumber: caseNumberOf(seq) });
     }
-  });
-  return outcomes;
+    return plans.map((plan, i): Outcome => {
+      switch (plan.kind) {
+        case 'new':
+          return { ok: { report: created.get(items[i]!)!, replayed: false } };
+        case 'replay-batch':
+          return { ok: { report: created.get(items[plan.of]!)!, replayed: true } };
+        case 'replay-stored': {
+          const report = replayed.get(plan.reportId);
+          return report
+            ? { ok: { report, replayed: true } }
+            : { error: new ApiError('internal', 'idempotent report missing') };
+        }
+        case 'conflict':
+          return { error: conflict() };
+      }
+    });
+  };
 }
 
 /** The log entry of a received report: hashes, taxonomy and a pseudonym, never the content. */

@@ -43,6 +43,11 @@ export function caseNumberOf(seq: number): string {
   return `CW-${String(seq).padStart(6, '0')}`;
 }
 
+/** {@link caseNumberOf} in SQL, of the bigint expression `seq` (for numbers the database gives). */
+export function caseNumberSql(seq: string): string {
+  return `'CW-' || CASE WHEN (${seq}) < 1000000 THEN lpad((${seq})::text, 6, '0') ELSE (${seq})::text END`;
+}
+
 /** One report by id, or null. */
 export async function findReport(db: Queryable, id: string): Promise<ReportRow | null> {
   const [row] = await db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1`, [
