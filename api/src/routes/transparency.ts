@@ -1,9 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { SeriesBucket, TransparencyReport, TransparencySeries } from '@counterweight/shared';
 import type { AppDeps } from '../app-env';
 import { periodFromQuery } from '../transparency/period';
 import { PublishedFigures } from '../transparency/published-figures';
-import { buildTransparencyReport, buildTransparencySeries } from '../transparency/report';
+import {
+  buildTransparencyReport,
+  buildTransparencySeries,
+  seriesJson,
+} from '../transparency/report';
 import { errorResponses, newRouter } from './router';
 
 // Dates are checked by periodFromQuery, which names the field; the schema documents them.
@@ -68,7 +73,10 @@ export function transparencyRoutes(deps: Pick<AppDeps, 'log' | 'logger'>) {
   router.openapi(series, async (c) => {
     const query = c.req.valid('query');
     const period = periodFromQuery(query);
-    return c.json(await buildTransparencySeries(figures, period, query.bucket), 200);
+    const answer = await buildTransparencySeries(figures, period, query.bucket);
+    return c.body(seriesJson(answer), 200, {
+      'Content-Type': 'application/json',
+    }) as unknown as TypedResponse<TransparencySeries, 200, 'json'>;
   });
   return router;
 }

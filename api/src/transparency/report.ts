@@ -43,3 +43,25 @@ export async function buildTransparencySeries(
   // points again would cost more than computing them.
   return { checkpoint, bucket, points: result };
 }
+
+/** JSON of figures shared between answers (frozen: a whole day's), by object. */
+const jsonOfShared = new WeakMap<object, string>();
+
+function figuresJson(figures: TransparencySeries['points'][number]['figures']): string {
+  if (!Object.isFrozen(figures)) return JSON.stringify(figures);
+  let json = jsonOfShared.get(figures);
+  if (json === undefined) jsonOfShared.set(figures, (json = JSON.stringify(figures)));
+  return json;
+}
+
+/**
+ * The series as JSON text, as `JSON.stringify` would give it, reusing the text of each whole
+ * day's figures: a year by day is 365 figure objects (about 490 KiB), whose serialisation would
+ * otherwise be most of the request's cost.
+ */
+export function seriesJson(series: TransparencySeries): string {
+  const points = series.points.map(
+    (p) => `{"period":${JSON.stringify(p.period)},"figures":${figuresJson(p.figures)}}`,
+  );
+  return `{"checkpoint":${JSON.stringify(series.checkpoint)},"bucket":${JSON.stringify(series.bucket)},"points":[${points.join(',')}]}`;
+}
