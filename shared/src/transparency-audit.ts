@@ -22,19 +22,31 @@ export interface LogClient {
   json(path: string): Promise<unknown>;
 }
 
-/** A `LogClient` over `fetch` for the server at `baseUrl` (no trailing slash needed). */
-export function fetchLogClient(baseUrl: string, fetchImpl: typeof fetch = fetch): LogClient {
-  const base = baseUrl.replace(/\/+$/, '');
-  const get = async (path: string) => {
-    let res = await fetchImpl(`${base}${path}`);
-    // The server rate-limits anonymous clients: wait as told (at most 30 s, 5 times) and retry.
+/**
+ * `fetchImpl` that honours the server's rate limit: a `429` is retried after its `Retry-After`
+ * seconds (at most 30 s a wait, 5 times), so a monitor reading a large log slows down instead of
+ * failing. Any other answer is returned as it is.
+ */
+export function retryingFetch(fetchImpl: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    let res = await fetchImpl(input, init);
     for (let retry = 0; res.status === 429 && retry < 5; retry++) {
       const told = Number(res.headers.get('retry-after') ?? Number.NaN);
       const seconds = Number.isFinite(told) && told >= 0 ? Math.min(30, told) : 1;
       await res.body?.cancel();
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-      res = await fetchImpl(`${base}${path}`);
+      res = await fetchImpl(input, init);
     }
+    return res;
+  };
+}
+
+/** A `LogClient` over `fetch` for the server at `baseUrl` (no trailing slash needed). */
+export function fetchLogClient(baseUrl: string, fetchImpl: typeof fetch = fetch): LogClient {
+  const base = baseUrl.replace(/\/+$/, '');
+  const polite = retryingFetch(fetchImpl);
+  const get = async (path: string) => {
+    const res = await polite(`${base}${path}`);
     if (!res.ok)
       throw new Error(`GET ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     return res;

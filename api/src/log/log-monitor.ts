@@ -4,6 +4,7 @@ import {
   fromBase64,
   openCheckpoint,
   parseVerifierKey,
+  retryingFetch,
   toBase64,
   verifyConsistency,
   verifyInclusion,
@@ -81,7 +82,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export async function monitorLog(options: MonitorOptions): Promise<MonitorResult> {
   const say = options.say ?? (() => {});
   const base = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? fetch;
+  // The public endpoints are rate-limited: a 429 waits as told and retries.
+  const doFetch = retryingFetch(options.fetch ?? fetch);
   const get = async (path: string): Promise<Response> => {
     const res = await doFetch(`${base}${path}`);
     if (!res.ok)
