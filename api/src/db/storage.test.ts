@@ -100,6 +100,27 @@ describe.each([...storesUnderTest(), 'pglite-worker' as const])('storage on %s',
     }
   });
 
+  it('a sequence head left behind by rows written around it moves on past them', async () => {
+    const [before] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM log_entries');
+    // an entry inserted straight into the table (a bulk load), not through the sequencer
+    const data = Buffer.from('{"bulk":true}');
+    await db.query('INSERT INTO log_entries (idx, data, leaf_hash) VALUES ($1, $2, $3)', [
+      before!.n,
+      data,
+      leafHash(data),
+    ]);
+    const result = await intake.submit(prepared());
+    const rows = await db.query<{ idx: string; report: string | null }>(
+      `SELECT idx::text AS idx, convert_from(data, 'UTF8')::jsonb ->> 'reportId' AS report
+       FROM log_entries WHERE idx >= $1 ORDER BY log_entries.idx`,
+      [before!.n],
+    );
+    expect(rows).toEqual([
+      { idx: String(before!.n), report: null },
+      { idx: String(before!.n + 1), report: result.report.id },
+    ]);
+  });
+
   it('numbers cases in SQL exactly as caseNumberOf does', async () => {
     const seqs = [1, 42, 999_999, 1_000_000, 12_345_678];
     const rows = await db.query<{ n: string }>(

@@ -136,22 +136,25 @@ export function leafHash(data: Uint8Array): Buffer {
 export type LogEvents = EventEmitter<{ appended: [lastIdx: number] }>;
 
 /**
- * Keys of the transaction-scoped advisory locks (`pg_advisory_xact_lock`) that serialise the
- * writers of the shared sequences across every process on the database: the log's indices and
- * the reports' case numbers. Held from the moment a transaction reads the next number until it
- * commits, so numbers are dense and follow commit order. ("cw" and a counter, to stay clear of
- * other applications' keys.)
+ * SQL that takes `$n` numbers from the shared sequence `name` (a row of `sequence_heads`) and
+ * yields the first as `first`. The UPDATE holds the row's lock until commit, so the writers of
+ * every process on the database are serialised there: after waiting, it reads the head as the
+ * previous writer committed it, so numbers are dense and in commit order. `floor` (the next
+ * number after the stored rows) repairs a head that rows written around it left behind.
  */
-export const SEQUENCE_LOCKS = { log: 0x6377_0001, caseNumber: 0x6377_0002 } as const;
+export function takeNumbersSql(name: 'log_idx' | 'case_seq', n: string, floor: string): string {
+  return `UPDATE sequence_heads SET next = greatest(next, (${floor})) + ${n}
+    WHERE name = '${name}' RETURNING next - ${n} AS first`;
+}
 
 /**
  * The writer of the transparency log (the "sequence" step of Tessera's sequence, integrate,
  * publish). Every state change runs through {@link LogSequencer.write}: the change and its log
  * entries commit in ONE transaction, and listeners hear of each committed batch. Any number of
  * processes may write the same log: the indices are assigned by the database inside the
- * transaction, under a transaction-scoped advisory lock taken just before the entries are
- * inserted (`max(idx) + 1` read after it), so indices are dense, 0-based and in commit order
- * whichever process writes. Within one process, writes are also serialised here, so that one
+ * transaction, in the statement that inserts the entries, from the `log_idx` row of
+ * `sequence_heads`, whose lock that statement holds until commit (see {@link takeNumbersSql}), so
+ * indices are dense, 0-based and in commit order whichever process writes. Within one process, writes are also serialised here, so that one
  * process holds at most one lock at a time and its batches commit in the order they were asked.
  */
 export class LogSequencer {
@@ -234,25 +237,24 @@ export class LogSequencer {
       }
       let inserted: Promise<{ last: string }[]> | null = null;
       if (rows.length > 0) {
-        // Sent together (one round trip): the lock, then the insert, whose snapshot is taken after
-        // the lock is granted, so max(idx) sees every entry committed before.
-        deferred.push(tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCKS.log]));
+        // One statement: the next indices from the head of the log (its lock held until commit),
+        // the entries completed where the database gives them a case number, and their insert.
         inserted = tx.query<{ last: string }>(
-          `WITH next AS (SELECT coalesce(max(idx) + 1, 0) AS idx FROM log_entries),
+          `WITH next AS (${takeNumbersSql('log_idx', '$2::bigint', 'SELECT coalesce(max(idx) + 1, 0) FROM log_entries')}),
              src AS (
-               SELECT r.i, r.leaf, convert_to(
-                   coalesce(r.data, r.head || to_json(rep.case_number)::text || r.tail), 'UTF8') AS data
+               SELECT r.i, r.leaf, convert_to(coalesce(r.data, r.head || to_json(
+                   (SELECT rep.case_number FROM reports rep WHERE rep.id = r.report))::text || r.tail),
+                 'UTF8') AS data
                FROM json_to_recordset($1::text::json)
-                 AS r(i bigint, data text, leaf text, head text, tail text, report uuid)
-               LEFT JOIN reports rep ON rep.id = r.report),
+                 AS r(i bigint, data text, leaf text, head text, tail text, report uuid)),
              inserted AS (
                INSERT INTO log_entries (idx, data, leaf_hash)
-               SELECT next.idx + src.i, src.data,
+               SELECT next.first + src.i, src.data,
                  coalesce(decode(src.leaf, 'hex'), sha256('\\x00'::bytea || src.data))
                FROM next, src
                RETURNING idx)
            SELECT max(idx)::text AS last FROM inserted`,
-          [`[${rows.join(',')}]`],
+          [`[${rows.join(',')}]`, rows.length],
         );
         deferred.push(inserted);
       }

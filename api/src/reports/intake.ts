@@ -5,7 +5,7 @@ import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
 import {
   LogEntryTemplate,
-  SEQUENCE_LOCKS,
+  takeNumbersSql,
   type AppendLogEntry,
   type DeferStatement,
   type LogSequencer,
@@ -39,11 +39,11 @@ interface Pending {
   encoded?: EncodedReport;
 }
 
-/** A new report in its stored forms, for any case sequence number (see {@link numbered}). */
+/** A new report in its stored forms, but for the case number that the database gives it. */
 interface EncodedReport {
   /** The report but for its case number. */
   report: Omit<Report, 'caseNumber'>;
-  /** Its row of the batch insert as JSON, after `{"case_seq":…,"case_number":"…",`. */
+  /** Its row of the batch insert as JSON, after `{"i":…,` (its place in the batch). */
   rowRest: string;
   /** Its log entry with the case number open. */
   entry: LogEntryTemplate;
@@ -55,12 +55,15 @@ interface EncodedReport {
  * request is acknowledged only after its batch commits. Idempotency keys are honoured within a
  * batch and across batches. If a batch fails, its items are retried one by one so that one bad
  * item cannot fail the others. Case numbers come from the database inside the batch's
- * transaction (`max(case_seq) + 1` under a transaction-scoped advisory lock), so any number of
- * processes can take reports on one database and case numbers stay dense and unique.
+ * transaction (taken from the `case_seq` head of `sequence_heads` in the statement that inserts
+ * the reports), so any number of processes can take reports on one database and case
+ * numbers stay dense and unique; the database also puts each number into the report's log entry,
+ * encoded here on arrival with the number left open, and hashes it.
  */
 export class ReportIntake {
   #pending: Pending[] = [];
   #draining = false;
+
   constructor(
     private readonly sequencer: LogSequencer,
     private readonly options: { maxBatch: number } = { maxBatch: 256 },
@@ -225,9 +228,9 @@ async function writeBatch(
   const encodedOf = new Map<PreparedReport, EncodedReport>();
   let numbered: Promise<{ id: string; case_seq: string }[]> = Promise.resolve([]);
   // Sent at once, after everything else, and awaited by the sequencer with the log insert (no
-  // round trip in between): the case number lock, then the reports numbered by the database from
-  // max(case_seq) + 1 (read after the lock is granted, so it follows every committed report), and
-  // their log entries, into which the database puts the case numbers it gave.
+  // round trip in between): the reports, numbered by the database from the `case_seq` head of
+  // `sequence_heads` (its lock held until commit), and their log entries, into which the database
+  // puts the case numbers it gave.
   if (fresh.length > 0) {
     const rows = fresh.map((pending, i) => {
       const encoded = pending.encoded ?? encodeReport(pending.item);
@@ -235,19 +238,18 @@ async function writeBatch(
       append(encoded.entry.caseNumberOf(pending.item.id));
       return `{"i":${i},${encoded.rowRest}`;
     });
-    defer(tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCKS.caseNumber]));
     numbered = tx.query<{ id: string; case_seq: string }>(
-      `INSERT INTO reports (id, case_seq, case_number, status, priority, received_at, submitted_by, content,
+      `WITH n AS (${takeNumbersSql('case_seq', '$2::bigint', 'SELECT coalesce(max(case_seq), 0) + 1 FROM reports')})
+       INSERT INTO reports (id, case_seq, case_number, status, priority, received_at, submitted_by, content,
          detected_by, classifier, assessment, attestation, excerpt_sha256, url_sha256)
-       SELECT r.id, n.seq + r.i, ${caseNumberSql('n.seq + r.i')}, 'awaiting_decision', r.priority,
+       SELECT r.id, n.first + r.i, ${caseNumberSql('n.first + r.i')}, 'awaiting_decision', r.priority,
          r.received_at, r.submitted_by, r.content, r.detected_by, r.classifier, r.assessment, r.attestation,
          r.excerpt_sha256, r.url_sha256
-       FROM (SELECT coalesce(max(case_seq), 0) + 1 AS seq FROM reports) AS n,
-         json_to_recordset($1::text::json) AS r(i bigint, id uuid, priority smallint,
+       FROM n, json_to_recordset($1::text::json) AS r(i bigint, id uuid, priority smallint,
          received_at timestamptz, submitted_by uuid, content json, detected_by text, classifier json,
          assessment json, attestation json, excerpt_sha256 text, url_sha256 text)
        RETURNING id::text AS id, case_seq::text AS case_seq`,
-      [`[${rows.join(',')}]`],
+      [`[${rows.join(',')}]`, rows.length],
     );
     defer(numbered);
     const keys = fresh
