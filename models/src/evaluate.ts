@@ -91,6 +91,25 @@ async function main() {
 
   const everyday = everydayRates(everydayRows, scored);
 
+  // What the popup's sensitivity does: flags among the held-out real rows at each level.
+  const levels = {
+    low: classifier.metadata.sensitivity?.low,
+    standard: thresholds,
+    high: classifier.metadata.sensitivity?.high,
+  };
+  const heldOut = [...datasets, ...everydayRows];
+  const flagsBySensitivity = Object.fromEntries(
+    Object.entries(levels).map(([level, t]) => [
+      level,
+      t
+        ? heldOut.filter((e) => {
+            const { scores } = scored.get(e)!;
+            return scores.hate >= t.hate.flag || scores.extremist >= t.extremist.flag;
+          }).length
+        : null,
+    ]),
+  );
+
   // Evidence of the flags on real held-out text: how often is it only a group's name?
   const flagged = [...datasets, ...everydayRows, ...conan.filter((c) => c.split === 'test')]
     .filter((e) => scored.get(e)!.decision === 'flag')
@@ -145,6 +164,7 @@ async function main() {
     perDataset,
     counterSpeech,
     everyday,
+    flagsBySensitivity: { rows: heldOut.length, ...flagsBySensitivity },
     identityEvidence,
     bias: {
       overallHateAuc: overallAuc,

@@ -7,32 +7,26 @@
  * of the WordNet training rows kept, default 0.5), FILTERS (default 48), POOL_FIRST (default 1),
  * PAIR_WEIGHT (weight of the minimal-pair ranking loss, default 1; 0 = off), PAIRS_PER_BATCH
  * (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1), EXTREMIST_PAIRS_PER_BATCH
- * (terrorist-content pairs per batch, ranked on the extremist logit, default 0). Progress goes to
+ * (terrorist-content pairs per batch, ranked on the extremist logit, default 0), HOLD_OUT (a
+ * dataset left out entirely, for leave-one-dataset-out), NEW_SOURCES (1: add ToxiGen, HatemojiBuild
+ * and the speeches; default 0), KEEP_SPEECHES (share of speech training rows, default 0.5); see
+ * training/settings.ts. Thresholds come from real dev data only (eval/calibrate.ts). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type * as tfType from '@tensorflow/tfjs';
-import { fileURLToPath } from 'node:url';
-import { Featuriser, PAD_MARGIN, UNKNOWN_ID } from '@counterweight/shared/featurise';
-import { TEXT_NORMALISER_VERSION, tokenize } from '@counterweight/shared/text';
+import { Featuriser, PAD_MARGIN } from '@counterweight/shared/featurise';
+import { tokenize } from '@counterweight/shared/text';
 import { seededRandom } from './contrast/expand';
 import { buildExtremistPairs } from './contrast/extremist-pairs';
 import { buildMinimalPairs, type MinimalPair } from './contrast/minimal-pairs';
-import { numberSetting } from './settings';
 import {
   loadContrastExamples,
   loadDatasetExamples,
   loadEverydayEnglish,
   loadSpeeches,
-  HOLDOUT_DATASETS,
-  trainingFileHashes,
   type Example,
 } from './data/corpus';
-import { binaryMetrics } from './eval/metrics';
-import { calibrateThresholds, isWritten } from './eval/calibrate';
-import type { ModelMetadata } from './metadata';
-import { quantisedArtifact } from './model/artifact';
 import { pairRankingLoss } from './model/ranking-loss';
 import { initWasm } from './model/backend';
 import {
@@ -40,73 +34,45 @@ import {
   pretrainedEmbedding,
   transferToUnseenWords,
 } from './model/embeddings';
+import { createWeights, forward, LABELS, type TextCnnConfig } from './model/text-cnn';
 import {
-  buildLayersModel,
-  createWeights,
-  forward,
-  LABELS,
-  setLayersWeights,
-  type TextCnnConfig,
-  type TextCnnWeights,
-} from './model/text-cnn';
-
-const SEED = numberSetting('SEED', 20261122);
-const EPOCHS = numberSetting('EPOCHS', 7, { min: 1 });
-const SUBSAMPLE = numberSetting('SUBSAMPLE', 1, { min: 0 });
-// Leave-one-dataset-out: a dataset of HOLDOUT_DATASETS left out of training and dev entirely
-// (lodo.ts then measures the artifact on all of its rows).
-const HOLD_OUT = process.env.HOLD_OUT || undefined;
-if (HOLD_OUT && !(HOLDOUT_DATASETS as readonly string[]).includes(HOLD_OUT))
-  throw new Error(`HOLD_OUT must be one of ${HOLDOUT_DATASETS.join(', ')}`);
-// 0: train on the shipped model's sources only (no ToxiGen statements, HatemojiBuild or
-// speeches), the baseline recipe of the leave-one-dataset-out comparison.
-const NEW_SOURCES = numberSetting('NEW_SOURCES', 1) !== 0;
-const ADDED_SOURCES = ['toxigen-curated', 'hatemoji-build', 'sotu-speeches'];
-const ARTIFACT_DIR =
-  process.env.ARTIFACT_DIR ?? fileURLToPath(new URL('../artifact/', import.meta.url));
-const SEQUENCE_LENGTH = 64;
-const TRAIN_TOKENS = 56;
-const VOCABULARY_SIZE = 20000;
-// Frequent English words (from the pretrained vectors) added after the training vocabulary, so a
-// word the training data lacks ("locusts") is not an unknown but lands near its neighbours.
-const BORROWED_WORDS = numberSetting('BORROWED_WORDS', 40000, { min: 0 });
-// Share of training tokens replaced by the unknown id: unknown words (names, rare words) must
-// not carry a label of their own.
-const WORD_DROPOUT = numberSetting('WORD_DROPOUT', 0.05, { min: 0 });
-const BATCH = 64;
-const LEARNING_RATE = 2e-3;
-const CONTRAST_WEIGHT = numberSetting('CONTRAST_WEIGHT', 4, { min: 0 });
-const EMBEDDING_LR_FACTOR = 0.1;
-// Epochs from this one on are averaged into the shipped model (see the end of main).
-const AVERAGE_FROM = numberSetting('AVERAGE_FROM', 3, { min: 1 });
-const CONTEXT_SHARE = 0.25;
-// Filters per convolution: the main lever between accuracy and speed on the page.
-const FILTERS = numberSetting('FILTERS', 48, { min: 1 });
-// 1: both convolutions' features reach the dense layer; 0: only the second's (7-word context).
-const POOL_FIRST = numberSetting('POOL_FIRST', 1) !== 0;
-// Minimal pairs (contrast/minimal-pairs.ts): PAIRS_PER_BATCH hateful sentences and their lawful
-// twins join every batch, and the loss adds PAIR_WEIGHT * softplus(PAIR_MARGIN - (hate logit of
-// the hateful twin - hate logit of the lawful one)): the lawful twin must score below the
-// hateful one by the margin, which only the words that differ can achieve.
-const PAIR_WEIGHT = numberSetting('PAIR_WEIGHT', 1, { min: 0 });
-const PAIRS_PER_BATCH = numberSetting('PAIRS_PER_BATCH', 8, { min: 0 });
-const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3, { min: 0 });
-// Terrorist-content pairs (contrast/extremist-pairs.ts) per batch, ranked the same way on the
-// extremist logit: the sentence above its news report, condemnation, study or fiction.
-const EXTREMIST_PAIRS_PER_BATCH = numberSetting('EXTREMIST_PAIRS_PER_BATCH', 0, { min: 0 });
-// Cross-entropy weight of each pair sentence (the ranking loss comes on top).
-const PAIR_ROW_WEIGHT = numberSetting('PAIR_ROW_WEIGHT', 1, { min: 0 });
-// Share of easy negatives kept per source (the rest are many and alike).
-const KEEP_NEGATIVE: Record<string, number> = {
-  'davidson-hate-offensive': 0.5,
-  'gab-hate-corpus': 0.45,
-  'stormfront-hate': 0.6,
-  'wordnet-examples': numberSetting('KEEP_EVERYDAY', 0.5, { min: 0 }),
-  'sotu-speeches': numberSetting('KEEP_SPEECHES', 0.5, { min: 0 }),
-};
-
-const log = (message: string) =>
-  process.stderr.write(`[train ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+  batchIds,
+  evaluateDev,
+  labelArrays,
+  perSource,
+  score,
+  type Featurised,
+} from './training/scoring';
+import {
+  ADDED_SOURCES,
+  ARTIFACT_DIR,
+  AVERAGE_FROM,
+  BATCH,
+  BORROWED_WORDS,
+  CONTEXT_SHARE,
+  CONTRAST_WEIGHT,
+  EMBEDDING_LR_FACTOR,
+  EPOCHS,
+  EXTREMIST_PAIRS_PER_BATCH,
+  FILTERS,
+  HOLD_OUT,
+  KEEP_NEGATIVE,
+  LEARNING_RATE,
+  log,
+  NEW_SOURCES,
+  PAIR_MARGIN,
+  PAIR_ROW_WEIGHT,
+  PAIR_WEIGHT,
+  PAIRS_PER_BATCH,
+  POOL_FIRST,
+  SEED,
+  SEQUENCE_LENGTH,
+  SUBSAMPLE,
+  TRAIN_TOKENS,
+  VOCABULARY_SIZE,
+  WORD_DROPOUT,
+} from './training/settings';
+import { writeArtifact } from './training/write-artifact';
 
 /**
  * Context augmentation: a quarter of the training texts get one to three harmless sentences
@@ -135,12 +101,6 @@ function withContext(train: Example[], random: () => number): Example[] {
   return [...train, ...extra];
 }
 
-interface Featurised {
-  example: Example;
-  ids: Int32Array;
-  weight: number;
-}
-
 /**
  * The training vocabulary (words seen at least twice, by frequency), then the borrowed
  * pretrained words it lacks. Returns it with each word's count in the training texts.
@@ -162,51 +122,6 @@ function buildVocabulary(train: Example[]): { vocabulary: string[]; counts: Map<
   for (const word of frequentPretrainedWords(BORROWED_WORDS, isToken))
     if (!known.has(word)) vocabulary.push(word);
   return { vocabulary, counts };
-}
-
-/** Scores examples with the training-graph network (no dropout). */
-async function score(
-  tf: Awaited<ReturnType<typeof initWasm>>,
-  weights: TextCnnWeights,
-  config: TextCnnConfig,
-  rows: Featurised[],
-) {
-  const out: { hate: number; extremist: number }[] = [];
-  for (let i = 0; i < rows.length; i += 256) {
-    const batch = rows.slice(i, i + 256);
-    const probs = tf.tidy(() =>
-      tf.sigmoid(forward(tf, weights, batchIds(tf, batch), config, false)),
-    );
-    const data = await probs.data();
-    probs.dispose();
-    batch.forEach((_, k) => out.push({ hate: data[2 * k]!, extremist: data[2 * k + 1]! }));
-  }
-  return out;
-}
-
-/**
- * Padded ids of a batch; with `dropout`, WORD_DROPOUT of the words of the first `dropRows` rows
- * become the unknown id (minimal pairs, after them, keep every word: one dropped "not" would
- * make the twins identical).
- */
-function batchIds(
-  tf: Awaited<ReturnType<typeof initWasm>>,
-  batch: Featurised[],
-  dropout?: () => number,
-  dropRows = batch.length,
-) {
-  const length = Math.max(...batch.map((r) => r.ids.length)) + PAD_MARGIN;
-  const ids = new Int32Array(batch.length * length);
-  batch.forEach((r, k) => ids.set(r.ids, k * length));
-  if (dropout)
-    for (let i = 0; i < dropRows * length; i++)
-      if (ids[i]! > UNKNOWN_ID && dropout() < WORD_DROPOUT) ids[i] = UNKNOWN_ID;
-  return tf.tensor2d(ids, [batch.length, length], 'int32');
-}
-
-function labelArrays(rows: Featurised[], label: 'hate' | 'extremist') {
-  const kept = rows.filter((r) => r.example[label] !== null);
-  return { kept, labels: kept.map((r) => r.example[label] as 0 | 1) };
 }
 
 async function main() {
@@ -480,137 +395,6 @@ async function main() {
     log(`averaged model written to ${ARTIFACT_DIR}`);
   }
   log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min`);
-}
-
-/**
- * Dev-split thresholds and metrics of the current weights, chosen on real data only: the dev
- * rows of the shared datasets and the held-out WordNet examples. The project's written contrast
- * rows are scored and reported, never used to choose (see calibrate.ts).
- */
-async function evaluateDev(
-  tf: Awaited<ReturnType<typeof initWasm>>,
-  weights: TextCnnWeights,
-  config: TextCnnConfig,
-  devRows: Featurised[],
-) {
-  const devScores = await score(tf, weights, config, devRows);
-  const { thresholds, sensitivity } = calibrateThresholds(
-    devRows.map((r, i) => ({ example: r.example, scores: devScores[i]! })),
-  );
-  const devMetrics: Record<string, unknown> = {};
-  let f1Sum = 0;
-  for (const label of LABELS) {
-    for (const written of [false, true]) {
-      const kept = devRows
-        .map((r, i) => ({ r, i }))
-        .filter(({ r }) => r.example[label] !== null && isWritten(r.example) === written);
-      if (!kept.some(({ r }) => r.example[label] === 1)) continue;
-      const m = binaryMetrics(
-        kept.map(({ i }) => devScores[i]![label]),
-        kept.map(({ r }) => r.example[label] as 0 | 1),
-        thresholds[label].flag,
-      );
-      devMetrics[written ? `${label} (written, report only)` : label] = m;
-      if (!written) f1Sum += m.f1 ?? 0;
-    }
-  }
-  return { thresholds, sensitivity, devMetrics, f1Sum };
-}
-
-function perSource(
-  rows: Featurised[],
-  scores: { hate: number; extremist: number }[],
-  thresholds: ModelMetadata['thresholds'],
-) {
-  const sources = [...new Set(rows.map((r) => r.example.source))];
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const source of sources) {
-    out[source] = {};
-    for (const label of LABELS) {
-      const idx = rows
-        .map((r, i) => ({ r, i }))
-        .filter(({ r }) => r.example.source === source && r.example[label] !== null);
-      if (!idx.some(({ r }) => r.example[label] === 1)) continue;
-      out[source]![label] = binaryMetrics(
-        idx.map(({ i }) => scores[i]![label]),
-        idx.map(({ r }) => r.example[label] as 0 | 1),
-        thresholds[label].flag,
-      );
-    }
-  }
-  return out;
-}
-
-async function writeArtifact(
-  tf: Awaited<ReturnType<typeof initWasm>>,
-  weights: TextCnnWeights,
-  config: TextCnnConfig,
-  vocabulary: string[],
-  { thresholds, sensitivity }: Pick<ModelMetadata, 'thresholds' | 'sensitivity'>,
-  metrics: Record<string, unknown>,
-  started: number,
-) {
-  const model = buildLayersModel(tf, config);
-  setLayersWeights(tf, model, weights, config);
-  const { modelJson, weights: bin } = await quantisedArtifact(tf, model);
-  model.dispose();
-  mkdirSync(ARTIFACT_DIR, { recursive: true });
-  const createdAt = new Date().toISOString();
-  const metadata: ModelMetadata = {
-    name: 'counterweight-text-cnn',
-    version: `0.1.0+${createdAt.slice(0, 16).replace(/[-:T]/g, '')}`,
-    createdAt,
-    labels: ['hate', 'extremist'],
-    thresholds,
-    sensitivity,
-    // The only language whose held-out figures exist; others abstain (language/).
-    languages: ['en'],
-    featuriser: {
-      normaliserVersion: TEXT_NORMALISER_VERSION,
-      sequenceLength: SEQUENCE_LENGTH,
-      padMargin: PAD_MARGIN,
-      vocabularyFile: 'vocabulary.json',
-      vocabularySize: vocabulary.length + 2,
-    },
-    architecture: {
-      ...config,
-      kind: POOL_FIRST
-        ? 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid'
-        : 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pool > dense > sigmoid',
-      quantisation: 'uint8 affine per tensor',
-    },
-    training: {
-      command: 'pnpm --filter @counterweight/models train',
-      seed: SEED,
-      epochs: EPOCHS,
-      subsample: SUBSAMPLE,
-      batch: BATCH,
-      learningRate: LEARNING_RATE,
-      contrastWeight: CONTRAST_WEIGHT,
-      averageFrom: AVERAGE_FROM,
-      contextShare: CONTEXT_SHARE,
-      embeddingLearningRateFactor: EMBEDDING_LR_FACTOR,
-      borrowedWords: BORROWED_WORDS,
-      wordDropout: WORD_DROPOUT,
-      pairWeight: PAIR_WEIGHT,
-      pairsPerBatch: PAIRS_PER_BATCH,
-      pairMargin: PAIR_MARGIN,
-      pairRowWeight: PAIR_ROW_WEIGHT,
-      extremistPairsPerBatch: EXTREMIST_PAIRS_PER_BATCH,
-      keepNegative: KEEP_NEGATIVE,
-      trainTokens: TRAIN_TOKENS,
-      holdOut: HOLD_OUT ?? null,
-      newSources: NEW_SOURCES,
-      minutes: Math.round((Date.now() - started) / 6000) / 10,
-      backend: tf.getBackend(),
-    },
-    trainingFiles: trainingFileHashes(),
-    metrics,
-  };
-  writeFileSync(`${ARTIFACT_DIR}/model.json`, JSON.stringify(modelJson));
-  writeFileSync(`${ARTIFACT_DIR}/weights.bin`, bin);
-  writeFileSync(`${ARTIFACT_DIR}/vocabulary.json`, JSON.stringify(vocabulary));
-  writeFileSync(`${ARTIFACT_DIR}/metadata.json`, JSON.stringify(metadata, null, 2) + '\n');
 }
 
 await main();

@@ -21,6 +21,7 @@ export interface EvaluationReport {
   perDataset: Record<string, Partial<Record<'hate' | 'extremist', BinaryMetrics>>>;
   counterSpeech: { n: number; flagRate: number; flagOrUncertainRate: number };
   everyday: EverydayRates[];
+  flagsBySensitivity: { rows: number } & Record<string, number | null>;
   identityEvidence: { n: number; identityOnly: number };
   bias: {
     overallHateAuc: number;
@@ -83,6 +84,8 @@ export function evaluationMarkdown(r: EvaluationReport): string {
     ),
     '',
     `Counter-speech: of all ${r.counterSpeech.n} English CONAN counter-narratives, flagged ${pc(r.counterSpeech.flagRate)}, flagged or uncertain ${pc(r.counterSpeech.flagOrUncertainRate)}.`,
+    '',
+    `Sensitivity: of the ${r.flagsBySensitivity.rows} held-out real rows above (dataset test splits and everyday text), low flags ${r.flagsBySensitivity.low ?? '–'}, standard ${r.flagsBySensitivity.standard ?? '–'}, high ${r.flagsBySensitivity.high ?? '–'}.`,
     '',
     `Evidence: of ${r.identityEvidence.n} flags on real held-out text with evidence, ${r.identityEvidence.identityOnly} (${pc(r.identityEvidence.identityOnly / Math.max(1, r.identityEvidence.n))}) name only an identity group as the evidence.`,
     '',
