@@ -1,56 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError } from '../errors';
+import type { TokenBuckets } from '../http/token-buckets';
 
-/** A token bucket: `capacity` requests at once, refilled at `refillPerSecond`. */
-export interface BucketOptions {
-  capacity: number;
-  refillPerSecond: number;
-  /** Milliseconds since the epoch; injectable for tests. */
-  now?: () => number;
-  /** Most clients remembered; the least recently seen are forgotten first. */
-  maxClients?: number;
-}
-
-/**
- * Token buckets keyed by client. `take(key)` spends one token and answers whether the request
- * may go on, and if not, how many seconds until a token is back.
- */
-export class TokenBuckets {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  private readonly now: () => number;
-
-  constructor(private readonly options: BucketOptions) {
-    this.now = options.now ?? Date.now;
-  }
-
-  take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    const now = this.now();
-    const { capacity, refillPerSecond } = this.options;
-    const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
-    this.buckets.delete(key); // re-inserted below, so Map order is least recently seen first
-    bucket.tokens = Math.min(
-      capacity,
-      bucket.tokens + ((now - bucket.at) / 1000) * refillPerSecond,
-    );
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    this.forgetOldest();
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { ok: true };
-    }
-    return { ok: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / refillPerSecond) };
-  }
-
-  private forgetOldest(): void {
-    const max = this.options.maxClients ?? 100_000;
-    for (const key of this.buckets.keys()) {
-      if (this.buckets.size <= max) break;
-      this.buckets.delete(key);
-    }
-  }
-}
+// The buckets themselves are the API's generic limiter, shared with the public endpoints.
+export { TokenBuckets, type BucketOptions } from '../http/token-buckets';
 
 /** The client's address as the socket reports it (no proxy headers are trusted). */
 export function socketAddress(c: Context): string {

@@ -12,7 +12,7 @@ export interface BucketOptions {
 export type BucketVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /**
- * Token buckets keyed by client (a generic twin of `appeals/rate-limit.ts`, with `peek`).
+ * Token buckets keyed by client (the appeals limit and the public endpoints' limit both use them).
  * `take(key)` spends one token and says whether the request may go on, and if not, in how many
  * seconds a token is back; `peek(key)` says the same without spending.
  */
