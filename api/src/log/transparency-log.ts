@@ -433,19 +433,17 @@ export class TransparencyLog {
     try {
       for (let start = 0; start < size; start += VERIFY_PAGE) {
         const end = Math.min(size, start + VERIFY_PAGE);
-        const rows = await this.options.db.query<{
-          idx: string;
-          data: Uint8Array;
-          leaf_hash: Uint8Array;
-        }>(
-          'SELECT idx::text AS idx, data, leaf_hash FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY log_entries.idx',
+        // base64 text: decoded natively, far faster than a driver's bytea parsing (1M entries)
+        const rows = await this.options.db.query<{ idx: string; data: string; leaf: string }>(
+          `SELECT idx::text AS idx, encode(data, 'base64') AS data, encode(leaf_hash, 'base64') AS leaf
+           FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY log_entries.idx`,
           [start, end],
         );
         rows.forEach((row, i) => {
           if (Number(row.idx) !== start + i)
             throw new LogIntegrityError(`log entry ${start + i} is missing`);
-          builder.add(row.data);
-          stored.set(row.leaf_hash, 32 * (start + i));
+          builder.add(Buffer.from(row.data, 'base64'));
+          stored.set(Buffer.from(row.leaf, 'base64'), 32 * (start + i));
         });
         if (rows.length !== end - start)
           throw new LogIntegrityError(`log entry ${start + rows.length} is missing`);
