@@ -3,7 +3,7 @@ import { Featuriser, type FeaturisedWindow } from '@counterweight/shared/featuri
 import { TEXT_NORMALISER_VERSION } from '@counterweight/shared/text';
 import type { ClassifierResult } from '@counterweight/shared';
 import { decide } from './decide';
-import { LanguageIdentifier } from './language/language-identifier';
+import { LazyLanguageIdentifier } from './language/lazy-identifier';
 import { loadLanguageFilesFromUrl, type LanguageModelFiles } from './language/language-files';
 import { isCovered } from './language/language-gate';
 import { DEFAULT_LANGUAGES, ModelMetadata } from './metadata';
@@ -49,7 +49,7 @@ export class TextClassifier {
 
   private constructor(
     private readonly runner: TextCnnRunner,
-    private readonly languages: LanguageIdentifier,
+    private readonly languages: LazyLanguageIdentifier,
     metadata: ModelMetadata,
     vocabulary: string[],
   ) {
@@ -98,7 +98,7 @@ export class TextClassifier {
     );
     const runner = TextCnnRunner.fromLayersModel(tf, model);
     model.dispose();
-    const languages = await LanguageIdentifier.create(contents.language);
+    const languages = new LazyLanguageIdentifier(contents.language);
     return new TextClassifier(runner, languages, metadata, contents.vocabulary);
   }
 
@@ -109,7 +109,7 @@ export class TextClassifier {
    */
   async classify(texts: string[], options: ClassifyOptions = {}): Promise<ClassifierResult[]> {
     const covered = this.metadata.languages ?? DEFAULT_LANGUAGES;
-    const languages = this.languages.identify(texts, covered);
+    const languages = await this.languages.identify(texts, covered);
     const read = texts
       .map((_, i) => i)
       .filter((i) => options.languageGate === false || isCovered(languages[i]!, covered));
@@ -184,7 +184,7 @@ export class TextClassifier {
   /** Frees the model's tensors and the language identifier. */
   dispose(): void {
     this.runner.dispose();
-    this.languages.dispose();
+    void this.languages.dispose();
   }
 
   /**
