@@ -15,13 +15,16 @@ import type { Db } from '../db/db';
 import type { LogKey } from './log-key';
 import { LogLease, leaseHeldSql } from './log-lease';
 import { nodeSha256 } from './node-sha256';
-import { ParallelTreeBuilder } from './parallel-tree';
+import { LogIntegrityError } from './log-integrity-error';
+import {
+  appendStoredLeaves,
+  latestStoredCheckpoint,
+  rebuildVerifiedTree,
+  type StoredCheckpoint,
+} from './stored-log';
 import { committedLogSize } from './sequence';
 
-/** The log no longer matches what it published: the server must not serve it. */
-export class LogIntegrityError extends Error {
-  override readonly name = 'LogIntegrityError';
-}
+export { LogIntegrityError } from './log-integrity-error';
 
 /** What the log needs from this process's write path: a signal after each commit. */
 export interface AppendSource {
@@ -64,22 +67,12 @@ export interface StoredEntry {
   data: Uint8Array;
 }
 
-interface StoredCheckpoint {
-  size: number;
-  rootHash: Uint8Array;
-  note: string;
-}
-
-const LOAD_PAGE = 50_000;
-const VERIFY_PAGE = 20_000;
 const DEFAULT_LEASE_MS = 5_000;
 
 /** A holder name that says where the process runs: host, pid and a random part. */
 export function defaultLeaseHolder(): string {
   return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }
-
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 /**
  * The "integrate" and "publish" steps after the sequencer (transparency-dev Tessera's model):
@@ -229,9 +222,9 @@ export class TransparencyLog {
   async #start(): Promise<void> {
     const { db, sequencer } = this.options;
     // The checkpoint first: entries committed after it are read below, never the other way round.
-    const last = await this.#latestStored(-1);
+    const last = await latestStoredCheckpoint(db, -1);
     const committed = await committedLogSize(db);
-    await this.#rebuild(committed);
+    this.#tree = await rebuildVerifiedTree(db, committed, this.options.threads);
     if (last) await this.#checkLastCheckpoint(last);
     sequencer.observe?.(committed);
     this.#unsubscribe = sequencer.onAppended((lastIdx) => this.#request(lastIdx + 1));
@@ -250,7 +243,7 @@ export class TransparencyLog {
       if (this.#leading) await this.#publish();
       else {
         await this.#poll();
-        await this.#integrate(this.#wanted);
+        await appendStoredLeaves(this.options.db, this.#tree, this.#wanted);
         await this.#adopt();
       }
     }
@@ -287,7 +280,7 @@ export class TransparencyLog {
     while (!this.#closed && this.#behind()) {
       const started = Date.now();
       try {
-        await this.#integrate(this.#wanted);
+        await appendStoredLeaves(this.options.db, this.#tree, this.#wanted);
         if (this.#leading) await this.#publish();
         else await this.#adopt();
       } catch (error) {
@@ -407,81 +400,6 @@ export class TransparencyLog {
     }
   }
 
-  /** The newest stored checkpoint larger than `than`, or null. */
-  async #latestStored(than: number): Promise<StoredCheckpoint | null> {
-    const [row] = await this.options.db.query<{
-      size: string;
-      root_hash: Uint8Array;
-      note: string;
-    }>(
-      'SELECT size::text AS size, root_hash, note FROM log_checkpoints WHERE size > $1 ORDER BY log_checkpoints.size DESC LIMIT 1',
-      [than],
-    );
-    return row
-      ? { size: Number(row.size), rootHash: new Uint8Array(row.root_hash), note: row.note }
-      : null;
-  }
-
-  /**
-   * Rebuilds the tree from the bytes of entries `[0, size)`: each page of entries is read with
-   * its stored leaf hashes, the bytes re-hashed in worker threads (`ParallelTreeBuilder`), and
-   * every recomputed leaf compared with the stored one.
-   */
-  async #rebuild(size: number): Promise<void> {
-    const builder = new ParallelTreeBuilder({ threads: this.options.threads });
-    const stored = new Uint8Array(32 * size);
-    try {
-      for (let start = 0; start < size; start += VERIFY_PAGE) {
-        const end = Math.min(size, start + VERIFY_PAGE);
-        // base64 text: decoded natively, far faster than a driver's bytea parsing (1M entries)
-        const rows = await this.options.db.query<{ idx: string; data: string; leaf: string }>(
-          `SELECT idx::text AS idx, encode(data, 'base64') AS data, encode(leaf_hash, 'base64') AS leaf
-           FROM log_entries WHERE idx >= $1 AND idx < $2 ORDER BY log_entries.idx`,
-          [start, end],
-        );
-        rows.forEach((row, i) => {
-          if (Number(row.idx) !== start + i)
-            throw new LogIntegrityError(`log entry ${start + i} is missing`);
-          builder.add(Buffer.from(row.data, 'base64'));
-          stored.set(Buffer.from(row.leaf, 'base64'), 32 * (start + i));
-        });
-        if (rows.length !== end - start)
-          throw new LogIntegrityError(`log entry ${start + rows.length} is missing`);
-      }
-    } catch (error) {
-      await builder.close();
-      throw error;
-    }
-    const tree = await builder.finish();
-    for (let i = 0; i < size; i++) {
-      const leaf = tree.leafHash(i);
-      const kept = stored.subarray(32 * i, 32 * i + 32);
-      if (!bytesEqual(leaf, kept))
-        throw new LogIntegrityError(
-          `log entry ${i} was altered: its stored bytes hash to ${hex(leaf)}, not to its stored leaf hash ${hex(kept)}; refusing to serve the log`,
-        );
-    }
-    this.#tree = tree;
-  }
-
-  /** Appends stored leaf hashes `[tree size, size)` to the tree, refusing gaps. */
-  async #integrate(size: number): Promise<void> {
-    while (this.#tree.size < size) {
-      const start = this.#tree.size;
-      const end = Math.min(size, start + LOAD_PAGE);
-      const [row] = await this.options.db.query<{ n: string; leaves: Uint8Array | null }>(
-        `SELECT count(*)::text AS n, string_agg(leaf_hash, ''::bytea ORDER BY idx) AS leaves
-         FROM log_entries WHERE idx >= $1 AND idx < $2`,
-        [start, end],
-      );
-      if (Number(row?.n) !== end - start || !row?.leaves) {
-        throw new LogIntegrityError(`log entries in [${start}, ${end}) are missing`);
-      }
-      for (let i = 0; i < end - start; i++)
-        this.#tree.append(row.leaves.subarray(32 * i, 32 * i + 32));
-    }
-  }
-
   /** Checks a stored checkpoint: its note against its row, its root against this tree. */
   #checkStored(checkpoint: StoredCheckpoint): void {
     const { size, rootHash: stored, note } = checkpoint;
@@ -568,7 +486,7 @@ export class TransparencyLog {
     if (!row) {
       // Either a previous holder stored this very size (same tree, same key: the same note), or
       // the lease has gone to another process meanwhile.
-      const existing = await this.#latestStored(size - 1);
+      const existing = await latestStoredCheckpoint(this.options.db, size - 1);
       if (existing?.size !== size) {
         this.#leaseDueAt = 0; // ask the database now
         await this.#maintainLease(false);
