@@ -1,7 +1,7 @@
 /**
  * Re-chooses an artifact's thresholds on real dev data, exactly as training does at its end
  * (eval/calibrate.ts), without retraining: scores the dev split of the shared datasets and the
- * held-out-by-hash WordNet dev examples with the quantised model as the extension runs it, and
+ * dev splits of the WordNet examples and speech sentences with the quantised model as the extension runs it, and
  * rewrites `thresholds` and `sensitivity` in its metadata.json.
  *   pnpm --filter @counterweight/models recalibrate            (models/artifact)
  *   ARTIFACT_DIR=/tmp/run pnpm --filter @counterweight/models recalibrate

