@@ -2,12 +2,14 @@ import {
   MerkleTree,
   fromBase64,
   openCheckpoint,
+  retryingFetch,
   toBase64,
   verifyConsistency,
   type Checkpoint,
 } from '@counterweight/shared';
 import { z } from 'zod';
 import { nodeSha256 } from '../log/node-sha256';
+import { leafHash } from '../log/sequence';
 import type { VerifyLogMode, VerifyLogModeInput } from './verify-log-modes';
 
 const ConsistencyAnswer = z.object({ hashes: z.array(z.string()) });
@@ -15,11 +17,7 @@ const ConsistencyAnswer = z.object({ hashes: z.array(z.string()) });
 /** RFC 9162 root of the first `size` verified entries. */
 function rootOf(entries: VerifyLogModeInput['entries'], size: number): Uint8Array {
   const tree = new MerkleTree(nodeSha256);
-  for (const { data } of entries.slice(0, size)) {
-    const leaf = new Uint8Array(data.length + 1);
-    leaf.set(data, 1);
-    tree.append(nodeSha256(leaf));
-  }
+  for (const { data } of entries.slice(0, size)) tree.append(leafHash(data));
   return tree.root();
 }
 
@@ -35,8 +33,10 @@ export const peerMode: VerifyLogMode = {
   usage: '--peer URL',
   async run({ verifierKey, checkpoint, entries, args }) {
     const peerUrl = args[0]!.replace(/\/+$/, '');
+    // The peer's public endpoints are rate-limited: a 429 waits as told and retries.
+    const peerFetch = retryingFetch();
     const get = async (path: string) => {
-      const res = await fetch(`${peerUrl}${path}`);
+      const res = await peerFetch(`${peerUrl}${path}`);
       if (!res.ok) throw new Error(`GET ${peerUrl}${path} answered ${res.status}`);
       return res;
     };

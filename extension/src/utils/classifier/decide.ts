@@ -42,8 +42,8 @@ function cutOffs(
 /**
  * The decision shown on the page for one classifier result under the reviewer's sensitivity.
  * With every label at `standard` the model's decision is returned unchanged; otherwise each
- * label's score is compared with its cut-offs at that sensitivity (calibrated, or shifted) and the strongest decision wins (ties go
- * to the higher score). Evidence is kept; it is what moved the score. A text the model abstained
+ * label's score is compared with its cut-offs at that sensitivity (calibrated, or shifted) and
+ * the strongest decision wins (ties go to the higher score). Evidence is kept; it is what moved the score. A text the model abstained
  * on (a language it does not cover) stays abstained at every sensitivity: it has no scores.
  */
 export function decide(
