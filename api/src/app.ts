@@ -10,6 +10,7 @@ import { docsRoutes } from './http/docs';
 import { limitBody } from './http/json-body';
 import { requestId } from './http/request-id';
 import { appealRoutes } from './routes/appeals';
+import { claimRoutes } from './routes/claims';
 import { decisionRoutes } from './routes/decisions';
 import { meRoutes } from './routes/me';
 import { queueRoutes } from './routes/queue';
@@ -88,6 +89,7 @@ export function createApp(
 
   for (const routes of [
     reportRoutes,
+    claimRoutes,
     queueRoutes,
     decisionRoutes,
     statementRoutes,

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   four_eyes: 403,
   not_found: 404,
   conflict: 409,
+  claim_required: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

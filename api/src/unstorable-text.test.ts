@@ -139,7 +139,7 @@ describe.each(storesUnderTest())('unstorable text on %s', { timeout: 240_000 }, 
   const newDecision = async () => {
     const reportId = await newReport();
     const decided = await json<{ statement: StatementOfReasons }>(
-      t.call('POST', `/v1/reports/${reportId}/decision`, {
+      t.decide(reportId, {
         token: t.tokens.reviewer2,
         body: DECISION_EXAMPLE,
       }),

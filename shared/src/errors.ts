@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'four_eyes',
   'not_found',
   'conflict',
+  /** 409: deciding a report needs the caller's claim on it (`POST /v1/reports/{id}/claim`). */
+  'claim_required',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

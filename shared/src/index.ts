@@ -19,3 +19,5 @@ export * from './transparency-series';
 export * from './transparency-audit';
 export * from './retention';
 export * from './auth';
+export * from './screenshot';
+export * from './progress';

@@ -15,6 +15,7 @@ import {
   storedText,
   Timestamp,
 } from './common';
+import { ScreenshotEvidence, ScreenshotRef } from './screenshot';
 import { Action, ContentType } from './taxonomy';
 
 export const MAX_EXCERPT_CHARS = 10_000;
@@ -70,6 +71,8 @@ export const ReportSubmission = z.strictObject({
   classifier: ClassifierSignals.superRefine(refuseUnstorableStrings).nullable().default(null),
   assessment: ReviewerAssessment,
   attestation: HumanAttestation,
+  /** The screenshot the reviewer kept (optional; see `ScreenshotEvidence`). */
+  screenshot: ScreenshotEvidence.optional(),
 });
 export type ReportSubmission = z.infer<typeof ReportSubmission>;
 
@@ -88,5 +91,7 @@ export const Report = z.strictObject({
   assessment: ReviewerAssessment,
   attestation: HumanAttestation,
   decisionId: Id.nullable(),
+  /** The screenshot evidence kept with the report; null without one or once purged. */
+  screenshot: ScreenshotRef.nullable().default(null),
 });
 export type Report = z.infer<typeof Report>;

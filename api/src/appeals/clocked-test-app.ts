@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { onError } from '../errors';
 import { requestId } from '../http/request-id';
 import { appealRoutes } from '../routes/appeals';
+import { claimRoutes } from '../routes/claims';
 import { decisionRoutes } from '../routes/decisions';
 import { reportRoutes } from '../routes/reports';
 import { newRouter } from '../routes/router';
@@ -21,7 +22,7 @@ export function clockedAppealApp(
   const app = newRouter();
   app.onError(onError(() => {}));
   app.use('*', requestId());
-  for (const routes of [reportRoutes, decisionRoutes]) app.route('/', routes(t.deps));
+  for (const routes of [reportRoutes, claimRoutes, decisionRoutes]) app.route('/', routes(t.deps));
   const clientKey = (c: Context) => c.req.header('x-test-client') ?? 'default';
   app.route('/', appealRoutes(t.deps, { now, rateLimit: { ...rateLimit, clientKey } }));
   return async (method, path, options = {}) => {

@@ -43,7 +43,7 @@ describe.each(storesUnderTest())('four-eyes on %s', { timeout: 60_000 }, (kind) 
     return ((await response.json()) as { id: string }).id;
   }
   const decide = (reportId: string, by: IssuedToken, action: Action = 'remove') =>
-    t.call('POST', `/v1/reports/${reportId}/decision`, {
+    t.decide(reportId, {
       token: by,
       body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false },
     });

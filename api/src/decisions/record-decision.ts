@@ -8,6 +8,7 @@ import type {
 } from '@counterweight/shared';
 import canonicalize from 'canonicalize';
 import { pseudonymOf } from '../auth/pseudonym';
+import { takeUpClaim } from '../claims/claims';
 import type { Principal } from '../auth/tokens';
 import { ApiError } from '../errors';
 import type { LogSequencer } from '../log/sequence';
@@ -27,7 +28,8 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * Records a human decision on a report awaiting one, with its statement of reasons and their log
  * entries, in one transaction. Refuses: unknown report (404), a decider who submitted the report
  * (403 `four_eyes`, {@link requireFourEyes}), a report no longer awaiting decision (409; the conditional
- * update also stops two concurrent deciders). The appeal token is returned here only; the
+ * update also stops two concurrent deciders), a decider without an unexpired claim on it (409
+ * `claim_required`; the decision ends the claim). The appeal token is returned here only; the
  * database keeps its hash.
  */
 export async function recordDecision(
@@ -56,6 +58,7 @@ export async function recordDecision(
         'conflict',
         `report ${row.case_number} is ${row.status}, not awaiting a decision`,
       );
+    await takeUpClaim(tx, decider, reportId, row.case_number, Date.now());
     const content = row.content as ReportedContent | null;
     if (!content)
       throw new ApiError('conflict', `the content of report ${row.case_number} has been purged`);

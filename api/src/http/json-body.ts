@@ -5,29 +5,42 @@ import { ApiError } from '../errors';
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Largest body of `POST /v1/reports`, which may carry a screenshot (2 MB, in base64). */
+export const MAX_REPORT_BODY_BYTES = 3 * 1024 * 1024;
+
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-const tooLarge = () =>
+const tooLarge = (max: number) =>
   new ApiError(
     'payload_too_large',
-    `the request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB)`,
+    `the request body is larger than ${max} bytes (${max === MAX_BODY_BYTES ? '64 KiB' : '3 MiB'})`,
   );
 
-/** 413 `payload_too_large` for a body over {@link MAX_BODY_BYTES}, declared or streamed. */
-export function limitBody(): MiddlewareHandler {
-  const streamed = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
+const limiter = (max: number) =>
+  bodyLimit({
+    maxSize: max,
     onError: () => {
-      throw tooLarge();
+      throw tooLarge(max);
     },
   });
+
+/**
+ * 413 `payload_too_large` for a body over {@link MAX_BODY_BYTES} ({@link MAX_REPORT_BODY_BYTES}
+ * for `POST /v1/reports`), declared or streamed.
+ */
+export function limitBody(): MiddlewareHandler {
+  const small = limiter(MAX_BODY_BYTES);
+  const report = limiter(MAX_REPORT_BODY_BYTES);
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const isReport = c.req.method === 'POST' && c.req.path === '/v1/reports';
+    const max = isReport ? MAX_REPORT_BODY_BYTES : MAX_BODY_BYTES;
+    const streamed = isReport ? report : small;
     // A declared length is checked from the header alone (Node's parser holds the body to it), so
     // the body stays unread until the route reads it, straight from the socket, without a stream.
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      if (Number(length) > MAX_BODY_BYTES) throw tooLarge();
+      if (Number(length) > max) throw tooLarge(max);
       return next();
     }
     return streamed(c, next);

@@ -10,6 +10,7 @@ import {
   type DeferStatement,
   type LogSequencer,
 } from '../log/sequence';
+import type { CheckedScreenshot } from './screenshot';
 import { caseNumberOf, caseNumberSql, findReports, reportFromRow } from './store';
 
 /** A fully validated report, ready to store; nothing about it can be refused any more but its key. */
@@ -22,6 +23,8 @@ export interface PreparedReport {
   actor: string;
   urlSha256: string;
   idempotency: { key: string; bodySha256: string } | null;
+  /** The screenshot evidence, checked ({@link checkScreenshot}), or null. */
+  screenshot?: CheckedScreenshot | null;
 }
 
 /** What an intake answers: the stored report, and whether it is a replay of an earlier one. */
@@ -149,6 +152,13 @@ function encodeReport(item: PreparedReport): EncodedReport {
     assessment: s.assessment,
     attestation: s.attestation,
     decisionId: null,
+    screenshot: item.screenshot
+      ? {
+          mediaType: item.screenshot.mediaType,
+          sha256: item.screenshot.sha256,
+          bytes: item.screenshot.bytes,
+        }
+      : null,
   };
   const rowRest = JSON.stringify({
     id: item.id,
@@ -252,6 +262,28 @@ async function writeBatch(
       [`[${rows.join(',')}]`, rows.length],
     );
     defer(numbered);
+    const screenshots = fresh.flatMap(({ item }) =>
+      item.screenshot
+        ? [
+            {
+              report_id: item.id,
+              media_type: item.screenshot.mediaType,
+              sha256: item.screenshot.sha256,
+              bytes: item.screenshot.bytes,
+              data: item.screenshot.base64,
+            },
+          ]
+        : [],
+    );
+    if (screenshots.length > 0)
+      defer(
+        tx.query(
+          `INSERT INTO report_screenshots (report_id, media_type, sha256, bytes, data)
+           SELECT r.report_id, r.media_type, r.sha256, r.bytes, decode(r.data, 'base64')
+           FROM json_to_recordset($1::text::json) AS r(report_id uuid, media_type text, sha256 text, bytes integer, data text)`,
+          [JSON.stringify(screenshots)],
+        ),
+      );
     const keys = fresh
       .map((pending) => pending.item)
       .filter((item) => item.idempotency)
@@ -331,6 +363,8 @@ export function reportReceivedEntry(item: PreparedReport, report: Report): LogEn
       suggestedAction: s.assessment.suggestedAction,
       threatToLife: s.assessment.threatToLife,
       modelVersion: s.classifier?.modelVersion ?? null,
+      // only the hash of the screenshot evidence, and only when there is one
+      ...(item.screenshot ? { screenshotSha256: item.screenshot.sha256 } : {}),
     },
   };
 }

@@ -4,7 +4,9 @@ import { isoSql, type Queryable } from '../db/db';
 /** Columns that make a `Report`, in the shape {@link reportFromRow} reads. */
 export const REPORT_COLUMNS = `id::text AS id, case_number, status, ${isoSql('received_at')} AS received_at,
   content, detected_by, classifier, assessment, attestation, decision_id::text AS decision_id,
-  submitted_by::text AS submitted_by, case_seq::text AS case_seq, priority`;
+  submitted_by::text AS submitted_by, case_seq::text AS case_seq, priority,
+  (SELECT jsonb_build_object('mediaType', s.media_type, 'sha256', s.sha256, 'bytes', s.bytes)
+   FROM report_screenshots s WHERE s.report_id = reports.id) AS screenshot`;
 
 export interface ReportRow {
   id: string;
@@ -20,6 +22,7 @@ export interface ReportRow {
   submitted_by: string;
   case_seq: string;
   priority: number;
+  screenshot: unknown;
 }
 
 /** Parses a stored row into the wire `Report` (storage reads are a boundary too). */
@@ -35,6 +38,7 @@ export function reportFromRow(row: ReportRow): Report {
     assessment: row.assessment,
     attestation: row.attestation,
     decisionId: row.decision_id,
+    screenshot: row.screenshot ?? null,
   });
 }
 

@@ -1,3 +1,4 @@
+import { ReportWithProgress } from '../routes/reports';
 import {
   AppealReceipt,
   computeTransparencyFigures,
@@ -36,6 +37,7 @@ describe.each(storesUnderTest())('retention on %s', { timeout: 60_000 }, (kind) 
     const { id } = (await (await call('POST', '/v1/reports', { body: REPORT_EXAMPLE })).json()) as {
       id: string;
     };
+    await call('POST', `/v1/reports/${id}/claim`, { token: t.tokens.reviewer2 });
     const res = await call('POST', `/v1/reports/${id}/decision`, {
       token: t.tokens.reviewer2,
       body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false },
@@ -45,7 +47,7 @@ describe.each(storesUnderTest())('retention on %s', { timeout: 60_000 }, (kind) 
     return { id, token: statement.x_appeal.token! };
   }
   const report = async (id: string) =>
-    Report.parse(await (await call('GET', `/v1/reports/${id}`)).json());
+    ReportWithProgress.parse(await (await call('GET', `/v1/reports/${id}`)).json());
   const entries = async (): Promise<LogEntry[]> =>
     (
       await t.db.query<{ data: Uint8Array }>(

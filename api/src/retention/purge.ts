@@ -52,6 +52,7 @@ export async function purgeExpiredContent(deps: RetentionDeps, limit = 500): Pro
         [row.id],
       );
       await tx.query('UPDATE appeals SET grounds = NULL WHERE report_id = $1', [row.id]);
+      await tx.query('DELETE FROM report_screenshots WHERE report_id = $1', [row.id]);
       await tx.query('INSERT INTO content_purges (report_id, purged_at) VALUES ($1, $2)', [
         row.id,
         now.toISOString(),

@@ -47,7 +47,7 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
     const report = await t.call('POST', '/v1/reports', { token: reporter, body: REPORT_EXAMPLE });
     expect(report.status).toBe(201);
     const { id } = (await report.json()) as { id: string };
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+    const decided = await t.decide(id, {
       token: decider,
       body: { ...DECISION_EXAMPLE, ...decision },
     });
@@ -144,12 +144,13 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
     const entries = (await logEntries()).filter((e) => e.reportId === reportId);
     expect(entries.map((e) => e.type)).toEqual([
       'report_received',
+      'case_claimed',
       'decision_made',
       'statement_published',
       'appeal_filed',
       'appeal_decided',
     ]);
-    const [filedEntry, decidedEntry] = entries.slice(3);
+    const [filedEntry, decidedEntry] = entries.slice(4);
     expect(filedEntry).toMatchObject({
       actor: null,
       action: 'remove',

@@ -1,3 +1,4 @@
+import { ReportWithProgress } from './reports';
 import { Decision, ErrorBody, LogEntry, Report, StatementOfReasons } from '@counterweight/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp } from '../testing/test-app';
@@ -19,7 +20,7 @@ async function submit(body: unknown = REPORT_EXAMPLE): Promise<Report> {
 describe('POST /v1/reports/{id}/decision', () => {
   it('records a decision by a second reviewer with a statement of reasons and its appeal token', async () => {
     const report = await submit();
-    const response = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+    const response = await t.decide(report.id, {
       body: DECISION_EXAMPLE,
       token: t.tokens.reviewer2,
     });
@@ -42,7 +43,14 @@ describe('POST /v1/reports/{id}/decision', () => {
     expect(published.x_appeal.token).toBeNull();
     expect({ ...published, x_appeal: null }).toEqual({ ...statement, x_appeal: null });
 
-    const reportNow = Report.parse(await (await t.call('GET', `/v1/reports/${report.id}`)).json());
+    const reportNow = ReportWithProgress.parse(
+      await (await t.call('GET', `/v1/reports/${report.id}`)).json(),
+    );
+    expect(reportNow.progress).toEqual({
+      state: 'decided',
+      action: 'remove',
+      statementUrl: `/v1/decisions/${decision.id}/statement`,
+    });
     expect(reportNow.status).toBe('decided');
     expect(reportNow.decisionId).toBe(decision.id);
     Decision.parse(decision);
@@ -52,21 +60,23 @@ describe('POST /v1/reports/{id}/decision', () => {
         'SELECT data FROM log_entries ORDER BY log_entries.idx',
       )
     ).map((row) => LogEntry.parse(JSON.parse(Buffer.from(row.data).toString('utf8'))));
-    expect(entries.slice(-3).map((e) => e.type)).toEqual([
+    expect(entries.slice(-4).map((e) => e.type)).toEqual([
       'report_received',
+      'case_claimed',
       'decision_made',
       'statement_published',
     ]);
     const made = entries.at(-2)!;
     expect(made.action).toBe('remove');
     expect(made.ground).toBe('illegal_content');
-    expect(made.actor).not.toBe(entries.at(-3)!.actor);
+    expect(made.actor).not.toBe(entries.at(-4)!.actor);
+    expect(made.actor).toBe(entries.at(-3)!.actor); // the claim's
   });
 
   it('refuses the reviewer who submitted the report (403) and leaves nothing behind', async () => {
     const report = await submit();
     const before = await rowCounts(t.db);
-    const response = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+    const response = await t.decide(report.id, {
       body: DECISION_EXAMPLE,
       token: t.tokens.reviewer,
     });
@@ -88,7 +98,7 @@ describe('POST /v1/reports/{id}/decision', () => {
           reasoning: 'A news report quoting the claim.',
         },
       };
-      const response = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+      const response = await t.decide(report.id, {
         body,
         token: t.tokens.senior,
       });
@@ -104,7 +114,7 @@ describe('POST /v1/reports/{id}/decision', () => {
         reasoning: 'A news report quoting the claim.',
       },
     };
-    const ok = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+    const ok = await t.decide(report.id, {
       body: label,
       token: t.tokens.senior,
     });
@@ -119,14 +129,14 @@ describe('POST /v1/reports/{id}/decision', () => {
     const report = await submit();
     expect(
       (
-        await t.call('POST', `/v1/reports/${report.id}/decision`, {
+        await t.decide(report.id, {
           body: DECISION_EXAMPLE,
           token: t.tokens.reviewer2,
         })
       ).status,
     ).toBe(201);
     const before = await rowCounts(t.db);
-    const again = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+    const again = await t.decide(report.id, {
       body: DECISION_EXAMPLE,
       token: t.tokens.senior,
     });
@@ -143,19 +153,19 @@ describe('POST /v1/reports/{id}/decision', () => {
   it('requires the ground and the territory for disabling, with field paths', async () => {
     const report = await submit();
     const { ground: _ground, ...noGround } = DECISION_EXAMPLE;
-    let response = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+    let response = await t.decide(report.id, {
       body: noGround,
       token: t.tokens.senior,
     });
     expect(ErrorBody.parse(await response.json()).issues?.map((i) => i.path)).toContain('ground');
-    response = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+    response = await t.decide(report.id, {
       body: { ...DECISION_EXAMPLE, action: 'disable_in_territory' },
       token: t.tokens.senior,
     });
     expect(ErrorBody.parse(await response.json()).issues?.map((i) => i.path)).toContain(
       'territorialScope',
     );
-    response = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+    response = await t.decide(report.id, {
       body: { ...DECISION_EXAMPLE, ground: { ...DECISION_EXAMPLE.ground, legalReference: '' } },
       token: t.tokens.senior,
     });

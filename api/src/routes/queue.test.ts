@@ -22,7 +22,7 @@ describe('GET /v1/queue', () => {
     for (const threat of [false, true, false, false, true, false, false])
       submitted.push(await submit(threat));
     const decided = submitted[2]!;
-    const decision = await t.call('POST', `/v1/reports/${decided.id}/decision`, {
+    const decision = await t.decide(decided.id, {
       body: DECISION_EXAMPLE,
       token: t.tokens.senior,
     });

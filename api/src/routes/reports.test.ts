@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ErrorBody, Report } from '@counterweight/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp } from '../testing/test-app';
+import { ReportWithProgress } from './reports';
 import { REPORT_EXAMPLE } from './examples';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -30,7 +31,8 @@ describe('POST /v1/reports', () => {
     expect(report.content?.excerpt).toBe(REPORT_EXAMPLE.content.excerpt);
     expect(response.headers.get('location')).toBe(`/v1/reports/${report.id}`);
     const again = await t.call('GET', `/v1/reports/${report.id}`, { token: t.tokens.senior });
-    expect(Report.parse(await again.json())).toEqual(report);
+    const stored = ReportWithProgress.parse(await again.json());
+    expect(stored).toEqual({ ...report, progress: { state: 'waiting' } });
   });
 
   it('accepts text the classifier abstained on (a language it does not read), with its language', async () => {
@@ -50,7 +52,7 @@ describe('POST /v1/reports', () => {
     expect(response.status).toBe(201);
     const report = Report.parse(await response.json());
     const stored = await t.call('GET', `/v1/reports/${report.id}`, { token: t.tokens.senior });
-    expect(Report.parse(await stored.json()).classifier).toMatchObject({
+    expect(ReportWithProgress.parse(await stored.json()).classifier).toMatchObject({
       decision: 'abstain',
       language: 'ru',
     });
@@ -125,9 +127,9 @@ describe('POST /v1/reports', () => {
     expect(body.issues?.map((i) => i.path)).toContain('assessment.suggestedAction');
   });
 
-  it('answers 413 over 64 KiB, 415 for non-JSON and 400 at path body for malformed JSON', async () => {
+  it('answers 413 over 3 MiB, 415 for non-JSON and 400 at path body for malformed JSON', async () => {
     const before = await rowCounts(t.db);
-    const big = JSON.stringify({ ...REPORT_EXAMPLE, padding: 'x'.repeat(70_000) });
+    const big = JSON.stringify({ ...REPORT_EXAMPLE, padding: 'x'.repeat(3_200_000) });
     expect((await refused(await t.call('POST', '/v1/reports', { body: big }), 413)).code).toBe(
       'payload_too_large',
     );

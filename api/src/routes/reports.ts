@@ -1,12 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { Id, Report, ReportSubmission } from '@counterweight/shared';
+import {
+  Id,
+  Report,
+  ReportProgress,
+  ReportStatusList,
+  ReportStatusRequest,
+  ReportSubmission,
+} from '@counterweight/shared';
 import canonicalize from 'canonicalize';
 import type { AppDeps } from '../app-env';
 import { pseudonymOf } from '../auth/pseudonym';
 import { REVIEWERS, requireRole } from '../auth/require-role';
 import { ApiError } from '../errors';
 import { requireJsonBody } from '../http/json-body';
+import { reportProgress, submittedReportsProgress } from '../reports/progress';
+import { checkScreenshot } from '../reports/screenshot';
 import { findReport, reportFromRow } from '../reports/store';
 import { REPORT_EXAMPLE } from './examples';
 import { BEARER, errorResponses, newRouter } from './router';
@@ -21,7 +30,7 @@ const submitReport = createRoute({
   path: '/v1/reports',
   summary: 'Submit a human-reviewed report',
   description:
-    'Only content a person has reviewed and attests to is taken. The server recomputes the SHA-256 of the excerpt and refuses a mismatch. With an `Idempotency-Key` header, a retry with the same body answers with the first report (200); the same key with another body is a 409.',
+    'Only content a person has reviewed and attests to is taken. The server recomputes the SHA-256 of the excerpt and refuses a mismatch. An optional `screenshot` (PNG, JPEG or WebP, base64, at most 2 MB decoded; the body may then be up to 3 MiB) is kept as evidence: 415 for another type or bytes not of the stated type, 413 over 2 MB, 400 when its `sha256` does not match; only its hash is logged, and it is purged with the content. With an `Idempotency-Key` header, a retry with the same body answers with the first report (200); the same key with another body is a 409.',
   tags: ['reports'],
   security: BEARER,
   request: {
@@ -44,15 +53,72 @@ const submitReport = createRoute({
   },
 });
 
+/** A report with where it stands. */
+export const ReportWithProgress = Report.extend({ progress: ReportProgress });
+
 const getReport = createRoute({
   method: 'get',
   path: '/v1/reports/{id}',
-  summary: 'Read one report',
+  summary: 'Read one report, with where it stands',
+  description:
+    '`progress.state`: `waiting`, `claimed`, `decided`, `appealed` or `appeal_decided`, with the action in force and the statement of reasons once decided.',
   tags: ['reports'],
   security: BEARER,
   request: { params: ReportParams },
   responses: {
-    200: { description: 'The report', content: { 'application/json': { schema: Report } } },
+    200: {
+      description: 'The report',
+      content: { 'application/json': { schema: ReportWithProgress } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const statusOfMine = createRoute({
+  method: 'post',
+  path: '/v1/reports/status',
+  summary: 'Where my reports stand (bulk)',
+  description:
+    'For the reviewer who submitted them: the progress of up to 200 reports in one cheap read, without their content. Ids of reports submitted by others, or unknown, are left out of the answer.',
+  tags: ['reports'],
+  security: BEARER,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: ReportStatusRequest,
+          example: { ids: ['3f1c1f8e-8a5a-4c1e-9a51-0d5c7a3c2b10'] },
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'One line per report of the caller',
+      content: { 'application/json': { schema: ReportStatusList } },
+    },
+    ...errorResponses(400, 401, 403, 413, 415),
+  },
+});
+
+const getScreenshot = createRoute({
+  method: 'get',
+  path: '/v1/reports/{id}/screenshot',
+  summary: 'The screenshot evidence of a report',
+  description: 'The image bytes as received; 404 when the report has none or it was purged.',
+  tags: ['reports'],
+  security: BEARER,
+  request: { params: ReportParams },
+  responses: {
+    200: {
+      description: 'The image',
+      content: {
+        'image/png': { schema: { type: 'string', format: 'binary' } },
+        'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+        'image/webp': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -62,7 +128,9 @@ export function reportRoutes(deps: AppDeps) {
   const router = newRouter();
   const reviewers = requireRole(deps, REVIEWERS);
   router.use('/v1/reports', reviewers, requireJsonBody());
+  router.use('/v1/reports/status', reviewers, requireJsonBody());
   router.use('/v1/reports/:id', reviewers);
+  router.use('/v1/reports/:id/screenshot', reviewers);
 
   router.openapi(submitReport, async (c) => {
     const submission = c.req.valid('json');
@@ -79,6 +147,7 @@ export function reportRoutes(deps: AppDeps) {
       throw new ApiError('validation_failed', 'invalid Idempotency-Key header', [
         { path: 'Idempotency-Key', message: 'expected 1 to 200 visible ASCII characters' },
       ]);
+    const screenshot = submission.screenshot ? checkScreenshot(submission.screenshot) : null;
     const principal = c.get('principal');
     const { report, replayed } = await deps.intake.submit({
       id: randomUUID(),
@@ -91,6 +160,7 @@ export function reportRoutes(deps: AppDeps) {
         key === undefined
           ? null
           : { key, bodySha256: sha256(canonicalize(await c.req.json()) ?? '') },
+      screenshot,
     });
     c.header('Location', `/v1/reports/${report.id}`);
     if (replayed) c.header('Idempotent-Replayed', 'true');
@@ -101,7 +171,27 @@ export function reportRoutes(deps: AppDeps) {
     const { id } = c.req.valid('param');
     const row = await findReport(deps.db, id);
     if (!row) throw new ApiError('not_found', `no report ${id}`);
-    return c.json(reportFromRow(row), 200);
+    const progress = await reportProgress(deps.db, id);
+    return c.json({ ...reportFromRow(row), progress: progress! }, 200);
+  });
+
+  router.openapi(statusOfMine, async (c) => {
+    const { ids } = c.req.valid('json');
+    const reports = await submittedReportsProgress(deps.db, c.get('principal').tokenId, ids);
+    return c.json({ reports }, 200);
+  });
+
+  router.openapi(getScreenshot, async (c) => {
+    const { id } = c.req.valid('param');
+    const [row] = await deps.db.query<{ media_type: string; data: Uint8Array }>(
+      'SELECT media_type, data FROM report_screenshots WHERE report_id = $1',
+      [id],
+    );
+    if (!row) throw new ApiError('not_found', `report ${id} has no screenshot evidence`);
+    c.header('Content-Type', row.media_type);
+    c.header('Cache-Control', 'private, no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(new Uint8Array(row.data), 200) as never;
   });
 
   return router;

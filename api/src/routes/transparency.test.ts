@@ -24,7 +24,7 @@ describe.each(storesUnderTest())('transparency report on %s', { timeout: 60_000 
   async function decide(action: 'remove' | 'no_action') {
     const report = await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE });
     const { id } = (await report.json()) as { id: string };
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+    const decided = await t.decide(id, {
       token: t.tokens.reviewer2,
       body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false },
     });

@@ -22,7 +22,7 @@ export async function decideCases(
     const { id } = (await (
       await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE })
     ).json()) as { id: string };
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+    const decided = await t.decide(id, {
       token: t.tokens.reviewer2,
       body: { ...DECISION_EXAMPLE, action, escalateThreatToLife: false },
     });

@@ -28,6 +28,14 @@ export interface TestApp {
       headers?: Record<string, string>;
     },
   ) => Promise<Response>;
+  /**
+   * Claims report `reportId` with the token given (the reviewer's by default), whatever the
+   * answer, then posts the decision `options.body` with it: how a reviewer decides.
+   */
+  decide: (
+    reportId: string,
+    options?: { token?: IssuedToken | string | null; body?: unknown },
+  ) => Promise<Response>;
   close: () => Promise<void>;
 }
 
@@ -63,7 +71,11 @@ export async function createTestApp(
     }
     return app.request(path, { method, headers, body });
   };
-  return { app, deps, db, tokens, call, close: drop };
+  const decide: TestApp['decide'] = async (reportId, opts = {}) => {
+    await call('POST', `/v1/reports/${reportId}/claim`, { token: opts.token });
+    return call('POST', `/v1/reports/${reportId}/decision`, opts);
+  };
+  return { app, deps, db, tokens, call, decide, close: drop };
 }
 
 /** Row counts of every table a refused request must leave untouched. */
