@@ -5,6 +5,7 @@ import {
   appealDueAt,
   isReinstatement,
   resultingAction,
+  StatementOfReasons,
   type Action,
   type AppealDecisionSubmission,
   type AppealReceipt,
@@ -267,6 +268,26 @@ export async function appealStatus(
     reasons: appeal.reasons,
     decidedAt: appeal.decidedAt,
   });
+}
+
+/**
+ * The statement of reasons of the decision an appellant may contest (found as when filing: the
+ * appeal token, or the reporter's own token and report id), as published (amended after an
+ * appeal), without the appeal token; 404 when there is none.
+ */
+export async function contestedStatement(
+  deps: AppealDeps,
+  request: AppealStatusRequest,
+  caller: { tokenId: string } | null,
+  appealTokenHash: (token: string) => string,
+): Promise<StatementOfReasons> {
+  const decision = await findContestedDecision(deps.db, request, caller, appealTokenHash, 'status');
+  const [row] = await deps.db.query<{ body: unknown }>(
+    'SELECT body FROM statements WHERE decision_id = $1',
+    [decision.id],
+  );
+  if (!row) throw new ApiError('not_found', 'this decision has no statement of reasons');
+  return StatementOfReasons.parse(row.body);
 }
 
 /** One appeal, or 404. */

@@ -11,6 +11,7 @@ import { pseudonymOf } from '../auth/pseudonym';
 import { takeUpClaim } from '../claims/claims';
 import type { Principal } from '../auth/tokens';
 import { ApiError } from '../errors';
+import type { Queryable } from '../db/db';
 import type { LogSequencer } from '../log/sequence';
 import { REPORT_COLUMNS, type ReportRow } from '../reports/store';
 import { requireFourEyes } from './four-eyes';
@@ -23,6 +24,49 @@ export interface DecisionRecorded {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The decision a submission makes on a report, as of now, with a new id. */
+function decisionOf(
+  reportId: string,
+  row: { case_number: string; detected_by: string },
+  submission: DecisionSubmission,
+): Decision {
+  return {
+    id: randomUUID(),
+    reportId,
+    caseNumber: row.case_number,
+    decidedAt: new Date().toISOString(),
+    ground: submission.ground,
+    category: submission.category,
+    tcoType: submission.tcoType,
+    protectedCharacteristic: submission.protectedCharacteristic,
+    exemption: submission.exemption,
+    action: submission.action,
+    territorialScope: submission.territorialScope,
+    escalateThreatToLife: submission.escalateThreatToLife,
+    facts: submission.facts,
+    automatedDetection: row.detected_by === 'classifier',
+  };
+}
+
+/**
+ * The statement of reasons `submission` would publish on report `reportId`, built as
+ * {@link recordDecision} builds it, recording nothing (404 unknown report, 409 purged content).
+ */
+export async function previewStatement(
+  db: Queryable,
+  reportId: string,
+  submission: DecisionSubmission,
+): Promise<StatementOfReasons> {
+  const [row] = await db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1`, [
+    reportId,
+  ]);
+  if (!row) throw new ApiError('not_found', `no report ${reportId}`);
+  const content = row.content as ReportedContent | null;
+  if (!content)
+    throw new ApiError('conflict', `the content of report ${row.case_number} has been purged`);
+  return buildStatement(decisionOf(reportId, row, submission), content, null);
+}
 
 /**
  * Records a human decision on a report awaiting one, with its statement of reasons and their log
@@ -63,22 +107,7 @@ export async function recordDecision(
     if (!content)
       throw new ApiError('conflict', `the content of report ${row.case_number} has been purged`);
 
-    const decision: Decision = {
-      id: randomUUID(),
-      reportId,
-      caseNumber: row.case_number,
-      decidedAt: new Date().toISOString(),
-      ground: submission.ground,
-      category: submission.category,
-      tcoType: submission.tcoType,
-      protectedCharacteristic: submission.protectedCharacteristic,
-      exemption: submission.exemption,
-      action: submission.action,
-      territorialScope: submission.territorialScope,
-      escalateThreatToLife: submission.escalateThreatToLife,
-      facts: submission.facts,
-      automatedDetection: row.detected_by === 'classifier',
-    };
+    const decision = decisionOf(reportId, row, submission);
     const updated = await tx.query(
       `UPDATE reports SET status = 'decided', decision_id = $2 WHERE id = $1 AND status = 'awaiting_decision' RETURNING id`,
       [reportId, decision.id],

@@ -8,11 +8,13 @@ import {
   AppealStatusRequest,
   AppealSubmission,
   Id,
+  StatementOfReasons,
 } from '@counterweight/shared';
 import type { Context } from 'hono';
 import {
   appealQueue,
   appealStatus,
+  contestedStatement,
   decideAppeal,
   fileAppeal,
   getAppeal,
@@ -99,6 +101,34 @@ const status = createRoute({
     200: {
       description: 'The appeal as the appellant sees it',
       content: { 'application/json': { schema: AppealNotice } },
+    },
+    ...errorResponses(400, 401, 404, 413, 415),
+    ...RATE_LIMITED,
+  },
+});
+
+const statement = createRoute({
+  method: 'post',
+  path: '/v1/appeals/statement',
+  summary: 'The statement of reasons I may appeal (public)',
+  description:
+    'For the appellant, before or after filing: the statement of reasons of the decision, as published (amended after an appeal), found with the same proof of standing as when filing. Rate-limited per client address.',
+  tags: ['appeals'],
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: AppealStatusRequest,
+          example: { appellant: APPEAL_EXAMPLE.appellant, token: APPEAL_EXAMPLE.token },
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The statement of reasons, without the appeal token',
+      content: { 'application/json': { schema: StatementOfReasons } },
     },
     ...errorResponses(400, 401, 404, 413, 415),
     ...RATE_LIMITED,
@@ -193,6 +223,7 @@ export function appealRoutes(deps: AppDeps, options: AppealRouteOptions = {}) {
   const uuid = ':id{[0-9a-fA-F-]+}'; // not 'queue' or 'status'
   router.use('/v1/appeals', rateLimit(buckets, clientKey), requireJsonBody());
   router.use('/v1/appeals/status', rateLimit(statusBuckets, clientKey), requireJsonBody());
+  router.use('/v1/appeals/statement', rateLimit(statusBuckets, clientKey), requireJsonBody());
   router.use('/v1/appeals/queue', seniors);
   router.use(`/v1/appeals/${uuid}`, seniors);
   router.use(`/v1/appeals/${uuid}/decision`, seniors, requireJsonBody());
@@ -208,6 +239,12 @@ export function appealRoutes(deps: AppDeps, options: AppealRouteOptions = {}) {
     const caller =
       request.appellant === 'reporter' ? await reporter(c.req.header('authorization')) : null;
     return c.json(await appealStatus(store, request, caller, hashToken), 200);
+  });
+  router.openapi(statement, async (c) => {
+    const request = c.req.valid('json');
+    const caller =
+      request.appellant === 'reporter' ? await reporter(c.req.header('authorization')) : null;
+    return c.json(await contestedStatement(store, request, caller, hashToken), 200);
   });
   router.openapi(queue, async (c) =>
     c.json(AppealQueue.parse({ items: await appealQueue(store) }), 200),

@@ -77,7 +77,7 @@ describe.each(storesUnderTest())('claims and progress on %s', { timeout: 60_000 
     expect(body.message).toContain('another reviewer');
     const after = await rowCounts(t.db);
     expect({ ...after, log_entries: 0 }).toEqual({ ...before, log_entries: 0 });
-    expect(after.log_entries).toBe(before.log_entries + 1); // the senior's claim only
+    expect(after.log_entries).toBe(before.log_entries! + 1); // the senior's claim only
 
     const decided = await t.call('POST', `/v1/reports/${report.id}/decision`, {
       token: t.tokens.senior,

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Decision, DecisionSubmission, Id, StatementOfReasons } from '@counterweight/shared';
 import type { AppDeps } from '../app-env';
 import { ANY_ROLE, REVIEWERS, requireRole } from '../auth/require-role';
-import { recordDecision } from '../decisions/record-decision';
+import { previewStatement, recordDecision } from '../decisions/record-decision';
 import { ApiError } from '../errors';
 import { requireJsonBody } from '../http/json-body';
 import { DECISION_EXAMPLE } from './examples';
@@ -39,6 +39,30 @@ const decide = createRoute({
   },
 });
 
+const preview = createRoute({
+  method: 'post',
+  path: '/v1/reports/{id}/decision/preview',
+  summary: 'Preview the statement of reasons of a decision',
+  description:
+    'Builds the statement of reasons the decision would publish, with the same code as the decision, without recording anything: what the content provider will receive. Only `x_decision_id` and `x_appeal` (its deadline counts from the moment of the decision) are set when the decision is recorded.',
+  tags: ['decisions'],
+  security: BEARER,
+  request: {
+    params: ReportParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: DecisionSubmission, example: DECISION_EXAMPLE } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The statement as it would be published',
+      content: { 'application/json': { schema: StatementOfReasons } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+  },
+});
+
 const getStatement = createRoute({
   method: 'get',
   path: '/v1/decisions/{id}/statement',
@@ -60,7 +84,13 @@ const getStatement = createRoute({
 export function decisionRoutes(deps: AppDeps) {
   const router = newRouter();
   router.use('/v1/reports/:id/decision', requireRole(deps, REVIEWERS), requireJsonBody());
+  router.use('/v1/reports/:id/decision/preview', requireRole(deps, REVIEWERS), requireJsonBody());
   router.use('/v1/decisions/:id/statement', requireRole(deps, ANY_ROLE));
+
+  router.openapi(preview, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await previewStatement(deps.db, id, c.req.valid('json')), 200);
+  });
 
   router.openapi(decide, async (c) => {
     const { id } = c.req.valid('param');
