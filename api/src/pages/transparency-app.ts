@@ -201,11 +201,16 @@ function logRow(index: number, entry: LogEntry): HTMLElement {
   return tr;
 }
 
+/** Where an auditor's pinned verifier key is kept (this browser only). */
+const PINNED_KEY = 'counterweight.transparency.verifierKey';
+
 async function verify(): Promise<void> {
   const status = $('verify-status');
   const results = $('verify-results');
   const form = new FormData($('verify-form') as HTMLFormElement);
   const key = String(form.get('key') ?? '').trim();
+  if (form.get('pin') === 'on') localStorage.setItem(PINNED_KEY, key);
+  else localStorage.removeItem(PINNED_KEY);
   const sample = Math.min(200, Math.max(1, Number(form.get('sample')) || 16));
   results.replaceChildren();
   status.dataset.state = 'running';
@@ -274,7 +279,12 @@ async function start(): Promise<void> {
     void loadLog();
   });
   try {
-    ($('verifier-key') as HTMLInputElement).value = (await client.text('/v1/log/key')).trim();
+    // Never the key this server serves: a key fetched from the server under audit proves nothing.
+    const pinned = localStorage.getItem(PINNED_KEY);
+    if (pinned) {
+      ($('verifier-key') as HTMLInputElement).value = pinned;
+      ($('pin-key') as HTMLInputElement).checked = true;
+    }
     const note = await client.text('/v1/log/checkpoint');
     parseCheckpoint(note.slice(0, note.indexOf('\n\n') + 1)); // fail early on a malformed note
   } catch (error) {

@@ -83,10 +83,11 @@ export const TRANSPARENCY_HTML = `<!doctype html>
 </section>
 <section class="card" aria-labelledby="verify-title">
   <h2 id="verify-title">Verify</h2>
-  <p class="hint">Checks, in this browser, the signature of the log's latest checkpoint with the key below, the inclusion proofs of a random sample of entries, and recomputes the figures of the report shown above from the log entries. For a real audit, paste the key you obtained from us out of band.</p>
+  <p class="hint">Checks, in this browser, the signature of the log's latest checkpoint with the key below, the inclusion proofs of a random sample of entries, and recomputes the figures of the report shown above from the log entries. The key is not filled in from this server: a key fetched from the server being verified proves nothing. Paste the key you obtained out of band (published by the operator elsewhere), or pin it in this browser once.</p>
   <form id="verify-form" class="filters">
     <label class="wide">Verifier key <input name="key" id="verifier-key" size="60" spellcheck="false" autocomplete="off" required></label>
     <label>Sample <input name="sample" type="number" min="1" max="200" value="16"></label>
+    <label><input name="pin" id="pin-key" type="checkbox"> Pin this key in this browser</label>
     <button type="submit" id="verify">Verify</button>
   </form>
   <p id="verify-status" class="status" role="status" aria-live="polite"></p>

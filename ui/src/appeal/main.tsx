@@ -1,0 +1,4 @@
+import { createRoot } from 'react-dom/client';
+import { AppealPage } from './appeal-page';
+
+createRoot(document.getElementById('root')!).render(<AppealPage />);

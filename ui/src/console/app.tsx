@@ -1,0 +1,157 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Me, Role } from '@counterweight/shared/auth';
+import { api, session, whenUnauthorized } from '../common/api-client';
+import { Field } from '../common/field';
+import { AdminDesk } from './admin-desk';
+import { AppealsDesk } from './appeals-desk';
+import { HelpDialog } from './help-dialog';
+import { ReviewDesk } from './review-desk';
+import { BreakSetting } from './break-setting';
+
+type Desk = 'review' | 'appeals' | 'admin' | 'cso';
+
+/** The desks each role may open, first the one it lands on. */
+const DESKS: Record<Role, Desk[]> = {
+  reviewer: ['review'],
+  senior_reviewer: ['review', 'appeals'],
+  admin: ['admin'],
+  cso: ['cso'],
+  auditor: [],
+};
+const DESK_NAMES: Record<Desk, string> = {
+  review: 'Review',
+  appeals: 'Appeals',
+  admin: 'Administration',
+  cso: 'Counter-narratives',
+};
+
+function SignIn({ onSignedIn, reason }: { onSignedIn: (me: Me) => void; reason: string | null }) {
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(reason);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const me = await api<Me>('/v1/me', { token: token.trim() });
+      session.signIn(token.trim());
+      onSignedIn(me);
+    } catch (e) {
+      setError(`That token was refused: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <section className="card signin" aria-labelledby="signin-title">
+      <h2 id="signin-title">Sign in</h2>
+      <form onSubmit={submit}>
+        <Field
+          id="token"
+          label="Token"
+          error={error ?? undefined}
+          hint="Kept in this tab only (sessionStorage) and sent to this server only."
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="off"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit">Sign in</button>
+      </form>
+    </section>
+  );
+}
+
+/** The console: sign in with a token, then the desks of the token's role. */
+export function App() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [checking, setChecking] = useState(Boolean(session.token()));
+  const [reason, setReason] = useState<string | null>(null);
+  const [desk, setDesk] = useState<Desk | null>(null);
+  const [help, setHelp] = useState(false);
+
+  const signOut = (why: string | null = null) => {
+    session.signOut();
+    setMe(null);
+    setReason(why);
+  };
+  useEffect(() => {
+    whenUnauthorized(() => signOut('The token is no longer valid: sign in again.'));
+    if (!session.token()) return;
+    api<Me>('/v1/me')
+      .then(setMe)
+      .catch(() => signOut())
+      .finally(() => setChecking(false));
+  }, []);
+  useEffect(() => setDesk(me ? (DESKS[me.role][0] ?? null) : null), [me]);
+
+  return (
+    <>
+      <header className="site">
+        <h1>
+          Counterweight <span className="muted">console</span>
+        </h1>
+        {me && (
+          <nav aria-label="Desks">
+            {DESKS[me.role].map((d) => (
+              <button
+                key={d}
+                type="button"
+                aria-current={d === desk ? 'page' : undefined}
+                onClick={() => setDesk(d)}
+              >
+                {DESK_NAMES[d]}
+              </button>
+            ))}
+          </nav>
+        )}
+        {me && (
+          <div className="session">
+            <span data-testid="signed-in">
+              {me.name ?? 'unnamed'} · {me.role.replace('_', ' ')}
+            </span>{' '}
+            {desk === 'review' && <BreakSetting />}{' '}
+            <button type="button" onClick={() => setHelp(true)}>
+              Shortcuts <kbd>?</kbd>
+            </button>{' '}
+            <button type="button" onClick={() => signOut()}>
+              Sign out
+            </button>
+          </div>
+        )}
+      </header>
+      <main>
+        {checking && !me ? (
+          <p className="hint">Signing in…</p>
+        ) : !me ? (
+          <SignIn onSignedIn={setMe} reason={reason} />
+        ) : desk === 'review' ? (
+          <ReviewDesk me={me} onHelp={() => setHelp((h) => !h)} />
+        ) : desk === 'appeals' ? (
+          <AppealsDesk />
+        ) : desk === 'admin' ? (
+          <AdminDesk />
+        ) : desk === 'cso' ? (
+          <section className="card">
+            <h2>Counter-narrative targets</h2>
+            <p>
+              The targets board, trends and do-no-harm guidance are on the{' '}
+              <a href="/cso">counter-narrative board</a>.
+            </p>
+          </section>
+        ) : (
+          <section className="card">
+            <h2>Nothing to decide here</h2>
+            <p>
+              Auditors read and verify the public <a href="/transparency">transparency page</a> and
+              log; no token is needed there.
+            </p>
+          </section>
+        )}
+      </main>
+      <HelpDialog open={help} onClose={() => setHelp(false)} />
+    </>
+  );
+}
