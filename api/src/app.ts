@@ -22,6 +22,7 @@ import { legalHoldRoutes } from './routes/legal-holds';
 import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
+import { consolePageRoutes } from './pages/console-page';
 import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
@@ -113,6 +114,7 @@ export function createApp(
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes());
   app.route('/', pageBaseRoutes());
+  app.route('/', consolePageRoutes());
   app.route('/', csoPageRoutes());
   app.route('/', transparencyPageRoutes());
   return app;

@@ -98,5 +98,20 @@ export const StatementOfReasons = z.strictObject({
     endpoint: z.string(),
   }),
   x_amended_by_appeal: z.string().nullable(),
+  /**
+   * After an appeal that reversed or modified the decision (DSA Art. 20(5)): the appeal's
+   * outcome and reasons. The statement's own fields then state the final outcome.
+   */
+  x_appeal_decision: z
+    .strictObject({
+      appealId: z.uuid(),
+      outcome: z.enum(['reversed', 'modified']),
+      decidedAt: z.string(),
+      previousAction: z.string(),
+      reasons: z.string(),
+    })
+    .optional(),
+  /** The statement as first published, kept as history when an appeal amended it. */
+  x_original_statement: z.record(z.string(), z.unknown()).optional(),
 });
 export type StatementOfReasons = z.infer<typeof StatementOfReasons>;

@@ -5,15 +5,24 @@ import { NO_ACTION_EXPLANATION, VISIBILITY_MAPPING } from '../decisions/statemen
 /** How an appeal changed a decision. */
 export interface AppealChange {
   appealId: string;
-  outcome: AppealOutcome;
+  outcome: Exclude<AppealOutcome, 'upheld'>;
   action: Action;
   territorialScope: string[] | null;
+  /** The appeal decision's reasons, and when it was taken. */
+  reasons: string;
+  decidedAt: string;
 }
 
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
 /**
- * Amends the published statement of reasons after an appeal reversed or modified the decision:
- * `x_amended_by_appeal` names the appeal ("<appeal id>: <outcome>"), and the action and
- * visibility fields state what is now in force. The decision row itself stays as decided.
+ * Amends the published statement of reasons after an appeal reversed or modified the decision,
+ * so that it reads as one consistent final outcome (DSA Art. 20(5)): the action, visibility and
+ * territory fields state what is now in force; the facts are the appeal's reasons; a reversal's
+ * explanation says that and why the content is no longer restricted; `x_appeal_decision` carries
+ * the outcome and reasons, `x_amended_by_appeal` names the appeal ("<appeal id>: <outcome>"), and
+ * `x_original_statement` keeps the statement as first published. The decision row itself stays as
+ * decided.
  */
 export async function amendStatementAfterAppeal(
   tx: Queryable,
@@ -26,12 +35,31 @@ export async function amendStatementAfterAppeal(
   );
   if (!row) return;
   const statement = StatementOfReasons.parse(row.body);
+  const { x_original_statement: earlier, ...current } = statement;
   const amended: StatementOfReasons = {
     ...statement,
     decision_visibility: [VISIBILITY_MAPPING[change.action]],
+    decision_facts: clip(`Decided on appeal (${change.outcome}): ${change.reasons}`, 5000),
     x_action: change.action,
     x_amended_by_appeal: `${change.appealId}: ${change.outcome}`,
+    x_appeal_decision: {
+      appealId: change.appealId,
+      outcome: change.outcome,
+      decidedAt: change.decidedAt,
+      previousAction: statement.x_action,
+      reasons: change.reasons,
+    },
+    x_original_statement: earlier ?? current,
   };
+  if (change.action === 'no_action') {
+    const explanation = clip(
+      `Reversed on appeal: the content is no longer restricted. ${change.reasons}`,
+      2000,
+    );
+    if (amended.decision_ground === 'DECISION_GROUND_ILLEGAL_CONTENT')
+      amended.illegal_content_explanation = explanation;
+    else amended.incompatible_content_explanation = explanation;
+  }
   if (change.action === 'no_action') amended.decision_visibility_other = NO_ACTION_EXPLANATION;
   else delete amended.decision_visibility_other;
   if (change.action === 'disable_in_territory' && change.territorialScope)

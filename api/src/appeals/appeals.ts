@@ -388,6 +388,8 @@ export async function decideAppeal(
         outcome: submission.outcome,
         action: result.action,
         territorialScope,
+        reasons: submission.reasons,
+        decidedAt: now.toISOString(),
       });
     append(
       appealDecidedEntry(

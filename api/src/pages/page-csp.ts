@@ -1,14 +1,15 @@
 /**
- * Content-Security-Policy of the API's own HTML pages (/transparency, /cso): script, style and
- * requests from this server only, and Trusted Types required with no policy allowed, so any
- * attempt to assign HTML to `innerHTML` and the like throws instead of parsing markup; whatever
- * the log or a target says is shown as text.
+ * Content-Security-Policy of the API's own HTML pages (/, /console, /appeal, /transparency, /cso):
+ * script, style and requests from this server only (images also as `blob:`, the screenshot
+ * evidence the console fetches with the token), and Trusted Types required with no policy
+ * allowed, so any attempt to assign HTML to `innerHTML` and the like throws instead of parsing
+ * markup; whatever a report, the log or a target says is shown as text.
  */
 export const PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { Hono, type Context } from 'hono';
+import { zodEnglishOnly } from './browser-bundle';
 import { PAGE_BASE_CSS } from './page-base';
 import { PAGE_CSP, securePage } from './page-csp';
 
@@ -11,17 +11,6 @@ export const TRANSPARENCY_CSP = PAGE_CSP;
 
 const here = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
 
-/** zod's error messages in English only: the other locales would triple the bundle. */
-const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
-      contents: "export { default as en } from './en.js';",
-      loader: 'js',
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
 
 /**
  * Bundles the page's script (`transparency-app.ts` with the shared verification code it

@@ -140,6 +140,30 @@ describe.each(storesUnderTest())('appeals on %s', { timeout: 60_000 }, (kind) =>
     expect(statement.x_action).toBe('no_action');
     expect(statement.decision_visibility).toEqual(['DECISION_VISIBILITY_OTHER']);
     expect(statement.x_appeal.token).toBeNull();
+    // one consistent final outcome, the appeal's reasons in it, the original kept as history
+    expect(statement.decision_facts).toBe(
+      'Decided on appeal (reversed): Journalistic purpose: Art. 1(3) applies.',
+    );
+    expect(statement.illegal_content_explanation).toMatch(
+      /^Reversed on appeal: the content is no longer restricted\. Journalistic purpose/,
+    );
+    expect(statement.x_appeal_decision).toMatchObject({
+      appealId: receipt.appealId,
+      outcome: 'reversed',
+      previousAction: 'remove',
+      reasons: 'Journalistic purpose: Art. 1(3) applies.',
+    });
+    expect(statement.x_original_statement).toMatchObject({
+      x_action: 'remove',
+      decision_visibility: ['DECISION_VISIBILITY_CONTENT_REMOVED'],
+      x_amended_by_appeal: null,
+    });
+    // the appellant reads the same amended statement on the public page's endpoint
+    const publicCopy = await t.call('POST', '/v1/appeals/statement', {
+      token: null,
+      body: { appellant: 'content_provider', token },
+    });
+    expect(StatementOfReasons.parse(await publicCopy.json())).toEqual(statement);
 
     const entries = (await logEntries()).filter((e) => e.reportId === reportId);
     expect(entries.map((e) => e.type)).toEqual([

@@ -1,3 +1,4 @@
+import '../common/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { AppealPage } from './appeal-page';
 

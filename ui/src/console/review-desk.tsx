@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Me } from '@counterweight/shared/auth';
 import type { DecisionSubmission } from '@counterweight/shared/decision';
 import type { ClaimLease } from '@counterweight/shared/progress';
@@ -43,7 +43,7 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [selected, setSelected] = useState(0);
   const [open, setOpen] = useState<{ report: Report; lease: ClaimLease } | null>(null);
   const [draft, setDraft] = useState<DecisionDraft | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   const [decidedToday, setDecidedToday] = useState(() => wellness.decidedToday(me.tokenId));
   const [breakDue, setBreakDue] = useState(false);
   const [now, setNow] = useState(() => Date.now());
@@ -121,11 +121,21 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
 
   const decide = async (submission: DecisionSubmission) => {
     const report = open!.report;
-    await api(`/v1/reports/${report.id}/decision`, { method: 'POST', body: submission });
+    const recorded = await api<{ statement: StatementOfReasons }>(
+      `/v1/reports/${report.id}/decision`,
+      { method: 'POST', body: submission },
+    );
     const count = wellness.countDecision(me.tokenId);
     setDecidedToday(count);
     setBreakDue(wellness.breakDue(count));
-    setNotice(`${report.caseNumber} decided; its statement of reasons is published.`);
+    const appealLink = `${location.origin}/appeal?token=${recorded.statement.x_appeal.token ?? ''}`;
+    setNotice(
+      <>
+        {report.caseNumber} decided; its statement of reasons is published. Send the content
+        provider this appeal link with it (shown only now):{' '}
+        <code data-testid="appeal-link">{appealLink}</code>
+      </>,
+    );
     setOpen(null);
     await load();
   };

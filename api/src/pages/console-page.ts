@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { bundleUiPage, UI_DIR } from './browser-bundle';
+import { PAGE_BASE_CSS } from './page-base';
+import { securePage } from './page-csp';
+
+/** Where the console and the appeal page link their stylesheet. */
+const UI_CSS = '/ui/pages.css';
+
+/** The HTML shell of a React page: its title, its script, and the root React renders into. */
+export function shellHtml(title: string, script: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+<link rel="stylesheet" href="${PAGE_BASE_CSS}">
+<link rel="stylesheet" href="${UI_CSS}">
+<script type="module" src="${script}"></script>
+</head>
+<body>
+<div id="root"></div>
+<noscript><p>This page needs JavaScript.</p></noscript>
+</body>
+</html>
+`;
+}
+
+/** `/`: what this server is, and where each kind of visitor goes. */
+export const LANDING_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
+<title>Counterweight</title>
+<link rel="stylesheet" href="${PAGE_BASE_CSS}">
+<link rel="stylesheet" href="${UI_CSS}">
+</head>
+<body>
+<header class="site"><h1>Counterweight</h1></header>
+<main>
+<p class="lede">Human-reviewed reports of terrorist, violent-extremist and hate content, decided by people, with a statement of reasons for every decision, an appeal for everyone affected, and a public log anyone can verify.</p>
+<ul class="landing">
+  <li><a href="/console">Review console</a>: reviewers, senior reviewers, CSO teams and administrators sign in with their token.</li>
+  <li><a href="/appeal">Appeal a decision</a>: for the content provider who received a statement of reasons, or a reporter whose report was left without action. No account needed.</li>
+  <li><a href="/transparency">Transparency</a>: figures, the verifiable log and its checks, for auditors and anyone else.</li>
+  <li><a href="/docs">API documentation</a> (OpenAPI).</li>
+</ul>
+</main>
+</body>
+</html>
+`;
+
+/**
+ * `/` (the landing page), `/console` (the review console) and `/appeal` (the public appeal page),
+ * with their scripts (bundled from `@counterweight/ui` at first request, once per process) and
+ * stylesheet, under the pages' CSP. The pages hold no data: their scripts fetch it with the
+ * visitor's token.
+ */
+export function consolePageRoutes() {
+  const router = new Hono();
+  const scripts = new Map<string, Promise<Uint8Array>>();
+  let style: Promise<Buffer> | null = null;
+  const secure = (c: Context) => securePage(c, 'no-cache');
+  const script = (entry: string) => async (c: Context) => {
+    let bundle = scripts.get(entry);
+    if (!bundle) {
+      bundle = bundleUiPage(entry);
+      bundle.catch(() => scripts.delete(entry));
+      scripts.set(entry, bundle);
+    }
+    secure(c);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body(new Uint8Array(await bundle));
+  };
+  const page = (html: string) => (c: Context) => {
+    secure(c);
+    return c.html(html);
+  };
+
+  router.get('/', page(LANDING_HTML));
+  router.get('/console', page(shellHtml('Counterweight: console', '/console/console.js')));
+  router.get('/console/console.js', script('console/main.tsx'));
+  router.get('/appeal', page(shellHtml('Counterweight: appeal a decision', '/appeal/appeal.js')));
+  router.get('/appeal/appeal.js', script('appeal/main.tsx'));
+  router.get(UI_CSS, async (c) => {
+    style ??= readFile(join(UI_DIR, 'src', 'common', 'pages.css'));
+    secure(c);
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(new Uint8Array(await style));
+  });
+  return router;
+}
