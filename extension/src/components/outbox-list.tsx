@@ -1,4 +1,21 @@
-import type { OutboxEntry } from '@/utils/outbox/outbox-entry';
+import type { OutboxEntry, ReportProgress } from '@/utils/outbox/outbox-entry';
+
+/** Where a sent report stands, in words. */
+export function progressText(progress: ReportProgress): string {
+  const action = progress.action ? progress.action.replace(/_/g, ' ') : '';
+  switch (progress.state) {
+    case 'waiting':
+      return 'Waiting for a second reviewer.';
+    case 'claimed':
+      return 'A reviewer is deciding it now.';
+    case 'decided':
+      return `Decided: ${action}.`;
+    case 'appealed':
+      return `Decided: ${action}; the decision is under appeal.`;
+    case 'appeal_decided':
+      return `Appeal decided: ${action} is in force.`;
+  }
+}
 
 const STATE_TEXT = {
   queued: 'Queued',
@@ -33,6 +50,17 @@ export function OutboxList(props: {
             <span>{entry.summary.site}</span>
           </div>
           <p className="excerpt">{entry.summary.title}</p>
+          {entry.progress && (
+            <p data-outbox-progress={entry.progress.state}>
+              {progressText(entry.progress)}{' '}
+              {entry.progress.statementUrl && (
+                <a href={entry.progress.statementUrl} target="_blank" rel="noreferrer">
+                  Statement of reasons
+                </a>
+              )}{' '}
+              <small>checked {new Date(entry.progress.checkedAt).toLocaleTimeString()}</small>
+            </p>
+          )}
           {entry.state === 'queued' && (
             <p>
               {entry.attempts === 0

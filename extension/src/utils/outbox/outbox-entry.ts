@@ -33,6 +33,17 @@ export const Refusal = z.strictObject({
 });
 export type Refusal = z.infer<typeof Refusal>;
 
+/** Where a sent report stands with the API, as last checked (`POST /v1/reports/status`). */
+export const ReportProgress = z.strictObject({
+  state: z.enum(['waiting', 'claimed', 'decided', 'appealed', 'appeal_decided']),
+  /** The action in force once decided (after the appeal, once that is decided). */
+  action: z.string().optional(),
+  /** The statement of reasons on the API, once decided. */
+  statementUrl: z.string().optional(),
+  checkedAt: Timestamp,
+});
+export type ReportProgress = z.infer<typeof ReportProgress>;
+
 export const OutboxEntry = z.strictObject({
   /** Sent as `Idempotency-Key` on every attempt. */
   key: z.uuid(),
@@ -51,5 +62,9 @@ export const OutboxEntry = z.strictObject({
   refusal: Refusal.nullable(),
   sentAt: Timestamp.nullable(),
   screenshotSha256: z.string().nullable(),
+  /** Sent reports only: where the report stands, once checked. */
+  progress: ReportProgress.optional(),
+  /** When the progress was last asked for, answered or not (the back-off counts from it). */
+  progressAskedAt: Timestamp.optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;

@@ -9,6 +9,7 @@ import {
   type DeliveryOutcome,
 } from './outbox';
 import type { OutboxEntry, OutboxKind } from './outbox-entry';
+import { fetchProgress, nextProgressAt, progressDue, withProgress } from './progress';
 
 export interface OutboxDeps {
   outbox: TypedItem<OutboxEntry[]>;
@@ -19,6 +20,8 @@ export interface OutboxDeps {
   ) => Promise<DeliveryOutcome>;
   /** Asks to be woken at `when` (epoch ms) to flush again; survives the service worker stopping. */
   wakeAt: (when: number) => void;
+  /** Asks the API where sent reports stand (default: {@link fetchProgress}). */
+  fetchProgress?: typeof fetchProgress;
   now?: () => number;
   random?: () => number;
   newKey?: () => string;
@@ -66,7 +69,10 @@ export class OutboxRunner {
     return key;
   }
 
-  /** Attempts every due entry once, then schedules the next wake-up. */
+  /**
+   * Attempts every due entry once, checks the progress of the sent reports that are due for it
+   * (backing off as they age, see `progressDueAt`), then schedules the next wake-up.
+   */
   flush(): Promise<void> {
     return this.serial(async () => {
       const connection = await this.deps.connection();
@@ -75,9 +81,35 @@ export class OutboxRunner {
         const outcome = await this.deps.deliver(due, connection);
         await this.replace(due.key, (e) => applyOutcome(e, outcome, this.now(), this.random()));
       }
-      const wake = nextWakeAt(await this.deps.outbox.get());
-      if (wake !== null) this.deps.wakeAt(wake);
+      await this.checkProgress(connection);
+      const entries = await this.deps.outbox.get();
+      const times = [nextWakeAt(entries), nextProgressAt(entries)].filter(
+        (t): t is number => t !== null,
+      );
+      if (times.length > 0) this.deps.wakeAt(Math.min(...times));
     });
+  }
+
+  private async checkProgress(connection: { apiBaseUrl: string; token: string }): Promise<void> {
+    const due = progressDue(await this.deps.outbox.get(), this.now());
+    if (due.length === 0) return;
+    const ask = this.deps.fetchProgress ?? fetchProgress;
+    const lines = await ask(
+      due.map((e) => e.receipt!.id),
+      connection,
+    );
+    const now = this.now();
+    const byId = new Map((lines ?? []).map((line) => [line.id, line]));
+    const keys = new Set(due.map((e) => e.key));
+    await this.deps.outbox.update((entries) =>
+      entries.map((e) => {
+        if (!keys.has(e.key)) return e;
+        const line = byId.get(e.receipt!.id);
+        if (line) return withProgress(e, line, connection.apiBaseUrl, now);
+        // not answered (API down, or a report the API no longer knows): asked again later
+        return { ...e, progressAskedAt: new Date(now).toISOString() };
+      }),
+    );
   }
 
   /** Puts a refused or waiting entry back in line now (same key), then flushes. */

@@ -111,3 +111,36 @@ describe('deliver', () => {
     expect(retryAfterMs(null, 0)).toBeUndefined();
   });
 });
+
+describe('deliver with a kept screenshot', () => {
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==';
+  const shotEntry = { ...entry, screenshotSha256: 'a'.repeat(64) };
+
+  it('sends the screenshot with the report as the API takes it', async () => {
+    answer = { status: 201, body: { id: 'r1', caseNumber: 'CW-000002' } };
+    seen.length = 0;
+    const outcome = await deliver(shotEntry, { apiBaseUrl: base, token: 'tok' }, fetch, 0, async () => ({
+      dataUrl: `data:image/png;base64,${png}`,
+      sha256: 'a'.repeat(64),
+    }));
+    expect(outcome.type).toBe('acknowledged');
+    expect(JSON.parse(seen[0]!.body)).toEqual({
+      x: 'ü',
+      screenshot: { mediaType: 'image/png', sha256: 'a'.repeat(64), data: png },
+    });
+  });
+
+  it('leaves out a screenshot over 2 MB, or one that is not the kept hash, and still sends', async () => {
+    seen.length = 0;
+    const big = 'A'.repeat(2_700_000);
+    await deliver(shotEntry, { apiBaseUrl: base, token: 'tok' }, fetch, 0, async () => ({
+      dataUrl: `data:image/png;base64,${big}`,
+      sha256: 'a'.repeat(64),
+    }));
+    await deliver(shotEntry, { apiBaseUrl: base, token: 'tok' }, fetch, 0, async () => ({
+      dataUrl: `data:image/png;base64,${png}`,
+      sha256: 'b'.repeat(64),
+    }));
+    expect(seen.map((s) => JSON.parse(s.body))).toEqual([{ x: 'ü' }, { x: 'ü' }]);
+  });
+});
