@@ -69,6 +69,14 @@ describe('markSpikes', () => {
     expect(markSpikes([0, 0, 0, 0, 0, 0, 0, 90]).some((m) => m.spike)).toBe(false);
   });
 
+  it('needs a minimum count besides 3 sd: one target after eight quiet weeks is no spike', () => {
+    expect(markSpikes([0, 0, 0, 0, 0, 0, 0, 0, 1]).at(-1)?.spike).toBe(false);
+    expect(markSpikes([0, 0, 0, 0, 0, 0, 0, 0, 4]).at(-1)?.spike).toBe(false);
+    expect(markSpikes([0, 0, 0, 0, 0, 0, 0, 0, 5]).at(-1)?.spike).toBe(true);
+    expect(markSpikes([0, 0, 0, 0, 0, 0, 0, 0, 4], 8, 3, 3).at(-1)?.spike).toBe(true);
+    expect(markSpikes([0, 0, 0, 0, 0, 0, 0, 0, 9], 8, 3, 10).at(-1)?.spike).toBe(false);
+  });
+
   it('never marks a flat series', () => {
     fc.assert(
       fc.property(fc.nat(1000), fc.integer({ min: 0, max: 60 }), (level, length) => {
@@ -87,11 +95,11 @@ describe('markSpikes', () => {
           const mean = baseline.reduce((a, b) => a + b, 0) / 8;
           const sd = Math.sqrt(baseline.reduce((a, b) => a + (b - mean) ** 2, 0) / 8);
           const jump = Math.floor(mean + 3 * sd) + extra;
-          const marks = markSpikes([...noise, jump]);
+          const marks = markSpikes([...noise, jump], 8, 3, 1);
           expect(marks.at(-1)?.spike).toBe(true);
           expect(marks.slice(0, 8).some((m) => m.spike)).toBe(false);
           // the same week at the baseline mean is no spike
-          expect(markSpikes([...noise, Math.floor(mean)]).at(-1)?.spike).toBe(false);
+          expect(markSpikes([...noise, Math.floor(mean)], 8, 3, 1).at(-1)?.spike).toBe(false);
         },
       ),
     );

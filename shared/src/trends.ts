@@ -9,6 +9,8 @@ import { CalendarDate, commaList, NarrativeTheme, TargetedGroup } from './target
  */
 export const SPIKE_WINDOW_WEEKS = 8;
 export const SPIKE_SIGMAS = 3;
+/** A week is a spike only with at least this many targets (besides the 3σ rule); configurable. */
+export const SPIKE_MIN_COUNT = 5;
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -42,20 +44,22 @@ export interface SpikeMark {
 
 /**
  * Marks each week of a series of weekly counts: week i is a spike when it has eight weeks before
- * it and `count > mean + 3·sd` of those eight weeks (population standard deviation). A flat series
- * never spikes; after eight empty weeks any count does, since the standard deviation is zero.
+ * it, `count > mean + 3·sd` of those eight weeks (population standard deviation), and at least
+ * `minCount` targets (default 5): without that floor, after eight empty weeks a single target
+ * would be a "spike", since the standard deviation is zero. A flat series never spikes.
  */
 export function markSpikes(
   counts: readonly number[],
   window: number = SPIKE_WINDOW_WEEKS,
   sigmas: number = SPIKE_SIGMAS,
+  minCount: number = SPIKE_MIN_COUNT,
 ): SpikeMark[] {
   return counts.map((count, i) => {
     if (i < window) return { count, baseline: null, spike: false };
     const trailing = counts.slice(i - window, i);
     const mean = trailing.reduce((a, b) => a + b, 0) / window;
     const sd = Math.sqrt(trailing.reduce((a, b) => a + (b - mean) ** 2, 0) / window);
-    return { count, baseline: { mean, sd }, spike: count > mean + sigmas * sd };
+    return { count, baseline: { mean, sd }, spike: count >= minCount && count > mean + sigmas * sd };
   });
 }
 
@@ -87,6 +91,8 @@ export const Trends = z.strictObject({
   by: z.array(TrendDimension),
   windowWeeks: z.number().int(),
   sigmas: z.number(),
+  /** The fewest targets a spike week has. */
+  minCount: z.number().int(),
   series: z.array(TrendSeries),
   spikes: z.array(
     z.strictObject({
@@ -110,6 +116,8 @@ export const TrendsQuery = z
       'group',
       'language',
     ]),
+    /** The fewest targets a spike week must have (default 5). */
+    minCount: z.coerce.number().int().min(1).max(100_000).default(SPIKE_MIN_COUNT),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     path: ['from'],
@@ -133,6 +141,7 @@ export function weeklyTrends(
   observations: readonly TrendObservation[],
   range: { from: string; to: string },
   by: readonly TrendDimension[] = TREND_DIMENSIONS,
+  minCount: number = SPIKE_MIN_COUNT,
 ): Trends {
   const weeks = weeksBetween(range.from, range.to);
   const first = weeks[0];
@@ -142,6 +151,7 @@ export function weeklyTrends(
       by: [...by],
       windowWeeks: SPIKE_WINDOW_WEEKS,
       sigmas: SPIKE_SIGMAS,
+      minCount,
       series: [],
       spikes: [],
     };
@@ -170,7 +180,7 @@ export function weeklyTrends(
   const series: TrendSeries[] = [...buckets.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, { key, counts }]) => {
-      const points = markSpikes(counts)
+      const points = markSpikes(counts, SPIKE_WINDOW_WEEKS, SPIKE_SIGMAS, minCount)
         .slice(SPIKE_WINDOW_WEEKS)
         .map((mark, i) => ({ week: weeks[i] as string, ...mark }));
       return { ...key, total: points.reduce((a, p) => a + p.count, 0), points };
@@ -192,6 +202,7 @@ export function weeklyTrends(
     by: [...by],
     windowWeeks: SPIKE_WINDOW_WEEKS,
     sigmas: SPIKE_SIGMAS,
+    minCount,
     series,
     spikes,
   };

@@ -3,6 +3,7 @@ import { LogEntry, Report, ReportSubmission } from '@counterweight/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonymOf } from '../auth/pseudonym';
 import { createToken } from '../auth/tokens';
+import { claimReport } from '../claims/claims';
 import { recordDecision } from '../decisions/record-decision';
 import { LogSequencer, encodeLogEntry, leafHash } from '../log/sequence';
 import { ReportIntake, type PreparedReport } from '../reports/intake';
@@ -279,22 +280,27 @@ describe.each([...storesUnderTest(), 'pglite-worker' as const])('storage on %s',
     }
   });
 
-  it('lets exactly one of two concurrent deciders decide', async () => {
+  it('lets exactly one of concurrent deciders decide: the claim holder, once', async () => {
     const { report } = await intake.submit(prepared());
     const deps = { sequencer, pseudonymKey: key };
     const senior = await createToken(db, 'senior_reviewer', 'Storage C');
+    await claimReport(deps, decider, report.id);
+    const body = { ...DECISION_EXAMPLE, escalateThreatToLife: true };
     const settled = await Promise.allSettled([
-      recordDecision(deps, decider, report.id, { ...DECISION_EXAMPLE, escalateThreatToLife: true }),
+      recordDecision(deps, decider, report.id, body),
+      recordDecision(deps, decider, report.id, body),
       recordDecision(
         deps,
         { tokenId: senior.tokenId, role: 'senior_reviewer', name: senior.name },
         report.id,
-        { ...DECISION_EXAMPLE, escalateThreatToLife: true },
+        body,
       ),
     ]);
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
-    const refused = settled.find((s) => s.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ code: 'conflict' });
+    for (const refused of settled.filter((s) => s.status === 'rejected'))
+      expect(['conflict', 'claim_required']).toContain(
+        (refused as PromiseRejectedResult).reason.code,
+      );
     const decisions = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM decisions WHERE report_id = $1',
       [report.id],
@@ -308,6 +314,7 @@ describe.each([...storesUnderTest(), 'pglite-worker' as const])('storage on %s',
 
   it('stores the appeal token only as a hash', async () => {
     const { report } = await intake.submit(prepared());
+    await claimReport({ sequencer, pseudonymKey: key }, decider, report.id);
     const recorded = await recordDecision({ sequencer, pseudonymKey: key }, decider, report.id, {
       ...DECISION_EXAMPLE,
       escalateThreatToLife: false,

@@ -251,10 +251,24 @@ function renderTarget(t) {
 
 // ---- trends ----
 
+/** The trends query from the controls: date range, grouping and the minimum spike count. */
+function trendsQuery() {
+  const form = new FormData($('#trend-controls'));
+  const params = new URLSearchParams();
+  const from = String(form.get('from') ?? '');
+  const to = String(form.get('to') ?? '');
+  if (from) params.set('from', `${from}T00:00:00Z`);
+  if (to) params.set('to', `${to}T23:59:59Z`);
+  const by = form.getAll('by').map(String);
+  params.set('by', (by.length ? by : ['theme', 'group', 'language']).join(','));
+  params.set('minCount', String(form.get('minCount') || 5));
+  return params.toString();
+}
+
 async function loadTrends() {
   const chart = $('#trend-chart');
   try {
-    const trends = await api('/v1/targets/trends');
+    const trends = await api(`/v1/targets/trends?${trendsQuery()}`);
     drawTrends(trends);
   } catch (error) {
     chart.replaceChildren(
@@ -263,7 +277,31 @@ async function loadTrends() {
   }
 }
 
-/** A line per series (the six largest), spikes marked with a red ring and listed below. @param {any} trends */
+/** Line patterns and point markers: each series is told apart by more than its colour. */
+const DASHES = ['', '8 4', '2 3', '10 3 2 3', '4 4', '1 5'];
+const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'bar'];
+
+/** A small marker shape of kind `kind` centred on (cx, cy). @param {string} kind @param {number} cx @param {number} cy @param {string} color */
+function marker(kind, cx, cy, color) {
+  const r = 3.5;
+  const attrs = { fill: color, stroke: color, class: `marker marker-${kind}` };
+  switch (kind) {
+    case 'square':
+      return svg('rect', { ...attrs, x: cx - r, y: cy - r, width: 2 * r, height: 2 * r });
+    case 'triangle':
+      return svg('polygon', { ...attrs, points: `${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}` });
+    case 'diamond':
+      return svg('polygon', { ...attrs, points: `${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}` });
+    case 'cross':
+      return svg('path', { ...attrs, fill: 'none', 'stroke-width': 2, d: `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}` });
+    case 'bar':
+      return svg('rect', { ...attrs, x: cx - 1.5, y: cy - r, width: 3, height: 2 * r });
+    default:
+      return svg('circle', { ...attrs, cx, cy, r });
+  }
+}
+
+/** A line per series (the six largest) with its own colour, dash pattern and marker; spikes ringed and listed below. @param {any} trends */
 function drawTrends(trends) {
   const width = 720;
   const height = 240;
@@ -308,10 +346,13 @@ function drawTrends(trends) {
       fill: 'none',
       stroke: color,
       'stroke-width': 2,
+      'stroke-dasharray': DASHES[k] ?? '',
       class: 'series',
+      'data-series': String(k),
     });
     root.append(line);
     s.points.forEach((/** @type {any} */ p, /** @type {number} */ i) => {
+      root.append(marker(MARKERS[k] ?? 'circle', x(i), y(p.count), color));
       if (!p.spike) return;
       const mark = svg('circle', {
         cx: x(i),
@@ -330,7 +371,15 @@ function drawTrends(trends) {
   $('#trend-legend').replaceChildren(
     ...series.map((/** @type {any} */ s, /** @type {number} */ k) => {
       const item = el('li', {}, `${seriesName(s)} (${s.total})`);
-      item.prepend(el('span', { class: 'swatch', 'data-color': String(k) }));
+      // the legend shows each series' pattern and marker, not only its colour
+      const sample = svg('svg', { viewBox: '0 0 36 12', width: '36', height: '12', class: 'sample', 'aria-hidden': 'true' });
+      const color = PALETTE[k] ?? '#333';
+      sample.append(
+        svg('line', { x1: 0, y1: 6, x2: 36, y2: 6, stroke: color, 'stroke-width': 2, 'stroke-dasharray': DASHES[k] ?? '' }),
+        marker(MARKERS[k] ?? 'circle', 18, 6, color),
+      );
+      item.prepend(sample);
+      item.dataset.marker = MARKERS[k] ?? 'circle';
       return item;
     }),
   );
@@ -339,7 +388,7 @@ function drawTrends(trends) {
       ? trends.spikes.map((/** @type {any} */ s) =>
           el('li', { class: 'spike' }, `Week of ${s.week}: ${seriesName(s)}: ${s.count} targets`),
         )
-      : [el('li', { class: 'none' }, 'No spikes in these weeks.')]),
+      : [el('li', { class: 'none' }, `No spikes in these weeks (at least ${trends.minCount} targets and 3σ above the baseline).`)]),
   );
 }
 
@@ -371,6 +420,10 @@ function start() {
   $('#filters').addEventListener('submit', (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     void loadBoard(true);
+  });
+  $('#trend-controls').addEventListener('submit', (/** @type {SubmitEvent} */ event) => {
+    event.preventDefault();
+    void loadTrends();
   });
   $('#more').addEventListener('click', () => void loadBoard(false));
   $('#export-csv').addEventListener('click', () => void exportCsv());

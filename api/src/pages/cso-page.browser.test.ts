@@ -144,6 +144,26 @@ describe('/cso in real Chromium', () => {
     ]);
     const spike = await page.locator('#spikes li.spike').textContent();
     expect(spike).toContain('Conspiracy theory targeting a group × Jews × de: 6 targets');
+    // each series has a pattern and a marker besides its colour, shown in the legend too
+    expect(await page.locator('#trend-chart svg .marker').count()).toBeGreaterThan(0);
+    expect(await page.locator('#trend-legend li svg.sample line').count()).toBe(1);
+    // a higher minimum count removes the spike; grouping and the date range are controls
+    await page.fill('#trend-controls input[name=minCount]', '7');
+    await page.click('#trend-controls button[type=submit]');
+    await page.waitForSelector('#spikes li.none');
+    expect(await page.textContent('#spikes li.none')).toContain('at least 7 targets');
+    expect(await page.locator('#trend-chart svg .spike-mark').count()).toBe(0);
+    await page.fill('#trend-controls input[name=minCount]', '5');
+    await page.uncheck('#trend-controls input[value=language]');
+    await page.fill(
+      '#trend-controls input[name=from]',
+      addWeeks(weekStart(new Date()), -40),
+    );
+    await page.click('#trend-controls button[type=submit]');
+    await expect
+      .poll(() => page.locator('#trend-chart svg polyline.series').count())
+      .toBe(2); // the old target of another group is in range now
+    expect(await page.locator('#trend-legend li').first().textContent()).not.toContain('× de');
 
     await page.selectOption('#filters select[name=group]', 'women');
     await page.click('#filters button[type=submit]');

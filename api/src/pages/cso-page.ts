@@ -63,8 +63,19 @@ export function csoPageHtml(): string {
 <div id="app" hidden>
 <section class="card" aria-labelledby="trends-title">
   <h2 id="trends-title">Weekly trends</h2>
-  <p class="hint">Targets per week by theme, group and language. A marked week exceeds the mean of the eight weeks before it by more than three standard deviations: a warning sign worth a human look.</p>
-  <div id="trend-chart" class="chart" role="img" aria-label="Weekly targets by theme, group and language"></div>
+  <p class="hint">Targets per week. A marked week exceeds the mean of the eight weeks before it by more than three standard deviations and has at least the minimum count below (one target after quiet weeks is no spike): a warning sign worth a human look. Each series has its own line pattern and marker as well as its colour.</p>
+  <form id="trend-controls" class="filters">
+    <label>From <input name="from" type="date"></label>
+    <label>To <input name="to" type="date"></label>
+    <fieldset class="inline"><legend>Group by</legend>
+      <label><input type="checkbox" name="by" value="theme" checked> theme</label>
+      <label><input type="checkbox" name="by" value="group" checked> group</label>
+      <label><input type="checkbox" name="by" value="language" checked> language</label>
+    </fieldset>
+    <label>Minimum spike count <input name="minCount" type="number" min="1" max="100000" value="5"></label>
+    <button type="submit">Show trends</button>
+  </form>
+  <div id="trend-chart" class="chart" role="img" aria-label="Weekly targets by series"></div>
   <ul id="trend-legend" class="legend"></ul>
   <h3>Spikes</h3>
   <ul id="spikes" class="spikes"></ul>

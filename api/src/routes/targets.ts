@@ -19,6 +19,7 @@ import {
   TrendsQuery,
   weeklyTrends,
   weekStart,
+  SPIKE_MIN_COUNT,
   SPIKE_WINDOW_WEEKS,
 } from '@counterweight/shared/trends';
 import type { Context } from 'hono';
@@ -172,7 +173,7 @@ const getTrends = createRoute({
   method: 'get',
   path: '/v1/targets/trends',
   summary: 'Weekly counts with spike markers (cso, auditor)',
-  description: `Weekly counts (ISO weeks, Monday UTC) by theme × targeted group × language (or the dimensions in \`by\`), from \`from\` (default: 12 weeks ago) to \`to\` (default: now). A week is a spike when it exceeds the mean of the ${SPIKE_WINDOW_WEEKS} weeks before it by more than three (population) standard deviations: a warning sign for a human to look at.`,
+  description: `Weekly counts (ISO weeks, Monday UTC) by theme × targeted group × language (or the dimensions in \`by\`), from \`from\` (default: 12 weeks ago) to \`to\` (default: now). A week is a spike when it exceeds the mean of the ${SPIKE_WINDOW_WEEKS} weeks before it by more than three (population) standard deviations and has at least \`minCount\` targets (default ${SPIKE_MIN_COUNT}): a warning sign for a human to look at.`,
   tags,
   security: BEARER,
   request: { query: TrendsQuery },
@@ -216,7 +217,7 @@ export function targetRoutes(deps: AppDeps, clock: () => Date = () => new Date()
       `${addWeeks(firstWeek, -SPIKE_WINDOW_WEEKS)}T00:00:00Z`,
       `${addWeeks(lastWeek, 1)}T00:00:00Z`,
     );
-    return c.json(weeklyTrends(observations, { from, to }, query.by), 200);
+    return c.json(weeklyTrends(observations, { from, to }, query.by, query.minCount), 200);
   });
 
   router.openapi({ ...createTarget, middleware: [cso, body] }, async (c) => {
