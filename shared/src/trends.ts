@@ -59,7 +59,11 @@ export function markSpikes(
     const trailing = counts.slice(i - window, i);
     const mean = trailing.reduce((a, b) => a + b, 0) / window;
     const sd = Math.sqrt(trailing.reduce((a, b) => a + (b - mean) ** 2, 0) / window);
-    return { count, baseline: { mean, sd }, spike: count >= minCount && count > mean + sigmas * sd };
+    return {
+      count,
+      baseline: { mean, sd },
+      spike: count >= minCount && count > mean + sigmas * sd,
+    };
   });
 }
 

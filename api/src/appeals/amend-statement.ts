@@ -13,7 +13,8 @@ export interface AppealChange {
   decidedAt: string;
 }
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const clip = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 /**
  * Amends the published statement of reasons after an appeal reversed or modified the decision,

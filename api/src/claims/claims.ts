@@ -58,7 +58,10 @@ export async function claimReport(
       'report',
     );
     if (row.status !== 'awaiting_decision')
-      throw new ApiError('conflict', `report ${row.case_number} is ${row.status}, not awaiting a decision`);
+      throw new ApiError(
+        'conflict',
+        `report ${row.case_number} is ${row.status}, not awaiting a decision`,
+      );
     const held = row.claimed_by !== null && Date.parse(row.expires_at!) > now;
     if (held && row.claimed_by !== reviewer.tokenId)
       throw new ApiError(

@@ -15,7 +15,9 @@ export const zodEnglishOnly: Plugin = {
 };
 
 /** The folder of the `@counterweight/ui` package, whose pages the API serves. */
-export const UI_DIR = dirname(createRequire(import.meta.url).resolve('@counterweight/ui/package.json'));
+export const UI_DIR = dirname(
+  createRequire(import.meta.url).resolve('@counterweight/ui/package.json'),
+);
 
 /**
  * Bundles one React page of `@counterweight/ui` (`entry`, relative to its `src/`) for the

@@ -98,9 +98,9 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
     const page = await browser.newPage();
     const answer = await page.goto(`${base}/`);
     expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
-    const links = await page.locator('a').evaluateAll((as) =>
-      as.map((a) => (a as HTMLAnchorElement).getAttribute('href')),
-    );
+    const links = await page
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     expect(links).toEqual(['/console', '/appeal', '/transparency', '/docs']);
     await page.close();
   });
@@ -116,7 +116,10 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
     for (const [token, names] of desks) {
       const { page, problems } = await signedIn(token);
       await expect.poll(() => page.getByTestId('signed-in').textContent()).toContain(token.name!);
-      const nav = await page.getByRole('navigation', { name: 'Desks' }).getByRole('button').allTextContents();
+      const nav = await page
+        .getByRole('navigation', { name: 'Desks' })
+        .getByRole('button')
+        .allTextContents();
       expect(nav).toEqual(names);
       expect(problems.filter((p) => !expectedNoise(p))).toEqual([]);
     }
@@ -147,8 +150,12 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
     expect(await progressOf(report.id)).toEqual({ state: 'claimed' });
     await other.page.reload();
     await other.page.getByTestId('queue-summary').waitFor();
-    await expect.poll(() => other.page.getByTestId('queue-summary').textContent()).toContain('1 claimed');
-    expect(await other.page.getByRole('row', { name: new RegExp(report.caseNumber) }).count()).toBe(0);
+    await expect
+      .poll(() => other.page.getByTestId('queue-summary').textContent())
+      .toContain('1 claimed');
+    expect(await other.page.getByRole('row', { name: new RegExp(report.caseNumber) }).count()).toBe(
+      0,
+    );
 
     // the case view: text only, violent text behind "show", the screenshot blurred until clicked
     const page = senior.page;
@@ -160,7 +167,9 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
     expect(await image.evaluate((img) => getComputedStyle(img).filter)).toContain('blur');
     await page.getByRole('button', { name: /Show screenshot/ }).click();
     expect(await image.evaluate((img) => getComputedStyle(img).filter)).toBe('none');
-    expect(await page.locator('.case img:not(.screenshot img), .case script, .case iframe').count()).toBe(0);
+    expect(
+      await page.locator('.case img:not(.screenshot img), .case script, .case iframe').count(),
+    ).toBe(0);
 
     // ? lists the shortcuts
     await page.keyboard.press('?');
@@ -170,7 +179,9 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
     // d with the form half-filled: errors in words beside each field, focus on the first
     await page.keyboard.press('d');
     const reference = page.getByLabel('Legal reference');
-    await expect.poll(() => page.locator('#reference-error').textContent()).toContain('Name the law');
+    await expect
+      .poll(() => page.locator('#reference-error').textContent())
+      .toContain('Name the law');
     expect(await reference.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.locator('#facts-error').textContent()).toContain('facts');
     await reference.fill('Art. 2(7)(a) Regulation (EU) 2021/784');
@@ -178,7 +189,9 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
     await page.getByLabel('Explanation').fill('Glorifies the attack and calls for a repeat.');
     await page.getByLabel('Facts').fill(`The post praises the perpetrators. ${XSS}`);
     expect(await page.getByLabel('Ground').inputValue()).toBe('illegal_content');
-    expect(await page.getByLabel('Category', { exact: true }).inputValue()).toBe('terrorist_content');
+    expect(await page.getByLabel('Category', { exact: true }).inputValue()).toBe(
+      'terrorist_content',
+    );
     expect(await page.getByLabel('Action', { exact: true }).inputValue()).toBe('remove');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('d');
@@ -212,7 +225,9 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
       stored.decision_facts,
     );
     await provider.getByRole('button', { name: 'File appeal' }).click();
-    await expect.poll(() => provider.locator('#grounds-error').textContent()).toContain('Write why');
+    await expect
+      .poll(() => provider.locator('#grounds-error').textContent())
+      .toContain('Write why');
     await provider.getByLabel('Grounds for appeal').fill(`It reports on the trial. ${XSS}`);
     await provider.getByRole('button', { name: 'File appeal' }).click();
     await provider.getByTestId('appeal-status').waitFor();
@@ -221,10 +236,15 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
     // another senior reviewer reverses it from the appeals desk
     const second = await signedIn(secondSenior);
     await second.page.getByRole('button', { name: 'Appeals' }).click();
-    await second.page.getByRole('row', { name: new RegExp(report.caseNumber) }).getByRole('button', { name: 'Open' }).click();
+    await second.page
+      .getByRole('row', { name: new RegExp(report.caseNumber) })
+      .getByRole('button', { name: 'Open' })
+      .click();
     await expect.poll(() => second.page.getByTestId('appeal-grounds').textContent()).toContain(XSS);
     await second.page.getByLabel('Outcome').selectOption('reversed');
-    await second.page.getByRole('textbox', { name: 'Reasons' }).fill('Read with the thread, it reports on the trial.');
+    await second.page
+      .getByRole('textbox', { name: 'Reasons' })
+      .fill('Read with the thread, it reports on the trial.');
     await second.page.getByRole('button', { name: 'Decide appeal' }).click();
     await expect.poll(() => second.page.locator('.notice').textContent()).toContain('reversed');
 
@@ -247,7 +267,10 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
       .toBe('Read with the thread, it reports on the trial.');
 
     // the reporter's status went through every step
-    expect(await progressOf(report.id)).toMatchObject({ state: 'appeal_decided', action: 'no_action' });
+    expect(await progressOf(report.id)).toMatchObject({
+      state: 'appeal_decided',
+      action: 'no_action',
+    });
 
     for (const p of [page, other.page, provider, second.page]) await noXss(p);
     for (const problems of [senior.problems, other.problems, providerProblems, second.problems])

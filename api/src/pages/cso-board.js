@@ -289,11 +289,22 @@ function marker(kind, cx, cy, color) {
     case 'square':
       return svg('rect', { ...attrs, x: cx - r, y: cy - r, width: 2 * r, height: 2 * r });
     case 'triangle':
-      return svg('polygon', { ...attrs, points: `${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}` });
+      return svg('polygon', {
+        ...attrs,
+        points: `${cx},${cy - r} ${cx + r},${cy + r} ${cx - r},${cy + r}`,
+      });
     case 'diamond':
-      return svg('polygon', { ...attrs, points: `${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}` });
+      return svg('polygon', {
+        ...attrs,
+        points: `${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`,
+      });
     case 'cross':
-      return svg('path', { ...attrs, fill: 'none', 'stroke-width': 2, d: `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}` });
+      return svg('path', {
+        ...attrs,
+        fill: 'none',
+        'stroke-width': 2,
+        d: `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`,
+      });
     case 'bar':
       return svg('rect', { ...attrs, x: cx - 1.5, y: cy - r, width: 3, height: 2 * r });
     default:
@@ -372,10 +383,24 @@ function drawTrends(trends) {
     ...series.map((/** @type {any} */ s, /** @type {number} */ k) => {
       const item = el('li', {}, `${seriesName(s)} (${s.total})`);
       // the legend shows each series' pattern and marker, not only its colour
-      const sample = svg('svg', { viewBox: '0 0 36 12', width: '36', height: '12', class: 'sample', 'aria-hidden': 'true' });
+      const sample = svg('svg', {
+        viewBox: '0 0 36 12',
+        width: '36',
+        height: '12',
+        class: 'sample',
+        'aria-hidden': 'true',
+      });
       const color = PALETTE[k] ?? '#333';
       sample.append(
-        svg('line', { x1: 0, y1: 6, x2: 36, y2: 6, stroke: color, 'stroke-width': 2, 'stroke-dasharray': DASHES[k] ?? '' }),
+        svg('line', {
+          x1: 0,
+          y1: 6,
+          x2: 36,
+          y2: 6,
+          stroke: color,
+          'stroke-width': 2,
+          'stroke-dasharray': DASHES[k] ?? '',
+        }),
         marker(MARKERS[k] ?? 'circle', 18, 6, color),
       );
       item.prepend(sample);
@@ -388,7 +413,13 @@ function drawTrends(trends) {
       ? trends.spikes.map((/** @type {any} */ s) =>
           el('li', { class: 'spike' }, `Week of ${s.week}: ${seriesName(s)}: ${s.count} targets`),
         )
-      : [el('li', { class: 'none' }, `No spikes in these weeks (at least ${trends.minCount} targets and 3σ above the baseline).`)]),
+      : [
+          el(
+            'li',
+            { class: 'none' },
+            `No spikes in these weeks (at least ${trends.minCount} targets and 3σ above the baseline).`,
+          ),
+        ]),
   );
 }
 

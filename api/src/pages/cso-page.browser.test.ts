@@ -155,14 +155,9 @@ describe('/cso in real Chromium', () => {
     expect(await page.locator('#trend-chart svg .spike-mark').count()).toBe(0);
     await page.fill('#trend-controls input[name=minCount]', '5');
     await page.uncheck('#trend-controls input[value=language]');
-    await page.fill(
-      '#trend-controls input[name=from]',
-      addWeeks(weekStart(new Date()), -40),
-    );
+    await page.fill('#trend-controls input[name=from]', addWeeks(weekStart(new Date()), -40));
     await page.click('#trend-controls button[type=submit]');
-    await expect
-      .poll(() => page.locator('#trend-chart svg polyline.series').count())
-      .toBe(2); // the old target of another group is in range now
+    await expect.poll(() => page.locator('#trend-chart svg polyline.series').count()).toBe(2); // the old target of another group is in range now
     expect(await page.locator('#trend-legend li').first().textContent()).not.toContain('× de');
 
     await page.selectOption('#filters select[name=group]', 'women');

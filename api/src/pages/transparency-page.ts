@@ -11,7 +11,6 @@ export const TRANSPARENCY_CSP = PAGE_CSP;
 
 const here = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
 
-
 /**
  * Bundles the page's script (`transparency-app.ts` with the shared verification code it
  * imports) for the browser with esbuild, once per process.

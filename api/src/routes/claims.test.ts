@@ -153,9 +153,9 @@ describe.each(storesUnderTest())('claims and progress on %s', { timeout: 60_000 
       action: DECISION_EXAMPLE.action,
       caseNumber: decided.caseNumber,
     });
-    expect(
-      reports.find((r) => r.id === decided.id)?.statementUrl,
-    ).toMatch(/^\/v1\/decisions\/[0-9a-f-]{36}\/statement$/);
+    expect(reports.find((r) => r.id === decided.id)?.statementUrl).toMatch(
+      /^\/v1\/decisions\/[0-9a-f-]{36}\/statement$/,
+    );
 
     const bad = await t.call('POST', '/v1/reports/status', { body: { ids: ['nope'] } });
     expect(ErrorBody.parse(await bad.json()).issues?.[0]?.path).toBe('ids.0');
@@ -166,7 +166,9 @@ describe.each(storesUnderTest())('claims and progress on %s', { timeout: 60_000 
     const query = async (q: string) =>
       Page(Report)
         .parse(
-          await (await t.call('GET', `/v1/queue?limit=1000&${q}`, { token: t.tokens.senior })).json(),
+          await (
+            await t.call('GET', `/v1/queue?limit=1000&${q}`, { token: t.tokens.senior })
+          ).json(),
         )
         .items.map((r) => r.id);
     const { category } = REPORT_EXAMPLE.assessment;

@@ -43,12 +43,22 @@ function IssueToken() {
             </select>
           )}
         </Field>
-        <Field id="token-name" label="Name" hint="The person it is for: two tokens with one name are one person for the four-eyes rule.">
-          {(p) => <input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
+        <Field
+          id="token-name"
+          label="Name"
+          hint="The person it is for: two tokens with one name are one person for the four-eyes rule."
+        >
+          {(p) => (
+            <input {...p} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+          )}
         </Field>
         <button type="submit">Issue token</button>
       </form>
-      {failure && <p className="error" role="alert">{failure}</p>}
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
       {issued && (
         <p role="status">
           Token for {issued.name ?? 'an unnamed holder'} ({issued.role}), shown once:{' '}
@@ -70,7 +80,11 @@ function LegalHolds() {
         method,
         ...(method === 'POST' ? { body: { reason } } : {}),
       });
-      setNote(method === 'POST' ? 'Legal hold set: the content will not be purged.' : 'Legal hold released.');
+      setNote(
+        method === 'POST'
+          ? 'Legal hold set: the content will not be purged.'
+          : 'Legal hold released.',
+      );
     } catch (error) {
       setNote(failureText(error));
     }
@@ -83,7 +97,14 @@ function LegalHolds() {
           {(p) => <input {...p} value={reportId} onChange={(e) => setReportId(e.target.value)} />}
         </Field>
         <Field id="hold-reason" label="Reason">
-          {(p) => <input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
         </Field>
         <button type="submit">Set legal hold</button>{' '}
         <button type="button" onClick={() => void act('DELETE')}>
@@ -99,11 +120,16 @@ function Guidance() {
   const [themes, setThemes] = useState<ThemeGuidance[]>([]);
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
-    api<ThemeGuidance[]>('/v1/guidance').then(setThemes).catch((e) => setNote(failureText(e)));
+    api<ThemeGuidance[]>('/v1/guidance')
+      .then(setThemes)
+      .catch((e) => setNote(failureText(e)));
   }, []);
   const save = async (theme: ThemeGuidance, text: string) => {
     try {
-      const points = text.split('\n').map((p) => p.trim()).filter(Boolean);
+      const points = text
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean);
       await api(`/v1/guidance/${theme.theme}`, { method: 'PUT', body: { points } });
       setNote(`Guidance for ${theme.theme} saved.`);
     } catch (error) {
@@ -123,8 +149,14 @@ function Guidance() {
             void save(theme, String(text ?? ''));
           }}
         >
-          <Field id={`guidance-${theme.theme}`} label={`Guidance: ${theme.theme.replace(/_/g, ' ')}`} hint="One point a line.">
-            {(p) => <textarea {...p} name="points" rows={3} defaultValue={theme.points.join('\n')} />}
+          <Field
+            id={`guidance-${theme.theme}`}
+            label={`Guidance: ${theme.theme.replace(/_/g, ' ')}`}
+            hint="One point a line."
+          >
+            {(p) => (
+              <textarea {...p} name="points" rows={3} defaultValue={theme.points.join('\n')} />
+            )}
           </Field>
           <button type="submit">Save</button>
         </form>

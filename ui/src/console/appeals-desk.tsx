@@ -36,7 +36,12 @@ function AppealCase({ appeal, onDecided }: { appeal: Appeal; onDecided: (note: s
     reasons,
     ...(outcome === 'upheld' || !action ? {} : { action }),
     ...(action === 'disable_in_territory' && outcome !== 'upheld'
-      ? { territorialScope: territories.split(/[\s,]+/).filter(Boolean).map((t) => t.toUpperCase()) }
+      ? {
+          territorialScope: territories
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map((t) => t.toUpperCase()),
+        }
       : {}),
   });
 
@@ -99,7 +104,12 @@ function AppealCase({ appeal, onDecided }: { appeal: Appeal; onDecided: (note: s
         {outcome === 'modified' && (
           <Field id="appeal-action" label="Action" error={errors.action}>
             {(p) => (
-              <select {...p} data-field="action" value={action} onChange={(e) => setAction(e.target.value)}>
+              <select
+                {...p}
+                data-field="action"
+                value={action}
+                onChange={(e) => setAction(e.target.value)}
+              >
                 <option value="">Choose…</option>
                 {ACTIONS.map((a) => (
                   <option key={a.id} value={a.id}>

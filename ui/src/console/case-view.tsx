@@ -52,11 +52,11 @@ function Screenshot({ report }: { report: Report }) {
 
 /** The excerpt, always as text; violent content collapsed behind "show". */
 function Excerpt({ report }: { report: Report }) {
-  const collapse =
-    COLLAPSED.has(report.assessment.category) || report.assessment.threatToLife;
+  const collapse = COLLAPSED.has(report.assessment.category) || report.assessment.threatToLife;
   const [open, setOpen] = useState(!collapse);
   useEffect(() => setOpen(!collapse), [report.id, collapse]);
-  if (!report.content) return <p className="hint">The content was purged under the retention rule.</p>;
+  if (!report.content)
+    return <p className="hint">The content was purged under the retention rule.</p>;
   return (
     <div className="excerpt">
       {open ? (

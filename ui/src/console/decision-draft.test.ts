@@ -1,6 +1,12 @@
 import { DecisionSubmission } from '@counterweight/shared/decision';
 import { describe, expect, it } from 'vitest';
-import { checkDraft, draftFrom, FRIENDLY, submissionOf, type DecisionDraft } from './decision-draft';
+import {
+  checkDraft,
+  draftFrom,
+  FRIENDLY,
+  submissionOf,
+  type DecisionDraft,
+} from './decision-draft';
 
 const assessment = {
   category: 'terrorist_content' as const,
@@ -21,7 +27,11 @@ const complete = (patch: Partial<DecisionDraft> = {}): DecisionDraft => ({
 describe('the decision draft', () => {
   it('starts from the assessment and makes a body the API takes', () => {
     const draft = complete();
-    expect(draft).toMatchObject({ category: 'terrorist_content', tcoType: 'incitement', action: 'remove' });
+    expect(draft).toMatchObject({
+      category: 'terrorist_content',
+      tcoType: 'incitement',
+      action: 'remove',
+    });
     const result = checkDraft(draft);
     expect(result.ok).toBe(true);
     expect(DecisionSubmission.parse(submissionOf(draft))).toMatchObject({

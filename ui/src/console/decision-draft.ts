@@ -87,7 +87,8 @@ export const FRIENDLY: Record<string, string> = {
   'exemption.reasoning': 'Say why the Art. 1(3) exemption does or does not apply.',
   action:
     'Choose an action. With an Art. 1(3) exemption, the content cannot be removed or disabled.',
-  territorialScope: 'List the territories (two-letter codes such as DE, FR) where access is disabled.',
+  territorialScope:
+    'List the territories (two-letter codes such as DE, FR) where access is disabled.',
   facts: 'State the facts and circumstances you relied on; the content provider will read them.',
 };
 

@@ -285,7 +285,12 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
 
       <fieldset>
         <legend>Action</legend>
-        <Field id="action" label="Action" error={err('action')} hint="Mildest first: prefer the least restriction that suffices.">
+        <Field
+          id="action"
+          label="Action"
+          error={err('action')}
+          hint="Mildest first: prefer the least restriction that suffices."
+        >
           {(p) => (
             <select
               {...p}
@@ -302,7 +307,12 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
           )}
         </Field>
         {draft.action === 'disable_in_territory' && (
-          <Field id="territorial-scope" label="Territorial scope" error={err('territorialScope')} hint="Two-letter codes, separated by commas: DE, FR">
+          <Field
+            id="territorial-scope"
+            label="Territorial scope"
+            error={err('territorialScope')}
+            hint="Two-letter codes, separated by commas: DE, FR"
+          >
             {(p) => (
               <input
                 {...p}

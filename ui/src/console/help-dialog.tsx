@@ -23,7 +23,9 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
           </div>
         ))}
       </dl>
-      <p className="hint">Shortcuts are off while you type in a field. Tab moves between controls.</p>
+      <p className="hint">
+        Shortcuts are off while you type in a field. Tab moves between controls.
+      </p>
       <button type="button" onClick={onClose}>
         Close
       </button>

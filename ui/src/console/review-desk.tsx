@@ -179,8 +179,8 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
         {breakDue && (
           <div className="break" role="status">
             <p>
-              That is {decidedToday} cases. Take a break: step away from the screen for ten
-              minutes. The queue will wait.
+              That is {decidedToday} cases. Take a break: step away from the screen for ten minutes.
+              The queue will wait.
             </p>
             <button type="button" onClick={() => setBreakDue(false)}>
               I took a break
@@ -226,8 +226,8 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
           </>
         ) : (
           <p className="hint">
-            Press <kbd>n</kbd> for the next case, or choose one in the queue. Press <kbd>?</kbd>{' '}
-            for every shortcut.
+            Press <kbd>n</kbd> for the next case, or choose one in the queue. Press <kbd>?</kbd> for
+            every shortcut.
           </p>
         )}
       </section>

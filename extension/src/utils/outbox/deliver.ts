@@ -12,7 +12,9 @@ export function screenshotEvidence(shot: {
   dataUrl: string;
   sha256: string;
 }): { mediaType: string; sha256: string; data: string } | null {
-  const match = /^data:(image\/(?:png|jpeg|webp));base64,([A-Za-z0-9+/]+={0,2})$/.exec(shot.dataUrl);
+  const match = /^data:(image\/(?:png|jpeg|webp));base64,([A-Za-z0-9+/]+={0,2})$/.exec(
+    shot.dataUrl,
+  );
   if (!match) return null;
   const data = match[2]!;
   const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
@@ -62,8 +64,10 @@ export async function deliver(
   let body = entry.body;
   if (entry.kind === 'report' && entry.screenshotSha256 && body && typeof body === 'object') {
     const shot = await screenshotOf(entry.key);
-    const evidence = shot && shot.sha256 === entry.screenshotSha256 ? screenshotEvidence(shot) : null;
-    if (evidence) body = { ...(body as Record<string, unknown>), screenshot: evidence } as typeof body;
+    const evidence =
+      shot && shot.sha256 === entry.screenshotSha256 ? screenshotEvidence(shot) : null;
+    if (evidence)
+      body = { ...(body as Record<string, unknown>), screenshot: evidence } as typeof body;
   }
   let response: Response;
   try {

@@ -113,16 +113,23 @@ describe('deliver', () => {
 });
 
 describe('deliver with a kept screenshot', () => {
-  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==';
+  const png =
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==';
   const shotEntry = { ...entry, screenshotSha256: 'a'.repeat(64) };
 
   it('sends the screenshot with the report as the API takes it', async () => {
     answer = { status: 201, body: { id: 'r1', caseNumber: 'CW-000002' } };
     seen.length = 0;
-    const outcome = await deliver(shotEntry, { apiBaseUrl: base, token: 'tok' }, fetch, 0, async () => ({
-      dataUrl: `data:image/png;base64,${png}`,
-      sha256: 'a'.repeat(64),
-    }));
+    const outcome = await deliver(
+      shotEntry,
+      { apiBaseUrl: base, token: 'tok' },
+      fetch,
+      0,
+      async () => ({
+        dataUrl: `data:image/png;base64,${png}`,
+        sha256: 'a'.repeat(64),
+      }),
+    );
     expect(outcome.type).toBe('acknowledged');
     expect(JSON.parse(seen[0]!.body)).toEqual({
       x: 'ü',

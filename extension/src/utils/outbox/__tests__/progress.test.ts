@@ -93,12 +93,19 @@ describe('progress checks of sent reports', () => {
     const requests: { url: string; init: RequestInit }[] = [];
     const fake = (async (url: URL, init: RequestInit) => {
       requests.push({ url: String(url), init });
-      return new Response(JSON.stringify({ reports: [{ id: 'a', caseNumber: 'CW-000001', state: 'waiting' }] }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({ reports: [{ id: 'a', caseNumber: 'CW-000001', state: 'waiting' }] }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
     }) as unknown as typeof fetch;
-    const lines = await fetchProgress(['a'], { apiBaseUrl: 'https://api.example', token: 'tok' }, fake);
+    const lines = await fetchProgress(
+      ['a'],
+      { apiBaseUrl: 'https://api.example', token: 'tok' },
+      fake,
+    );
     expect(lines).toEqual([{ id: 'a', state: 'waiting' }]);
     expect(requests[0]!.url).toBe('https://api.example/v1/reports/status');
     expect(requests[0]!.init.body).toBe('{"ids":["a"]}');
