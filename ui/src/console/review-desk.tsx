@@ -28,6 +28,9 @@ interface QueueSummary {
   oldestReceivedAt: string | null;
 }
 
+/** Queue rows fetched at once; more on demand ("Show more"). */
+const PAGE = 100;
+
 /** A claim is renewed this often while its case is open (the lease lasts 15 minutes). */
 const RENEW_MS = 5 * 60_000;
 
@@ -38,6 +41,7 @@ const RENEW_MS = 5 * 60_000;
 export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [summary, setSummary] = useState<QueueSummary | null>(null);
   const [items, setItems] = useState<Report[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [orders, setOrders] = useState<RemovalOrder[]>([]);
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [selected, setSelected] = useState(0);
@@ -52,10 +56,13 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const load = useCallback(async () => {
     const [s, page] = await Promise.all([
       api<QueueSummary>('/v1/queue/summary'),
-      api<{ items: Report[] }>(`/v1/queue?limit=1000${filterQuery(filter)}`),
+      api<{ items: Report[]; nextCursor: string | null }>(
+        `/v1/queue?limit=${PAGE}${filterQuery(filter)}`,
+      ),
     ]);
     setSummary(s);
     setItems(page.items);
+    setNextCursor(page.nextCursor);
     setNow(Date.now());
     // removal orders, where this server takes them
     api<{ orders: RemovalOrder[] }>('/v1/orders?status=open')
@@ -66,6 +73,15 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
   useEffect(() => {
     load().catch((error) => setNotice(String(error.message ?? error)));
   }, [load]);
+
+  const more = async () => {
+    if (!nextCursor) return;
+    const page = await api<{ items: Report[]; nextCursor: string | null }>(
+      `/v1/queue?limit=${PAGE}&cursor=${encodeURIComponent(nextCursor)}${filterQuery(filter)}`,
+    );
+    setItems((shown) => [...shown, ...page.items]);
+    setNextCursor(page.nextCursor);
+  };
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(tick);
@@ -84,10 +100,10 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const openCase = async (report: Report) => {
     setNotice(null);
     try {
+      // the queue row is the whole report: the claim is the only round trip
       const lease = await api<ClaimLease>(`/v1/reports/${report.id}/claim`, { method: 'POST' });
-      const fresh = await api<Report>(`/v1/reports/${report.id}`);
-      setOpen({ report: fresh, lease });
-      setDraft(draftFrom(fresh.assessment));
+      setOpen({ report, lease });
+      setDraft(draftFrom(report.assessment));
       requestAnimationFrame(() => document.getElementById('case-title')?.focus());
     } catch (error) {
       setNotice(
@@ -196,6 +212,11 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
           onSelect={setSelected}
           onOpen={(report) => void openCase(report)}
         />
+        {nextCursor && (
+          <button type="button" onClick={() => void more()}>
+            Show more of the queue
+          </button>
+        )}
       </section>
       <section className="case-pane" aria-label="Case">
         {notice && (
