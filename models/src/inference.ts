@@ -7,8 +7,7 @@ import { LazyLanguageIdentifier } from './language/lazy-identifier';
 import { loadLanguageFilesFromUrl, type LanguageModelFiles } from './language/language-files';
 import { isCovered } from './language/language-gate';
 import { DEFAULT_LANGUAGES, ModelMetadata } from './metadata';
-import { runnerFor, type WindowRunner } from './model/layers-runner';
-import type { WindowLogits } from './model/text-cnn-runner';
+import { TextCnnRunner, type WindowLogits } from './model/text-cnn-runner';
 
 /** The four files of models/artifact/ and the language identifier's two, already read. */
 export interface ArtifactContents {
@@ -49,7 +48,7 @@ export class TextClassifier {
   private readonly featuriser: Featuriser;
 
   private constructor(
-    private readonly runner: WindowRunner,
+    private readonly runner: TextCnnRunner,
     private readonly languages: LazyLanguageIdentifier,
     metadata: ModelMetadata,
     vocabulary: string[],
@@ -97,8 +96,8 @@ export class TextClassifier {
         weightData: contents.weights,
       }),
     );
-    const { runner, ownsModel } = runnerFor(tf, model);
-    if (!ownsModel) model.dispose();
+    const runner = TextCnnRunner.fromLayersModel(tf, model);
+    model.dispose();
     const languages = new LazyLanguageIdentifier(contents.language);
     return new TextClassifier(runner, languages, metadata, contents.vocabulary);
   }

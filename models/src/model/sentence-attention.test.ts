@@ -1,7 +1,9 @@
+import type * as tfType from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../contrast/expand';
 import { initWasm } from './backend';
-import { LayersModelRunner } from './layers-runner';
+import { TextCnnRunner } from './text-cnn-runner';
+import { PADDING_SCORE } from './sentence-attention';
 import {
   buildLayersModel,
   createWeights,
@@ -35,7 +37,7 @@ async function trainedLike() {
 }
 
 describe('the order-aware (attention) classifier', () => {
-  it('trains as ops and ships as layers with the same outputs', async () => {
+  it('trains as ops, ships as layers and runs fused, all with the same outputs', async () => {
     const { tf, weights } = await trainedLike();
     const rows = [
       [5, 9, 12, 3, 44, 0, 0, 0, 0],
@@ -45,7 +47,11 @@ describe('the order-aware (attention) classifier', () => {
     const expected = await tf.sigmoid(forward(tf, weights, ids, config, false)).data();
     const model = buildLayersModel(tf, config);
     setLayersWeights(tf, model, weights, config);
-    const runner = new LayersModelRunner(tf, model);
+    const mask = tf.expandDims(tf.cast(tf.notEqual(ids, 0), 'float32'), 2);
+    const padding = tf.mul(tf.sub(1, mask), PADDING_SCORE);
+    const layers = await tf.sigmoid(model.predict([ids, mask, padding]) as tfType.Tensor).data();
+    expect([...layers].map((x) => x.toFixed(5))).toEqual([...expected].map((x) => x.toFixed(5)));
+    const runner = TextCnnRunner.fromLayersModel(tf, model);
     const logits = await runner.logits(
       rows.map((r) => Int32Array.from(r)),
       9,

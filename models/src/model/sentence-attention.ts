@@ -28,6 +28,9 @@ export interface SentenceAttentionWeights {
   attnPool: tfType.Variable;
 }
 
+/** The same weights as plain tensors (inference: loaded from the artifact). */
+export type SentenceAttentionTensors = { [K in keyof SentenceAttentionWeights]: tfType.Tensor };
+
 /** Added to a padded position's attention score: its weight becomes 0 after the softmax. */
 export const PADDING_SCORE = -1e4;
 
@@ -58,27 +61,41 @@ export function createAttentionWeights(
  */
 export function attend(
   tf: typeof tfType,
-  w: SentenceAttentionWeights,
+  w: SentenceAttentionTensors,
   h: tfType.Tensor3D,
   mask: tfType.Tensor3D,
 ): [tfType.Tensor2D, tfType.Tensor2D] {
   const [b, l, c] = h.shape;
   const flat = tf.reshape(h, [b * l, c]) as tfType.Tensor2D;
   const k = w.attnQuery.shape[1]!;
-  const q = tf.reshape(tf.matMul(flat, w.attnQuery), [b, l, k]) as tfType.Tensor3D;
-  const keys = tf.reshape(tf.matMul(flat, w.attnKey), [b, l, k]) as tfType.Tensor3D;
-  const v = tf.reshape(tf.matMul(flat, w.attnValue), [b, l, c]) as tfType.Tensor3D;
+  const q = tf.reshape(tf.matMul(flat, w.attnQuery as tfType.Tensor2D), [
+    b,
+    l,
+    k,
+  ]) as tfType.Tensor3D;
+  const keys = tf.reshape(tf.matMul(flat, w.attnKey as tfType.Tensor2D), [
+    b,
+    l,
+    k,
+  ]) as tfType.Tensor3D;
+  const v = tf.reshape(tf.matMul(flat, w.attnValue as tfType.Tensor2D), [
+    b,
+    l,
+    c,
+  ]) as tfType.Tensor3D;
   // [b, 1, l]: the padding score on every key position that holds no token.
   const keyPadding = tf.reshape(tf.mul(tf.sub(1, mask), PADDING_SCORE), [b, 1, l]);
   const scores = tf.add(tf.matMul(q, keys, false, true), keyPadding);
   const weights = tf.softmax(scores) as tfType.Tensor3D;
   const context = tf.reshape(tf.matMul(weights, v), [b * l, c]) as tfType.Tensor2D;
   const r = tf.mul(
-    tf.relu(tf.add(tf.add(tf.matMul(context, w.attnOut), w.attnOutBias), flat)).reshape([b, l, c]),
+    tf
+      .relu(tf.add(tf.add(tf.matMul(context, w.attnOut as tfType.Tensor2D), w.attnOutBias), flat))
+      .reshape([b, l, c]),
     mask,
   ) as tfType.Tensor3D;
   const poolScores = tf.add(
-    tf.reshape(tf.matMul(tf.reshape(r, [b * l, c]), w.attnPool), [b, l, 1]),
+    tf.reshape(tf.matMul(tf.reshape(r, [b * l, c]), w.attnPool as tfType.Tensor2D), [b, l, 1]),
     tf.mul(tf.sub(1, mask), PADDING_SCORE),
   );
   // Softmax over positions: [b, l, 1] → [b, 1, l] so the softmax runs on the last axis.
@@ -138,6 +155,19 @@ export function attentionLayers(
   );
   const maxed = apply(tf.layers.globalMaxPooling1d({ name: 'attn_max' }), r);
   return [maxed, pooled];
+}
+
+/** Reads the attention weights back out of a loaded layers model; null for the CNN alone. */
+export function attentionTensorsOf(model: tfType.LayersModel): SentenceAttentionTensors | null {
+  if (!model.layers.some((layer) => layer.name === 'attn_query')) return null;
+  const [attnQuery] = model.getLayer('attn_query').getWeights();
+  const [attnKey] = model.getLayer('attn_key').getWeights();
+  const [attnValue] = model.getLayer('attn_value').getWeights();
+  const [attnOut, attnOutBias] = model.getLayer('attn_out').getWeights();
+  const [attnPool] = model.getLayer('attn_pool').getWeights();
+  if (!attnQuery || !attnKey || !attnValue || !attnOut || !attnOutBias || !attnPool)
+    throw new Error('model.json: the attention layer is missing a weight');
+  return { attnQuery, attnKey, attnValue, attnOut, attnOutBias, attnPool };
 }
 
 /** Copies trained attention weights into the layers of {@link attentionLayers}. */
