@@ -25,6 +25,7 @@ import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
+import { orderRoutes } from './orders/order-routes';
 
 /** The OpenAPI document's info block. */
 export const OPENAPI_INFO = {
@@ -98,6 +99,7 @@ export function createApp(
     appealRoutes,
     transparencyRoutes,
     legalHoldRoutes,
+    orderRoutes,
   ])
     app.route('/', routes(deps));
 
