@@ -34,6 +34,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/, 'expected 64 hex characters (a 32-byte key)')
     .optional(),
+  /** Where the alert about a removal order with 15 minutes left is posted (off unless set). */
+  COUNTERWEIGHT_ORDER_ALERT_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ...HttpEnvShape,
 });

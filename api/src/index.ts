@@ -8,6 +8,7 @@ import { createDeps } from './deps';
 import { EnvError, parseEnv } from './env';
 import { createLogger } from './logger';
 import { LogIntegrityError } from './log/transparency-log';
+import { DeadlineAlertJob } from './orders/deadline-alerts';
 import { RetentionJob } from './retention/retention-job';
 import { loadPseudonymKey } from './secrets';
 
@@ -31,6 +32,14 @@ async function main(): Promise<void> {
   });
   const app = createApp(deps);
   const retention = new RetentionJob({ ...deps, now: () => new Date() }, logger).start();
+  const alerts = env.COUNTERWEIGHT_ORDER_ALERT_URL
+    ? new DeadlineAlertJob({
+        db,
+        now: () => new Date(),
+        webhookUrl: env.COUNTERWEIGHT_ORDER_ALERT_URL,
+        logger,
+      }).start()
+    : null;
 
   // Under a lock, so that of several instances starting on a new database only one makes them.
   const firstTokens = await db.transaction(async (tx) => {
@@ -69,8 +78,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close();
-    void retention
-      .stop()
+    void Promise.all([retention.stop(), alerts?.stop()])
       .then(() => deps.log.close())
       .then(() => db.close())
       .finally(() => process.exit(0));
