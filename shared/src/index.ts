@@ -20,3 +20,4 @@ export * from './transparency-audit';
 export * from './retention';
 export * from './auth';
 export * from './order';
+export * from './tdb-rules';
