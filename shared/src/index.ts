@@ -21,3 +21,4 @@ export * from './retention';
 export * from './auth';
 export * from './order';
 export * from './tdb-rules';
+export * from './order-figures';

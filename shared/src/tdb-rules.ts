@@ -80,7 +80,12 @@ const REQUIRED_BY_GROUND: Record<string, string[]> = {
   ],
 };
 
-const DECISIONS = ['decision_visibility', 'decision_monetary', 'decision_provision', 'decision_account'];
+const DECISIONS = [
+  'decision_visibility',
+  'decision_monetary',
+  'decision_provision',
+  'decision_account',
+];
 
 const KNOWN = new Set([
   ...ALWAYS_REQUIRED,
@@ -100,7 +105,10 @@ const YMD = /^\d{4}-\d{2}-\d{2}$/;
 const PUID = /^[A-Za-z0-9\-_]+$/;
 
 const missing = (value: unknown) =>
-  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0);
 
 /** Every v2 rule `statement` breaks (empty when the database would take it). */
 export function tdbProblems(statement: TdbStatement): TdbProblem[] {
@@ -159,7 +167,8 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const PHONE = /(?:\+|\b00)?\d(?:[\s.\-/()]*\d){7,}/;
 const URL = /\bhttps?:\/\/[^\s]+|\bwww\.[^\s]+/gi;
 /** URL paths that name a person's account: /user/…, /u/…, /@name, /profile/…, ?id=… */
-const USER_PATH = /\/(?:@[^/\s]+|u|user|users|profile|profiles|people|channel|c|member|members|account)(?:\/|$)|[?&](?:user|uid|id|profile)=/i;
+const USER_PATH =
+  /\/(?:@[^/\s]+|u|user|users|profile|profiles|people|channel|c|member|members|account)(?:\/|$)|[?&](?:user|uid|id|profile)=/i;
 /** A date or a legal citation is not a phone number: 2026-11-22, Art. 2(7)(a) 2021/784. */
 const NOT_PHONE = /^\d{4}[-/]\d{1,3}([-/]\d{1,2})?$/;
 

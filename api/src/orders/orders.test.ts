@@ -1,12 +1,14 @@
 import {
   AnnexII,
   AnnexIII,
+  computeTransparencyFigures,
   ErrorBody,
   LogEntry,
   Order,
   OrderList,
   Page,
   Report,
+  TransparencyReport,
 } from '@counterweight/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_EXAMPLE } from '../routes/examples';
@@ -226,5 +228,39 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
       expect(text).not.toContain(secret);
     expect(entries[0]?.actor).toMatch(/^p_[0-9a-f]{16}$/);
     expect(entries[0]?.details.memberState).toBe('DE');
+  });
+
+  it('publishes the Art. 7 order figures, recomputable from the public log entries', async () => {
+    await t.deps.log.waitForCheckpoint(t.deps.sequencer.size);
+    const report = TransparencyReport.parse(
+      await (
+        await t.call('GET', '/v1/transparency/report?from=2026-12-01&to=2027-01-01', {
+          token: null,
+        })
+      ).json(),
+    );
+    // Seven orders above, all from DE: three executed in the hour, one late, three not executed.
+    expect(report.figures.orders).toEqual({
+      received: 7,
+      byMemberState: { DE: 7 },
+      executedWithinHour: 3,
+      executedLate: 1,
+      notExecuted: 3,
+      notExecutedByReason: {
+        force_majeure: 0,
+        de_facto_impossibility: 0,
+        manifest_errors: 0,
+        insufficient_information: 3,
+      },
+    });
+    const page = (await (
+      await t.call('GET', `/v1/log/entries?start=0&end=${report.checkpoint.treeSize}`, {
+        token: null,
+      })
+    ).json()) as { entries: { data: string }[] };
+    const entries = page.entries.map((e) =>
+      LogEntry.parse(JSON.parse(Buffer.from(e.data, 'base64').toString('utf8'))),
+    );
+    expect(computeTransparencyFigures(entries, report.period)).toEqual(report.figures);
   });
 });

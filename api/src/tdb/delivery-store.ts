@@ -1,26 +1,84 @@
+import {
+  tdbProblems,
+  tdbStatement,
+  type StatementOfReasons,
+  type TdbStatement,
+} from '@counterweight/shared';
 import type { Queryable } from '../db/db';
 
-/** A statement claimed for sending: its puid and the statement as stored. */
+/** A statement claimed for sending: its puid and its JSON text as the database takes it. */
 export interface Claimed {
   puid: string;
-  body: Record<string, unknown>;
+  body: string;
+}
+
+/** A statement to enqueue: its puid, its decision (if any) and the statement. */
+export interface Enqueued {
+  puid: string;
+  decisionId: string | null;
+  statement: TdbStatement;
+  enqueuedAt: string;
 }
 
 /**
- * Enqueues every published statement that has no delivery row yet (its `puid`, as stored), in
- * order of publication. Returns how many were enqueued.
+ * Enqueues statements for delivery. Each is checked against the database's v2 rules first: one
+ * that breaks them is recorded `refused` with the rules it broke, and never sent.
  */
-export async function enqueueNewStatements(db: Queryable, limit = 10_000): Promise<number> {
-  const rows = await db.query(
-    `INSERT INTO tdb_deliveries (puid, decision_id, body, state, enqueued_at)
-     SELECT s.body->>'puid', s.decision_id, s.body, 'pending', s.published_at
+export async function enqueue(db: Queryable, items: readonly Enqueued[]): Promise<void> {
+  if (items.length === 0) return;
+  const rows = items.map((item) => {
+    const problems = tdbProblems(item.statement);
+    return {
+      puid: item.puid,
+      decision_id: item.decisionId,
+      enqueued_at: item.enqueuedAt,
+      body: JSON.stringify(item.statement),
+      refused_reason:
+        problems.length === 0
+          ? null
+          : `not sent: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    };
+  });
+  await db.query(
+    `WITH v AS (
+       SELECT * FROM jsonb_to_recordset($1::text::jsonb)
+         AS v(puid text, decision_id uuid, enqueued_at timestamptz, body text, refused_reason text)),
+     d AS (
+       INSERT INTO tdb_deliveries (puid, decision_id, state, enqueued_at, refused_reason)
+       SELECT puid, decision_id, CASE WHEN refused_reason IS NULL THEN 'pending' ELSE 'refused' END,
+         enqueued_at, refused_reason FROM v
+       ON CONFLICT DO NOTHING
+       RETURNING puid)
+     INSERT INTO tdb_statements (puid, body) SELECT v.puid, v.body FROM v JOIN d USING (puid)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/**
+ * Enqueues published statements that have no delivery row yet (their `puid`, as stored), in
+ * order of publication, at most `limit`. Returns how many were enqueued.
+ */
+export async function enqueueNewStatements(db: Queryable, limit = 1000): Promise<number> {
+  const rows = await db.query<{
+    decision_id: string;
+    published_at: string;
+    body: StatementOfReasons;
+  }>(
+    `SELECT s.decision_id::text AS decision_id, s.published_at::text AS published_at, s.body
      FROM statements s
      WHERE NOT EXISTS (SELECT 1 FROM tdb_deliveries d WHERE d.decision_id = s.decision_id)
      ORDER BY s.published_at, s.decision_id
-     LIMIT $1
-     ON CONFLICT (puid) DO NOTHING
-     RETURNING puid`,
+     LIMIT $1`,
     [limit],
+  );
+  await enqueue(
+    db,
+    rows.map((row) => ({
+      puid: row.body.puid,
+      decisionId: row.decision_id,
+      statement: tdbStatement(row.body),
+      enqueuedAt: row.published_at,
+    })),
   );
   return rows.length;
 }
@@ -31,11 +89,13 @@ export async function enqueueNewStatements(db: Queryable, limit = 10_000): Promi
  */
 export async function claimPending(db: Queryable, limit: number, now: Date): Promise<Claimed[]> {
   return db.query<Claimed>(
-    `UPDATE tdb_deliveries SET state = 'sending', attempts = attempts + 1, last_attempt_at = $2
-     WHERE puid IN (
-       SELECT puid FROM tdb_deliveries WHERE state = 'pending'
-       ORDER BY enqueued_at, puid LIMIT $1 FOR UPDATE SKIP LOCKED)
-     RETURNING puid, body`,
+    `WITH c AS (
+       UPDATE tdb_deliveries SET state = 'sending', attempts = attempts + 1, last_attempt_at = $2
+       WHERE puid IN (
+         SELECT puid FROM tdb_deliveries WHERE state = 'pending'
+         ORDER BY enqueued_at, puid LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING puid, enqueued_at)
+     SELECT c.puid, s.body FROM c JOIN tdb_statements s USING (puid) ORDER BY c.enqueued_at, c.puid`,
     [limit, now.toISOString()],
   );
 }
@@ -65,7 +125,7 @@ export async function markDelivered(
   );
 }
 
-/** Records why each statement was refused (by the database, or by the rules before sending). */
+/** Records the database's reason for refusing each statement. */
 export async function markRefused(
   db: Queryable,
   reasons: ReadonlyMap<string, string>,

@@ -10,6 +10,7 @@ import { TdbSender } from './sender';
 import { TdbStandIn } from './stand-in';
 import { TdbClient } from './tdb-client';
 import { enqueueSyntheticStatements } from './synthetic-statements';
+import { enqueue } from './delivery-store';
 
 /** A seeded generator, so that a failing run can be repeated (mulberry32). */
 function seeded(seed: number): () => number {
@@ -63,10 +64,18 @@ describe.each(storesUnderTest())(
         decided.push(id); // the report id is the statement's puid
       }
       await enqueueSyntheticStatements(t.db, 300, 'synthetic');
-      await t.db.query(
-        `UPDATE tdb_deliveries SET body = jsonb_set(body, '{decision_facts}', to_jsonb(repeat('x', 5001)))
-       WHERE puid = 'synthetic-17'`,
+      const [sample] = await t.db.query<{ body: string }>(
+        "SELECT body FROM tdb_statements WHERE puid = 'synthetic-1'",
       );
+      const statement = JSON.parse(sample!.body) as Record<string, unknown>;
+      await enqueue(t.db, [
+        {
+          puid: 'too-long',
+          decisionId: null,
+          statement: { ...statement, puid: 'too-long', decision_facts: 'x'.repeat(5001) },
+          enqueuedAt: new Date().toISOString(),
+        },
+      ]);
 
       const client = new TdbClient(url, 'tdb-test-token', 5000);
       let crashes = 0;
@@ -108,13 +117,13 @@ describe.each(storesUnderTest())(
 
       // Exactly once: the stand-in holds each valid statement once and was never sent one twice.
       expect(standIn.resent).toBe(0);
-      expect(standIn.stored.size).toBe(302);
+      expect(standIn.stored.size).toBe(303);
       const rows = await t.db.query<{ puid: string; state: string; tdb_uuid: string | null }>(
         'SELECT puid, state, tdb_uuid FROM tdb_deliveries',
       );
-      expect(rows).toHaveLength(303);
+      expect(rows).toHaveLength(304);
       for (const row of rows) {
-        if (row.puid === 'synthetic-17') continue;
+        if (row.puid === 'too-long') continue;
         expect(row.state).toBe('delivered');
         expect(row.tdb_uuid).toBe(standIn.stored.get(row.puid));
       }
@@ -125,9 +134,9 @@ describe.each(storesUnderTest())(
           await t.call('GET', '/v1/statements/delivery?state=refused', { token: t.tokens.admin })
         ).json(),
       );
-      expect(report.counts).toEqual({ pending: 0, sending: 0, delivered: 302, refused: 1 });
+      expect(report.counts).toEqual({ pending: 0, sending: 0, delivered: 303, refused: 1 });
       expect(report.items).toHaveLength(1);
-      expect(report.items[0]).toMatchObject({ puid: 'synthetic-17', state: 'refused' });
+      expect(report.items[0]).toMatchObject({ puid: 'too-long', state: 'refused' });
       expect(report.items[0]?.refusedReason).toContain('decision_facts');
     });
 
@@ -142,12 +151,10 @@ describe.each(storesUnderTest())(
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         });
-      const [valid] = (await t.db.query<{ body: Record<string, unknown> }>(
-        "SELECT body FROM tdb_deliveries WHERE puid = 'synthetic-1'",
-      ))!;
-      const statement = Object.fromEntries(
-        Object.entries(valid!.body).filter(([k]) => !k.startsWith('x_')),
+      const [valid] = await t.db.query<{ body: string }>(
+        "SELECT body FROM tdb_statements WHERE puid = 'synthetic-1'",
       );
+      const statement = JSON.parse(valid!.body) as Record<string, unknown>;
       expect((await at('/api/v1/statement', statement, 'wrong')).status).toBe(401);
       const tooMany = await at('/api/v1/statements', {
         statements: Array.from({ length: 101 }, (_, i) => ({ ...statement, puid: `p${i}` })),

@@ -46,7 +46,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
  * Delivers statements of reasons to the DSA Transparency Database (DSA Art. 24(5)), exactly
  * once per `puid`. Each pass first asks the database about every statement left `sending` (sent
  * before a crash, or answered with a 5xx or not at all) and records those it holds; then
- * enqueues new statements, refuses locally those that break the database's v2 rules, and sends
+ * enqueues new statements (refusing there those that break the database's v2 rules), and sends
  * the rest in batches of at most 100, several at once, within the rate limit. A 429 puts its
  * batch back in line; an uncertain answer leaves it `sending` for the next pass to ask about;
  * both pause the sender, doubling the pause each time.
@@ -83,22 +83,42 @@ export class TdbSender {
     await enqueueNewStatements(this.deps.db);
     const batchSize = Math.min(TDB_MAX_BATCH, this.options.batchSize ?? TDB_MAX_BATCH);
     const concurrency = this.options.concurrency ?? 8;
+    const claim = () => claimPending(this.deps.db, batchSize * concurrency, this.#now);
+    // The next round is claimed while this one is sent, and this one's deliveries are recorded
+    // while the next is sent: the database and the HTTP round trips overlap.
+    let next = claim();
+    let recording: Promise<void> = Promise.resolve();
     for (;;) {
-      const claimed = await claimPending(this.deps.db, batchSize * concurrency, this.#now);
+      const claimed = await next;
       if (claimed.length === 0) break;
-      const sendable = await this.#refuseInvalid(claimed, figures);
+      next = claim();
       const batches: Claimed[][] = [];
-      for (let i = 0; i < sendable.length; i += batchSize)
-        batches.push(sendable.slice(i, i + batchSize));
+      for (let i = 0; i < claimed.length; i += batchSize)
+        batches.push(claimed.slice(i, i + batchSize));
       // All batches settle before anything is thrown: a failed pass leaves no request in flight.
+      const delivered = new Map<string, string>();
       const settled = await Promise.allSettled(
-        batches.map((batch) => this.#sendBatch(batch, figures)),
+        batches.map((batch) => this.#sendBatch(batch, figures, delivered)),
       );
+      await recording;
+      recording = markDelivered(this.deps.db, delivered, this.#now);
+      figures.delivered += delivered.size;
       const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-      if (failed) throw failed.reason;
-      if (settled.some((s) => s.status === 'fulfilled' && !s.value)) return this.#backOff(figures);
+      const pushedBack = settled.some((s) => s.status === 'fulfilled' && !s.value);
+      if (failed || pushedBack) {
+        // The round claimed ahead was not sent: back in line.
+        const unsent = await next;
+        await recording;
+        await markPending(
+          this.deps.db,
+          unsent.map((item) => item.puid),
+        );
+        if (failed) throw failed.reason;
+        return this.#backOff(figures);
+      }
       this.#backoffMs = 0;
     }
+    await recording;
     return figures;
   }
 
@@ -151,37 +171,20 @@ export class TdbSender {
     }
   }
 
-  /** Refuses, without sending, the statements that break the v2 rules; returns the others. */
-  async #refuseInvalid(claimed: Claimed[], figures: PassFigures): Promise<Claimed[]> {
-    const refused = new Map<string, string>();
-    const sendable: Claimed[] = [];
-    for (const item of claimed) {
-      const problems = tdbProblems(tdbStatement(item.body as StatementOfReasons));
-      if (problems.length === 0) sendable.push(item);
-      else
-        refused.set(
-          item.puid,
-          `not sent: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-        );
-    }
-    await markRefused(this.deps.db, refused);
-    figures.refused += refused.size;
-    return sendable;
-  }
-
   /** Sends one batch and records the answer; false when the sender must pause. */
-  async #sendBatch(batch: Claimed[], figures: PassFigures): Promise<boolean> {
+  async #sendBatch(
+    batch: Claimed[],
+    figures: PassFigures,
+    delivered: Map<string, string>,
+  ): Promise<boolean> {
     if (batch.length === 0) return true;
     await this.#limiter.acquire();
-    const answer = await this.deps.client.send(
-      batch.map((item) => tdbStatement(item.body as StatementOfReasons)),
-    );
+    const answer = await this.deps.client.send(batch.map((item) => item.body));
     this.options.afterAnswer?.();
     const puids = batch.map((item) => item.puid);
     switch (answer.kind) {
       case 'accepted':
-        await markDelivered(this.deps.db, answer.uuids, this.#now);
-        figures.delivered += answer.uuids.size;
+        for (const [puid, uuid] of answer.uuids) delivered.set(puid, uuid);
         return true;
       case 'rate_limited':
         this.#limiter.pause(answer.retryAfterMs);

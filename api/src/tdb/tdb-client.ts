@@ -1,5 +1,3 @@
-import type { TdbStatement } from '@counterweight/shared';
-
 /**
  * What the Transparency Database answered to a batch: accepted (with its id for each puid),
  * refused (422, with the reasons per statement of the batch), rate-limited (429), or uncertain
@@ -44,15 +42,18 @@ export class TdbClient {
     private readonly fetcher: typeof fetch = fetch,
   ) {}
 
-  /** Sends one batch (`POST /api/v1/statements`, or `/statement` for a batch of one). */
-  async send(statements: TdbStatement[]): Promise<BatchAnswer> {
+  /**
+   * Sends one batch (`POST /api/v1/statements`, or `/statement` for a batch of one); each
+   * statement is its JSON text, sent as it is.
+   */
+  async send(statements: string[]): Promise<BatchAnswer> {
     const single = statements.length === 1;
     let response: Response;
     try {
       response = await this.#request(single ? '/api/v1/statement' : '/api/v1/statements', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(single ? statements[0] : { statements }),
+        body: single ? statements[0] : `{"statements":[${statements.join(',')}]}`,
       });
     } catch (error) {
       return { kind: 'uncertain', reason: (error as Error).message };
