@@ -71,6 +71,8 @@ function AnnexDocument({ annex }: { annex: AnnexII | AnnexIII }) {
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
       h('title', null, `Annex ${annex.annex}: ${annex.reference}`),
       h('link', { rel: 'stylesheet', href: PAGE_BASE_CSS }),
+      // No favicon request (the API has none): an empty data: icon, which the CSP allows.
+      h('link', { rel: 'icon', href: 'data:,' }),
     ),
     h(
       'body',
