@@ -25,6 +25,8 @@ import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
+import { orderRoutes } from './orders/order-routes';
+import { deliveryRoutes } from './tdb/delivery-routes';
 
 /** The OpenAPI document's info block. */
 export const OPENAPI_INFO = {
@@ -87,6 +89,7 @@ export function createApp(
   });
 
   for (const routes of [
+    deliveryRoutes,
     reportRoutes,
     queueRoutes,
     decisionRoutes,
@@ -98,6 +101,7 @@ export function createApp(
     appealRoutes,
     transparencyRoutes,
     legalHoldRoutes,
+    orderRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -19,3 +19,6 @@ export * from './transparency-series';
 export * from './transparency-audit';
 export * from './retention';
 export * from './auth';
+export * from './order';
+export * from './tdb-rules';
+export * from './order-figures';
