@@ -13,47 +13,89 @@ export function jaroszWindowSize(oldDimension: number, newDimension: number): nu
 }
 
 /**
- * One box pass over `count` vectors of `length` samples at once. Sample `k` of vector `v` is at
- * `v * vectorStep + k * sampleStep`. The window is centred, shrinking at both ends (the
- * reference's four phases: accumulate, grow, slide, shrink).
+ * One box pass along a vector of `length` samples starting at `offset`, `step` apart. The
+ * window is centred and shrinks at both ends (the reference's four phases: accumulate, grow,
+ * slide, shrink); each output is the mean of the samples under the window.
  */
-function boxPass(
+function boxAlong(
   input: Float32Array,
   output: Float32Array,
   offset: number,
   length: number,
-  sampleStep: number,
-  count: number,
-  vectorStep: number,
+  step: number,
+  window: number,
+): void {
+  const half = Math.floor((window + 2) / 2);
+  const growReps = window - half + 1;
+  const slideReps = length - window;
+  let sum = 0;
+  let size = 0;
+  let right = offset;
+  let left = offset;
+  let out = offset;
+  for (let i = 0; i < half - 1; i++, right += step, size++) sum = f(sum + input[right]!);
+  for (let i = 0; i < growReps; i++, right += step, out += step) {
+    sum = f(sum + input[right]!);
+    size++;
+    output[out] = sum / size;
+  }
+  for (let i = 0; i < slideReps; i++, right += step, left += step, out += step) {
+    sum = f(f(sum + input[right]!) - input[left]!);
+    output[out] = sum / size;
+  }
+  for (let i = 0; i < half - 1; i++, left += step, out += step) {
+    sum = f(sum - input[left]!);
+    size--;
+    output[out] = sum / size;
+  }
+}
+
+/**
+ * The same pass down every column at once (identical arithmetic per column), so that memory
+ * is read row after row instead of one column at a time.
+ */
+function boxDownColumns(
+  input: Float32Array,
+  output: Float32Array,
+  rows: number,
+  cols: number,
   window: number,
   sums: Float32Array,
 ): void {
   const half = Math.floor((window + 2) / 2);
   const growReps = window - half + 1;
-  const slideReps = length - window;
+  const slideReps = rows - window;
   sums.fill(0);
   let size = 0;
   let right = 0;
   let left = 0;
   let out = 0;
-  const base0 = offset;
-  const add = (k: number) => {
-    const base = base0 + k * sampleStep;
-    for (let v = 0; v < count; v++) sums[v] = f(sums[v]! + input[base + v * vectorStep]!);
-  };
-  const sub = (k: number) => {
-    const base = base0 + k * sampleStep;
-    for (let v = 0; v < count; v++) sums[v] = f(sums[v]! - input[base + v * vectorStep]!);
-  };
-  const write = () => {
-    const base = base0 + out * sampleStep;
-    for (let v = 0; v < count; v++) output[base + v * vectorStep] = sums[v]! / size;
-    out++;
-  };
-  for (let i = 0; i < half - 1; i++) (add(right++), size++);
-  for (let i = 0; i < growReps; i++) (add(right++), size++, write());
-  for (let i = 0; i < slideReps; i++) (add(right++), sub(left++), write());
-  for (let i = 0; i < half - 1; i++) (sub(left++), size--, write());
+  for (let i = 0; i < half - 1; i++, right += cols, size++) {
+    for (let c = 0; c < cols; c++) sums[c] = sums[c]! + input[right + c]!;
+  }
+  for (let i = 0; i < growReps; i++, right += cols, out += cols) {
+    size++;
+    for (let c = 0; c < cols; c++) {
+      const sum = f(sums[c]! + input[right + c]!);
+      sums[c] = sum;
+      output[out + c] = sum / size;
+    }
+  }
+  for (let i = 0; i < slideReps; i++, right += cols, left += cols, out += cols) {
+    for (let c = 0; c < cols; c++) {
+      const sum = f(f(sums[c]! + input[right + c]!) - input[left + c]!);
+      sums[c] = sum;
+      output[out + c] = sum / size;
+    }
+  }
+  for (let i = 0; i < half - 1; i++, left += cols, out += cols) {
+    size--;
+    for (let c = 0; c < cols; c++) {
+      const sum = f(sums[c]! - input[left + c]!);
+      sums[c] = sum;
+      output[out + c] = sum / size;
+    }
+  }
 }
 
 /**
@@ -69,15 +111,10 @@ export function jaroszFilter(
   windowAlongCols: number,
   passes: number,
 ): void {
-  const oneSum = new Float32Array(1);
   const colSums = new Float32Array(cols);
   for (let p = 0; p < passes; p++) {
-    // Along each row, one row at a time (samples are adjacent).
-    for (let r = 0; r < rows; r++) {
-      boxPass(luma, scratch, r * cols, cols, 1, 1, 0, windowAlongRows, oneSum);
-    }
-    // Along each column, all columns at once so that memory is read in order.
-    boxPass(scratch, luma, 0, rows, cols, cols, 1, windowAlongCols, colSums);
+    for (let r = 0; r < rows; r++) boxAlong(luma, scratch, r * cols, cols, 1, windowAlongRows);
+    boxDownColumns(scratch, luma, rows, cols, windowAlongCols, colSums);
   }
 }
 
