@@ -20,3 +20,5 @@ export * from './transparency-audit';
 export * from './retention';
 export * from './auth';
 export * from './pdq/index';
+export * from './text-signal';
+export * from './bank';
