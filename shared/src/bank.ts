@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from './common';
+import type { Action } from './taxonomy';
 import { isPdqHex } from './pdq/hash256';
 import { TEXT_SIGNAL_SLOTS, TEXT_SIGNAL_THRESHOLD } from './text-signal';
 
@@ -32,6 +33,18 @@ export type BankKind = z.infer<typeof BankKind>;
 
 /** The bank that decisions of this deployment feed. */
 export const PROJECT_BANK = 'counterweight';
+
+/**
+ * Decisions whose content's hashes enter the project bank: removal and the restrictions
+ * (not a label, not no action), and only when no Art. 1(3) exemption applies.
+ */
+export const BANKING_ACTIONS: readonly Action[] = [
+  'remove',
+  'disable_in_territory',
+  'restrict_interaction',
+  'age_restrict',
+  'demote',
+];
 
 export const BankSubmission = z.strictObject({
   name: BankName,
