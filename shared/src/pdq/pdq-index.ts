@@ -80,18 +80,33 @@ export class PdqIndex {
     } else {
       const generation = this.#nextGeneration();
       const seen = this.#seen;
+      const removed = this.#removed;
+      const words = this.#words;
+      const [h0, h1, h2, h3, h4, h5, h6, h7] = hash as unknown as number[];
+      const radius = threshold >= 16 ? 16 : 0;
       for (let c = 0; c < CHUNKS; c++) {
         const w = hash[c >>> 1]!;
         const q = c & 1 ? w & 0xffff : w >>> 16;
         const offsets = this.#offsets[c]!;
         const ids = this.#ids[c]!;
-        for (let flip = -1; flip < (threshold >= 16 ? 16 : 0); flip++) {
+        for (let flip = -1; flip < radius; flip++) {
           const bucket = flip < 0 ? q : q ^ (1 << flip);
           for (let i = offsets[bucket]!, end = offsets[bucket + 1]!; i < end; i++) {
             const e = ids[i]!;
             if (seen[e] === generation) continue;
             seen[e] = generation;
-            check(e);
+            if (removed[e]) continue;
+            const b = e * 8;
+            const d =
+              popcount32(h0! ^ words[b]!) +
+              popcount32(h1! ^ words[b + 1]!) +
+              popcount32(h2! ^ words[b + 2]!) +
+              popcount32(h3! ^ words[b + 3]!) +
+              popcount32(h4! ^ words[b + 4]!) +
+              popcount32(h5! ^ words[b + 5]!) +
+              popcount32(h6! ^ words[b + 6]!) +
+              popcount32(h7! ^ words[b + 7]!);
+            if (d <= threshold) found.push({ entry: e, distance: d });
           }
         }
       }
