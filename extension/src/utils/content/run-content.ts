@@ -1,3 +1,4 @@
+import { startImageMatching } from '../banks/image-scanner';
 import { onMessage, sendMessage } from '../messaging/page-messenger';
 import { PageScanner } from '../page/page-scanner';
 import { pageLanguage } from '../review/page-language';
@@ -63,7 +64,11 @@ export async function runContentScript(doc: Document): Promise<() => void> {
   ];
 
   if (activeOn(site, settings)) await scanner.start();
+  const stopImages = activeOn(site, settings)
+    ? startImageMatching(doc, (images) => sendMessage('matchImages', { images }))
+    : () => undefined;
   return () => {
+    stopImages();
     unwatch();
     removers.forEach((remove) => remove());
     void scanner.stop();
