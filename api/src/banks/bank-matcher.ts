@@ -91,9 +91,7 @@ export class BankMatcher {
   }
 
   /** The matches of each query signal (see the class comment), by query order. */
-  async match(
-    queries: SignalQuery[],
-  ): Promise<{
+  async match(queries: SignalQuery[]): Promise<{
     matches: Match[];
     flooded: { id: string; lastHour: number; usualPerHour: number }[];
   }> {
