@@ -135,6 +135,18 @@ describe('known images matched on the page (real Chromium, real API)', () => {
     expect(
       await page.$eval('#banked', (el) => el.previousElementSibling?.tagName.toLowerCase()),
     ).toBe('counterweight-marker');
+    // The side panel lists the known image before the text flags.
+    const panel = await rig.browser.openSidePanel(await rig.browser.tabIdOf(page));
+    const known = panel.getByRole('list', { name: 'Known images' });
+    await known.waitFor({ timeout: 15_000 });
+    expect(await known.textContent()).toContain(
+      `bank e2e-bank (e2e list), PDQ distance ${expectedDistance}`,
+    );
+    const headings = await panel.$$eval('h2', (hs) => hs.map((h) => h.textContent ?? ''));
+    expect(headings.findIndex((h) => h.startsWith('Known images'))).toBeLessThan(
+      headings.findIndex((h) => h.startsWith('Flags on this page')),
+    );
+    await panel.close();
     await page.close();
   });
 

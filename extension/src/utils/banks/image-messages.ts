@@ -28,3 +28,14 @@ export const MatchImagesResponse = z.strictObject({
     }),
   ),
 });
+
+/** A matched image on the page, as the content script tells the side panel. */
+export const ImageOnPage = z.strictObject({
+  src: z.string(),
+  pdq: z.string().regex(/^[0-9a-f]{64}$/),
+  bank: z.string(),
+  distance: z.number().int(),
+  category: z.string(),
+  source: z.string(),
+});
+export const ImageMatchesResponse = z.strictObject({ images: z.array(ImageOnPage) });

@@ -1,4 +1,4 @@
-import { startImageMatching } from '../banks/image-scanner';
+import { startImageMatching, type ImageOnPage } from '../banks/image-scanner';
 import { onMessage, sendMessage } from '../messaging/page-messenger';
 import { PageScanner } from '../page/page-scanner';
 import { pageLanguage } from '../review/page-language';
@@ -64,9 +64,18 @@ export async function runContentScript(doc: Document): Promise<() => void> {
   ];
 
   if (activeOn(site, settings)) await scanner.start();
+  let imageMatches: ImageOnPage[] = [];
   const stopImages = activeOn(site, settings)
-    ? startImageMatching(doc, (images) => sendMessage('matchImages', { images }))
+    ? startImageMatching(
+        doc,
+        (images) => sendMessage('matchImages', { images }),
+        (found) => {
+          imageMatches = found;
+          void sendMessage('pageFlagsChanged', { count: found.length }).catch(() => undefined);
+        },
+      )
     : () => undefined;
+  removers.push(onMessage('getImageMatches', () => ({ images: imageMatches })));
   return () => {
     stopImages();
     unwatch();

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { ClassifierResult } from '@counterweight/shared/classifier';
 import { Thresholds } from '../classifier/thresholds';
 import { PageFlag } from '../page/page-flag';
-import { MatchImagesRequest, MatchImagesResponse } from '../banks/image-messages';
+import {
+  ImageMatchesResponse,
+  MatchImagesRequest,
+  MatchImagesResponse,
+} from '../banks/image-messages';
 import { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY } from './page-limits';
 
 export { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY } from './page-limits';
@@ -61,4 +65,5 @@ export const PAGE_PROTOCOL = {
   revealFlag: [FlagRef, Ok],
   pageFlagsChanged: [z.strictObject({ count: z.number().int().min(0) }), Ok],
   matchImages: [MatchImagesRequest, MatchImagesResponse],
+  getImageMatches: [Empty, ImageMatchesResponse],
 } as const satisfies Record<string, readonly [z.ZodType, z.ZodType]>;
