@@ -21,6 +21,7 @@ import { legalHoldRoutes } from './routes/legal-holds';
 import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
+import { bankRoutes } from './routes/banks';
 import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
@@ -102,6 +103,7 @@ export function createApp(
     transparencyRoutes,
     legalHoldRoutes,
     orderRoutes,
+    bankRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -18,6 +18,11 @@ export const LOG_EVENT_TYPES = [
   'target_closed',
   'order_received',
   'order_decided',
+  'bank_created',
+  'bank_signals_added',
+  'bank_signals_removed',
+  'bank_signal_held',
+  'bank_signal_disputed',
 ] as const;
 export const LogEventType = z.enum(LOG_EVENT_TYPES);
 export type LogEventType = z.infer<typeof LogEventType>;
