@@ -22,11 +22,14 @@ import { legalHoldRoutes } from './routes/legal-holds';
 import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
+import { bankRoutes } from './routes/banks';
 import { consolePageRoutes } from './pages/console-page';
 import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
+import { orderRoutes } from './orders/order-routes';
+import { deliveryRoutes } from './tdb/delivery-routes';
 
 /** The OpenAPI document's info block. */
 export const OPENAPI_INFO = {
@@ -89,6 +92,7 @@ export function createApp(
   });
 
   for (const routes of [
+    deliveryRoutes,
     reportRoutes,
     claimRoutes,
     queueRoutes,
@@ -101,6 +105,8 @@ export function createApp(
     appealRoutes,
     transparencyRoutes,
     legalHoldRoutes,
+    orderRoutes,
+    bankRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -16,6 +16,13 @@ export const LOG_EVENT_TYPES = [
   'content_purged',
   'target_created',
   'target_closed',
+  'order_received',
+  'order_decided',
+  'bank_created',
+  'bank_signals_added',
+  'bank_signals_removed',
+  'bank_signal_held',
+  'bank_signal_disputed',
   'case_claimed',
   'claim_released',
 ] as const;

@@ -14,6 +14,7 @@ import { ApiError } from '../errors';
 import type { Queryable } from '../db/db';
 import type { LogSequencer } from '../log/sequence';
 import { REPORT_COLUMNS, type ReportRow } from '../reports/store';
+import { bankDecisionSignals } from '../banks/decision-signals';
 import { requireFourEyes } from './four-eyes';
 import { appealDeadline, buildStatement } from './statement-of-reasons';
 
@@ -167,6 +168,7 @@ export async function recordDecision(
       type: 'statement_published',
       details: { decisionId: decision.id, statementSha256: sha256(canonicalize(published) ?? '') },
     });
+    await bankDecisionSignals(tx, append, stored, content.excerpt);
     return {
       decision: stored,
       statement: { ...published, x_appeal: { ...published.x_appeal, token: appealToken } },

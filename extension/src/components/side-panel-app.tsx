@@ -4,6 +4,7 @@ import type { MessageAnswer } from '@/utils/messaging/protocol';
 import type { PageFlag } from '@/utils/page/page-flag';
 import { connectionItem, outboxItem } from '@/utils/storage/items';
 import { FlagCard } from './flag-card';
+import { ImageMatchList } from './image-match-list';
 import { LanguageNotice } from './language-notice';
 import { useStorageItem } from './hooks/use-storage-item';
 import { useTargetTab } from './hooks/use-target-tab';
@@ -105,50 +106,53 @@ export function SidePanelApp() {
           }}
         />
       ) : (
-        <section aria-labelledby="flags-heading">
-          <h2 id="flags-heading">Flags on this page ({flags.length})</h2>
-          {notice && <p role="status">{notice}</p>}
-          {page && 'unavailable' in page && <p>{page.unavailable}</p>}
-          {page && !('unavailable' in page) && !page.active && (
-            <p>
-              Counterweight is paused or off for {page.site}. Use the toolbar popup to turn it on.
-            </p>
-          )}
-          {page && !('unavailable' in page) && page.active && (
-            <LanguageNotice languages={page.languages} />
-          )}
-          {page && !('unavailable' in page) && page.active && flags.length === 0 && (
-            <p>Nothing flagged on this page.</p>
-          )}
-          <ul aria-label="Flags" style={{ listStyle: 'none', padding: 0 }}>
-            {flags.map((flag) => (
-              <FlagCard
-                key={flag.flagId}
-                flag={flag}
-                onConfirm={() => {
-                  setNotice(null);
-                  setReviewing(flag);
-                }}
-                onDismiss={() => void dismiss(flag)}
-                onMarkTarget={
-                  marking.enabled
-                    ? () => {
-                        setNotice(null);
-                        marking.markFlag(
-                          flag,
-                          page && !('unavailable' in page) ? page.language : null,
-                        );
-                      }
-                    : undefined
-                }
-                onReveal={() =>
-                  tabId !== undefined &&
-                  void sendMessage('revealFlag', { flagId: flag.flagId }, tabId)
-                }
-              />
-            ))}
-          </ul>
-        </section>
+        <>
+          <ImageMatchList tabId={tabId} refreshKey={page} />
+          <section aria-labelledby="flags-heading">
+            <h2 id="flags-heading">Flags on this page ({flags.length})</h2>
+            {notice && <p role="status">{notice}</p>}
+            {page && 'unavailable' in page && <p>{page.unavailable}</p>}
+            {page && !('unavailable' in page) && !page.active && (
+              <p>
+                Counterweight is paused or off for {page.site}. Use the toolbar popup to turn it on.
+              </p>
+            )}
+            {page && !('unavailable' in page) && page.active && (
+              <LanguageNotice languages={page.languages} />
+            )}
+            {page && !('unavailable' in page) && page.active && flags.length === 0 && (
+              <p>Nothing flagged on this page.</p>
+            )}
+            <ul aria-label="Flags" style={{ listStyle: 'none', padding: 0 }}>
+              {flags.map((flag) => (
+                <FlagCard
+                  key={flag.flagId}
+                  flag={flag}
+                  onConfirm={() => {
+                    setNotice(null);
+                    setReviewing(flag);
+                  }}
+                  onDismiss={() => void dismiss(flag)}
+                  onMarkTarget={
+                    marking.enabled
+                      ? () => {
+                          setNotice(null);
+                          marking.markFlag(
+                            flag,
+                            page && !('unavailable' in page) ? page.language : null,
+                          );
+                        }
+                      : undefined
+                  }
+                  onReveal={() =>
+                    tabId !== undefined &&
+                    void sendMessage('revealFlag', { flagId: flag.flagId }, tabId)
+                  }
+                />
+              ))}
+            </ul>
+          </section>
+        </>
       )}
       <section aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">Outbox{pending > 0 ? ` (${pending} waiting)` : ''}</h2>

@@ -10,6 +10,8 @@ import { largePage } from './large-page';
  */
 export class FixtureServer {
   readonly xssHits: string[] = [];
+  /** Generated files a test serves at their path (images, pages), besides the fixtures. */
+  readonly generated = new Map<string, { type: string; body: Buffer | string }>();
   private server: Server | null = null;
 
   constructor(readonly port: number) {}
@@ -24,6 +26,13 @@ export class FixtureServer {
       if (url.pathname.startsWith('/xss-hit')) {
         this.xssHits.push(req.url ?? '');
         res.writeHead(204).end();
+        return;
+      }
+      const generated = this.generated.get(url.pathname);
+      if (generated) {
+        res
+          .writeHead(200, { 'content-type': generated.type, 'cache-control': 'no-store' })
+          .end(generated.body);
         return;
       }
       if (url.pathname === '/large.html') {

@@ -56,7 +56,7 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const load = useCallback(async () => {
     const [s, page] = await Promise.all([
       api<QueueSummary>('/v1/queue/summary'),
-      api<{ items: Report[]; nextCursor: string | null }>(
+      api<{ items: Report[]; nextCursor: string | null; orders?: RemovalOrder[] }>(
         `/v1/queue?limit=${PAGE}${filterQuery(filter)}`,
       ),
     ]);
@@ -64,10 +64,13 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
     setItems(page.items);
     setNextCursor(page.nextCursor);
     setNow(Date.now());
-    // removal orders, where this server takes them
-    api<{ orders: RemovalOrder[] }>('/v1/orders?status=open')
-      .then((answer) => setOrders(answer.orders))
-      .catch(() => setOrders([]));
+    // removal orders come with the queue's first page where this server takes them; otherwise
+    // from the orders endpoint, if it answers
+    if (page.orders) setOrders(page.orders);
+    else
+      api<{ orders: RemovalOrder[] }>('/v1/orders?status=open')
+        .then((answer) => setOrders(answer.orders))
+        .catch(() => setOrders([]));
   }, [filter]);
 
   useEffect(() => {

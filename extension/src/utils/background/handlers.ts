@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { fetchMe } from '../api/api-client';
 import type { TextClassifier } from '../classifier/text-classifier';
 import { onMessage } from '../messaging/messenger';
+import { currentBankCopy, matchImages } from '../banks/match-images';
 import { deliver } from '../outbox/deliver';
 import { OutboxRunner } from '../outbox/outbox-runner';
 import { sha256Hex } from '../review/sha256';
@@ -58,6 +59,10 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     });
     return classifier;
   };
+
+  onMessage('matchImages', async ({ images }) => ({
+    results: await matchImages(images, await currentBankCopy(await connectionItem.get())),
+  }));
 
   onMessage('classify', async ({ site, texts, evidence }) => {
     const model = await getClassifier();

@@ -1,3 +1,4 @@
+import { startImageMatching, type ImageOnPage } from '../banks/image-scanner';
 import { onMessage, sendMessage } from '../messaging/page-messenger';
 import { PageScanner } from '../page/page-scanner';
 import { pageLanguage } from '../review/page-language';
@@ -63,7 +64,20 @@ export async function runContentScript(doc: Document): Promise<() => void> {
   ];
 
   if (activeOn(site, settings)) await scanner.start();
+  let imageMatches: ImageOnPage[] = [];
+  const stopImages = activeOn(site, settings)
+    ? startImageMatching(
+        doc,
+        (images) => sendMessage('matchImages', { images }),
+        (found) => {
+          imageMatches = found;
+          void sendMessage('pageFlagsChanged', { count: found.length }).catch(() => undefined);
+        },
+      )
+    : () => undefined;
+  removers.push(onMessage('getImageMatches', () => ({ images: imageMatches })));
   return () => {
+    stopImages();
     unwatch();
     removers.forEach((remove) => remove());
     void scanner.stop();

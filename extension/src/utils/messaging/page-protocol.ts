@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { ClassifierResult } from '@counterweight/shared/classifier';
 import { Thresholds } from '../classifier/thresholds';
 import { PageFlag } from '../page/page-flag';
+import {
+  ImageMatchesResponse,
+  MatchImagesRequest,
+  MatchImagesResponse,
+} from '../banks/image-messages';
 import { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY } from './page-limits';
 
 export { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY } from './page-limits';
@@ -59,4 +64,6 @@ export const PAGE_PROTOCOL = {
   markReported: [FlagRef, Ok],
   revealFlag: [FlagRef, Ok],
   pageFlagsChanged: [z.strictObject({ count: z.number().int().min(0) }), Ok],
+  matchImages: [MatchImagesRequest, MatchImagesResponse],
+  getImageMatches: [Empty, ImageMatchesResponse],
 } as const satisfies Record<string, readonly [z.ZodType, z.ZodType]>;
