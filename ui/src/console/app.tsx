@@ -17,6 +17,7 @@ const DESKS: Record<Role, Desk[]> = {
   admin: ['admin'],
   cso: ['cso'],
   auditor: [],
+  authority_liaison: [],
 };
 const DESK_NAMES: Record<Desk, string> = {
   review: 'Review',
@@ -145,8 +146,10 @@ export function App() {
           <section className="card">
             <h2>Nothing to decide here</h2>
             <p>
-              Auditors read and verify the public <a href="/transparency">transparency page</a> and
-              log; no token is needed there.
+              {me.role === 'auditor'
+                ? 'Auditors read and verify the public transparency page and log; no token is needed there: '
+                : 'This role has no desk in the console. Its work is in the API (see the documentation) and on the public pages: '}
+              <a href="/transparency">transparency</a>, <a href="/docs">API documentation</a>.
             </p>
           </section>
         )}
