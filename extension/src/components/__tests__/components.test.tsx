@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TAXONOMY } from '@counterweight/shared';
 import { emptyDraft, type ReviewDraft } from '@/utils/review/review-draft';
 import type { OutboxEntry } from '@/utils/outbox/outbox-entry';
+import { groupFlags } from '@/utils/flags/flag-groups';
 import { FlagCard } from '../flag-card';
 import { OutboxList } from '../outbox-list';
 import { ReviewForm } from '../review-form';
@@ -29,8 +30,14 @@ describe('side panel components', () => {
     act(() =>
       root.render(
         <FlagCard
-          flag={{
-            flagId: 'f1',
+          slot={{ index: 0, measure: () => {}, top: 0 }}
+          status={{ state: 'none' }}
+          selected={false}
+          onSelect={() => {}}
+          group={
+            groupFlags([
+              {
+                flagId: 'f1',
             text: XSS,
             decision: 'flag',
             label: 'hate',
@@ -41,7 +48,9 @@ describe('side panel components', () => {
             capturedAt: '2026-11-22T14:00:00Z',
             occurrences: 2,
             reported: false,
-          }}
+              },
+            ])[0]!
+          }
           onConfirm={() => {}}
           onDismiss={() => {}}
           onReveal={() => {}}

@@ -6,6 +6,8 @@ import { deliver } from '../outbox/deliver';
 import { OutboxRunner } from '../outbox/outbox-runner';
 import { sha256Hex } from '../review/sha256';
 import { registerTargets } from '../targets/register-targets';
+import { apiOriginItem } from '../storage/api-origin-item';
+import { showFlagCount } from './badge';
 import {
   connectionItem,
   dismissalsItem,
@@ -109,13 +111,28 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     return { ok: true } as const;
   });
 
-  onMessage('recordDismissal', async ({ site, text, label }) => {
-    const hash = await sha256Hex(text);
+  onMessage('recordDismissals', async ({ site, items }) => {
+    const hashes = await Promise.all(items.map((i) => sha256Hex(i.text)));
     await dismissalsItem.update((all) => ({
       ...all,
-      [site]: [...new Set([...(all[site] ?? []), hash])],
+      [site]: [...new Set([...(all[site] ?? []), ...hashes])],
     }));
-    await feedbackItem.update((f) => count(f, 'dismissed', label));
+    await feedbackItem.update((f) => items.reduce((acc, i) => count(acc, 'dismissed', i.label), f));
+    return { ok: true } as const;
+  });
+
+  onMessage('undoDismissals', async ({ site, texts }) => {
+    const undone = texts === null ? null : new Set(await Promise.all(texts.map(sha256Hex)));
+    await dismissalsItem.update((all) => {
+      const { [site]: kept = [], ...others } = all;
+      const left = undone === null ? [] : kept.filter((h) => !undone.has(h));
+      return left.length > 0 ? { ...others, [site]: left } : others;
+    });
+    return { ok: true } as const;
+  });
+
+  onMessage('pageFlagsChanged', async ({ count }, sender) => {
+    if (sender.tab?.id !== undefined) await showFlagCount(sender.tab.id, count);
     return { ok: true } as const;
   });
 
@@ -131,6 +148,7 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
   });
 
   onMessage('checkConnection', async ({ apiBaseUrl, token }) => {
+    await apiOriginItem.set(new URL(apiBaseUrl).origin);
     const answer = await fetchMe(apiBaseUrl, token);
     await connectionItem.set({
       apiBaseUrl,
@@ -139,10 +157,25 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
       checkedAt: new Date().toISOString(),
     });
     if (answer.ok) void runner.flush();
-    return answer;
+    return answer.ok ? answer : { ok: false, message: answer.message };
+  });
+
+  onMessage('refreshMe', async () => {
+    const connection = await connectionItem.get();
+    if (!connection.token) return { ok: true } as const;
+    const answer = await fetchMe(connection.apiBaseUrl, connection.token);
+    if (!answer.ok && answer.unreachable) return { ok: true } as const;
+    await connectionItem.update((c) =>
+      c.token === connection.token
+        ? { ...c, me: answer.ok ? answer.me : null, checkedAt: new Date().toISOString() }
+        : c,
+    );
+    return { ok: true } as const;
   });
 
   registerTargets(runner);
+  // Content scripts read the API's origin (never its token) to leave its pages alone.
+  void connectionItem.get().then((c) => apiOriginItem.set(new URL(c.apiBaseUrl).origin));
   void runner.flush();
   return runner;
 }

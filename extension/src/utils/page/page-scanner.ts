@@ -18,9 +18,15 @@ export interface ScannerDeps {
   doc: Document;
   /** Asks the background's model about distinct texts (never more than {@link CLASSIFY_BATCH}). */
   classify: (texts: string[], evidence: boolean) => Promise<z.output<typeof ClassifyResponse>>;
-  /** Told whenever the set of flags on the page changes. */
-  onFlagsChanged?: (count: number) => void;
+  /** Told whenever the set of flags on the page, or the classification's progress, changes. */
+  onFlagsChanged?: (count: number, progress: ScanProgress) => void;
   now?: () => Date;
+}
+
+/** Blocks of the page the model has answered for, of all the blocks read so far. */
+export interface ScanProgress {
+  classified: number;
+  total: number;
 }
 
 interface Seen {
@@ -57,6 +63,7 @@ export class PageScanner {
   private covered: string[] = [];
   private nextFlag = 1;
   private lastFlagCount = -1;
+  private lastProgress = '';
   /** Distinct texts the model abstained on, and their number when the panel was last told. */
   private abstained = 0;
   private lastAbstained = 0;
@@ -107,6 +114,7 @@ export class PageScanner {
     if (!this.active) return;
     for (const { element, text } of blocks)
       this.register(element, text.slice(0, MAX_CLASSIFIED_CHARS));
+    this.notify();
     await this.drain();
   }
 
@@ -164,6 +172,34 @@ export class PageScanner {
     return this.mark(flagId, (s) => (s.dismissed = true));
   }
 
+  /**
+   * Dismisses several texts at once (a group of near-duplicates), or undoes their dismissal
+   * (`dismissed` false: each is flagged again wherever the model flags it). One notification.
+   */
+  setDismissed(flagIds: readonly string[], dismissed: boolean): void {
+    for (const flagId of flagIds) this.mark(flagId, (s) => (s.dismissed = dismissed), false);
+    this.notify();
+  }
+
+  /** The texts of the page that are dismissed, with their flag ids (for an undo). */
+  dismissed(): { flagId: string; text: string }[] {
+    const out: { flagId: string; text: string }[] = [];
+    for (const [text, seen] of this.seen)
+      if (seen.dismissed && this.occurrences(text) > 0) out.push({ flagId: seen.flagId, text });
+    return out;
+  }
+
+  /** How many of the page's blocks the model has answered for so far. */
+  progress(): ScanProgress {
+    let total = 0;
+    let classified = 0;
+    for (const [text, elements] of this.elementsByText) {
+      total += elements.size;
+      if (this.seen.has(text)) classified += elements.size;
+    }
+    return { classified, total };
+  }
+
   /** A reported text keeps its flag, shown as reported. */
   markReported(flagId: string): string | null {
     return this.mark(flagId, (s) => (s.reported = true));
@@ -179,13 +215,13 @@ export class PageScanner {
     return Boolean(el);
   }
 
-  private mark(flagId: string, fn: (seen: Seen) => void): string | null {
+  private mark(flagId: string, fn: (seen: Seen) => void, notify = true): string | null {
     const text = this.textByFlagId.get(flagId);
     const seen = text ? this.seen.get(text) : undefined;
     if (!text || !seen) return null;
     fn(seen);
     for (const el of this.elementsByText.get(text) ?? []) this.render(el, text);
-    this.notify();
+    if (notify) this.notify();
     return text;
   }
 
@@ -392,12 +428,20 @@ export class PageScanner {
 
   private notify(changedEvidence = false): void {
     const count = this.active ? this.flagCount() : 0;
+    const progress = this.active ? this.progress() : { classified: 0, total: 0 };
+    const progressKey = `${progress.classified}/${progress.total}`;
     // New blocks the model could not read change the panel's language notice, not the count.
-    if (count === this.lastFlagCount && this.abstained === this.lastAbstained && !changedEvidence)
+    if (
+      count === this.lastFlagCount &&
+      this.abstained === this.lastAbstained &&
+      progressKey === this.lastProgress &&
+      !changedEvidence
+    )
       return;
     this.lastFlagCount = count;
     this.lastAbstained = this.abstained;
-    this.deps.onFlagsChanged?.(count);
+    this.lastProgress = progressKey;
+    this.deps.onFlagsChanged?.(count, progress);
   }
 }
 
