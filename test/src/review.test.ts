@@ -65,7 +65,7 @@ describe('review in the side panel (real API)', () => {
     // The form refuses to go on without the Art. 1(3) question answered.
     await panel.getByRole('button', { name: 'Preview report' }).click();
     await expect(panel.getByRole('alert').textContent()).resolves.toContain(
-      'assessment.exemption.applies',
+      'Say whether an Art. 1(3) exemption applies',
     );
     // The form comes from the shared taxonomy: all five TCO types once terrorist content is picked.
     await panel.getByRole('radio', { name: 'Terrorist content', exact: true }).check();
@@ -109,6 +109,10 @@ describe('review in the side panel (real API)', () => {
     const stored = await reportsInApi(rig.api, rig.token, REPORTED);
     expect(stored).toHaveLength(1);
     expect(caseText).toBe(`Case ${stored[0]!.caseNumber}`);
+    // The flag's own card follows the report: "Reported CW-…" once the API acknowledged it.
+    await flagCard(panel, REPORTED)
+      .getByText(`Reported ${stored[0]!.caseNumber}`, { exact: true })
+      .waitFor();
     expect(stored[0]!.content).toMatchObject({ excerpt: REPORTED, excerptSha256: sha });
     // The sent body is byte for byte what the preview showed.
     const posts = rig.proxy.requests.filter(

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FlagFilter, FlagGroup, FlagSort } from '@/utils/flags/flag-groups';
 import type { FlagStatus } from '@/utils/flags/flag-status';
@@ -32,10 +32,18 @@ export function FlagList(props: {
   onSort: (sort: FlagSort) => void;
   onFilter: (filter: FlagFilter) => void;
   actions: FlagActions;
+  /** The selected group's key (kept by the panel, so a review and back keeps the place). */
+  selectedKey: string | null;
+  onSelect: (key: string) => void;
 }) {
   const { groups, actions } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const [selected, setSelected] = useState(0);
+  const found = groups.findIndex((g) => g.key === props.selectedKey);
+  const selected = found < 0 ? 0 : found;
+  const setSelected = (index: number) => {
+    const key = groups[index]?.key;
+    if (key !== undefined) props.onSelect(key);
+  };
   const virtualizer = useVirtualizer({
     count: groups.length,
     getScrollElement: () => scroller.current,
@@ -46,17 +54,18 @@ export function FlagList(props: {
   const current = Math.min(selected, Math.max(0, groups.length - 1));
 
   // The latest groups and actions for the key handler, which is registered once.
-  const latest = useRef({ groups, actions, current });
-  latest.current = { groups, actions, current };
+  const latest = useRef({ groups, actions, current, select: props.onSelect });
+  latest.current = { groups, actions, current, select: props.onSelect };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
-      const { groups: all, actions: act, current: at } = latest.current;
+      const { groups: all, actions: act, current: at, select } = latest.current;
       const group = all[at];
       const move = (to: number) => {
         const next = Math.max(0, Math.min(all.length - 1, to));
-        setSelected(next);
+        const key = all[next]?.key;
+        if (key !== undefined) select(key);
         virtualizer.scrollToIndex(next, { align: 'auto' });
       };
       if (event.key === 'j') move(at + 1);

@@ -41,6 +41,7 @@ export function SidePanelApp() {
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
   const [sort, setSort] = useState<FlagSort>('score');
   const [filter, setFilter] = useState<FlagFilter>(NO_FILTER);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const may = permissionsOf(connection?.me);
   const marking = useTargetMarking(
     tabId,
@@ -173,6 +174,8 @@ export function SidePanelApp() {
                 filter={filter}
                 onSort={setSort}
                 onFilter={setFilter}
+                selectedKey={selectedKey}
+                onSelect={setSelectedKey}
                 actions={{
                   status: (g) => statuses.get(excerptOf(g.lead)) ?? { state: 'none' },
                   target: (g) => targetOf(targets, g.lead.text),
