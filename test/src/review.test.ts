@@ -153,9 +153,12 @@ describe('review in the side panel (real API)', () => {
     await fillTerroristReview(panel);
     await panel.getByRole('button', { name: 'Preview report' }).click();
     await panel.getByTestId('preview-json').waitFor();
-    // Open every marker's evidence on the page as well.
-    for (const marker of await page.locator('counterweight-marker button').all())
+    // Open every marker's evidence on the page as well (each closed again: an open one lies above
+    // the markers below it).
+    for (const marker of await page.locator('counterweight-marker button').all()) {
       await marker.click();
+      await marker.press('Escape');
+    }
     await page.waitForTimeout(1_000);
     const injected = await panel.evaluate(
       () =>
