@@ -21,6 +21,7 @@ import { legalHoldRoutes } from './routes/legal-holds';
 import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
+import { feedbackRoutes } from './routes/feedback';
 import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
@@ -98,6 +99,7 @@ export function createApp(
     appealRoutes,
     transparencyRoutes,
     legalHoldRoutes,
+    feedbackRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -19,3 +19,4 @@ export * from './transparency-series';
 export * from './transparency-audit';
 export * from './retention';
 export * from './auth';
+export * from './feedback';

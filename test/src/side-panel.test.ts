@@ -137,3 +137,56 @@ describe('the side panel on a long page (real model, real Chromium)', () => {
     await Promise.all([popup.close(), panel.close(), page.close()]);
   });
 });
+
+describe('opt-in feedback (real API, recording proxy)', () => {
+  it('is off by default; once on, a group dismissal goes out as counts without text, address or site, and /transparency shows the rate', async () => {
+    const options = await rig.browser.context.newPage();
+    await options.goto(rig.browser.extensionUrl('options.html'));
+    const optIn = options.getByLabel('Send daily counts of my dismissals and confirmations to the API');
+    expect(await optIn.isChecked()).toBe(false);
+    await optIn.check();
+
+    const { page, panel } = await openThread();
+    const group = cards(panel).filter({ hasText: '205 similar texts, 205 blocks' });
+    await group.getByRole('button', { name: 'Dismiss all 205' }).click();
+    await panel.getByRole('heading', { name: `Flags on this page (${FLAGS - 205})` }).waitFor();
+
+    await options.getByText('205 verdicts waiting to be sent.').waitFor();
+    await options.getByRole('button', { name: 'Send now' }).click();
+    await options.getByText('Sent 205 counted verdicts.').waitFor();
+
+    const sent = rig.proxy.requests.filter(
+      (r) => r.method === 'POST' && r.url.endsWith('/v1/feedback'),
+    );
+    expect(sent).toHaveLength(1);
+    const body = sent[0]!.body;
+    for (const secret of [REPEATED, 'vermin', 'Post 1000', 'grouped.html', `:${rig.fixtures.port}`])
+      expect(body, secret).not.toContain(secret);
+    const batch = JSON.parse(body) as { counts: Record<string, unknown>[] };
+    for (const count of batch.counts)
+      expect(Object.keys(count).sort()).toEqual([
+        'count',
+        'day',
+        'decision',
+        'label',
+        'language',
+        'modelVersion',
+        'outcome',
+        'scoreBucket',
+      ]);
+    expect(batch.counts.reduce((n, c) => n + Number(c.count), 0)).toBe(205);
+    expect(batch.counts.every((c) => c.outcome === 'dismissed' && c.language === 'en')).toBe(true);
+
+    const transparency = await rig.browser.context.newPage();
+    await transparency.goto(`${rig.api.baseUrl}/transparency`);
+    const row = transparency.locator('#false-flags tbody tr');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      '205',
+      '0',
+      '100.0 %',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    ]);
+    await Promise.all([transparency.close(), options.close(), panel.close(), page.close()]);
+  });
+});

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { sendMessage } from '@/utils/messaging/messenger';
 import { connectionItem, feedbackItem } from '@/utils/storage/items';
 import { DismissalsBySite } from './dismissals-by-site';
+import { FeedbackSharingOption } from './feedback-sharing';
 import { useStorageItem } from './hooks/use-storage-item';
 import { SiteExclusions } from './site-exclusions';
 
@@ -102,8 +103,10 @@ export function OptionsApp() {
         </dl>
       )}
       <p className="hint">
-        Counts stay in this browser. Page text is never sent anywhere except in a report you send.
+        These counts stay in this browser. Page text is never sent anywhere except in a report you
+        send.
       </p>
+      <FeedbackSharingOption />
     </main>
   );
 }

@@ -69,7 +69,16 @@ export function SidePanelApp() {
     const site = page.site;
     await sendMessage('recordDismissals', {
       site,
-      items: members.map((f) => ({ text: f.text, label: f.label })),
+      items: members.map((f) => ({
+        text: f.text,
+        label: f.label,
+        verdict: {
+          decision: f.decision,
+          score: f.scores[f.label],
+          modelVersion: f.modelVersion,
+          language: f.language,
+        },
+      })),
     });
     await sendMessage('dismissFlags', { flagIds: members.map((f) => f.flagId) }, tabId);
     setNotice({

@@ -44,6 +44,7 @@ describe('side panel components', () => {
             scores: { hate: 0.9, extremist: 0.1 },
             evidence: ['<b>x</b>'],
             modelVersion: 'm',
+            language: 'en',
             url: 'http://a.example/',
             capturedAt: '2026-11-22T14:00:00Z',
             occurrences: 2,

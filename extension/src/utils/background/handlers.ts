@@ -8,6 +8,9 @@ import { sha256Hex } from '../review/sha256';
 import { registerTargets } from '../targets/register-targets';
 import { apiOriginItem } from '../storage/api-origin-item';
 import { showFlagCount } from './badge';
+import { feedbackSharingItem } from '../feedback/feedback-item';
+import { tally, type Verdict } from '../feedback/feedback-tally';
+import { sendFeedback } from '../feedback/send-feedback';
 import {
   connectionItem,
   dismissalsItem,
@@ -18,6 +21,25 @@ import {
 } from '../storage/items';
 
 export const OUTBOX_ALARM = 'counterweight-outbox';
+export const FEEDBACK_ALARM = 'counterweight-feedback';
+
+const FEEDBACK_REASONS = {
+  off: 'Sharing feedback is off.',
+  nothing: 'Nothing to send.',
+  'no-token': 'No API token set.',
+} as const;
+
+/** Adds verdicts to the feedback counts, only when the reviewer opted in to share them. */
+async function shareVerdicts(verdicts: Verdict[]): Promise<void> {
+  if (verdicts.length === 0) return;
+  await feedbackSharingItem.update((s) =>
+    s.optIn ? { ...s, pending: tally(s.pending, verdicts, new Date()) } : s,
+  );
+}
+
+async function shareFeedbackNow() {
+  return sendFeedback(feedbackSharingItem, await connectionItem.get());
+}
 
 function count(
   feedback: Feedback,
@@ -49,7 +71,9 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void runner.flush();
+    if (alarm.name === FEEDBACK_ALARM) void shareFeedbackNow();
   });
+  void browser.alarms.create(FEEDBACK_ALARM, { periodInMinutes: 60 });
   browser.runtime.onStartup.addListener(() => void runner.flush());
 
   let classifier: Promise<TextClassifier> | null = null;
@@ -95,6 +119,18 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
         capturedAt: new Date().toISOString(),
       });
     await feedbackItem.update((f) => count(f, 'confirmed', submission.classifier?.label ?? null));
+    const classifier = submission.classifier;
+    if (classifier?.label && (classifier.decision === 'flag' || classifier.decision === 'uncertain'))
+      await shareVerdicts([
+        {
+          outcome: 'confirmed',
+          label: classifier.label,
+          decision: classifier.decision,
+          score: classifier.scores[classifier.label],
+          modelVersion: classifier.modelVersion,
+          language: submission.content.language,
+        },
+      ]);
     return { key };
   });
 
@@ -118,6 +154,11 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
       [site]: [...new Set([...(all[site] ?? []), ...hashes])],
     }));
     await feedbackItem.update((f) => items.reduce((acc, i) => count(acc, 'dismissed', i.label), f));
+    await shareVerdicts(
+      items.flatMap((i) =>
+        i.label && i.verdict ? [{ outcome: 'dismissed' as const, label: i.label, ...i.verdict }] : [],
+      ),
+    );
     return { ok: true } as const;
   });
 
@@ -158,6 +199,19 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     });
     if (answer.ok) void runner.flush();
     return answer.ok ? answer : { ok: false, message: answer.message };
+  });
+
+  onMessage('sendFeedback', async () => {
+    const outcome = await shareFeedbackNow();
+    return {
+      sent: outcome.sent,
+      message:
+        'error' in outcome
+          ? `Not sent: ${outcome.error}. It will be sent again.`
+          : 'reason' in outcome
+            ? FEEDBACK_REASONS[outcome.reason]
+            : `Sent ${outcome.sent} counted ${outcome.sent === 1 ? 'verdict' : 'verdicts'}.`,
+    };
   });
 
   onMessage('refreshMe', async () => {

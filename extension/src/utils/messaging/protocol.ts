@@ -36,6 +36,15 @@ export const RecordDismissalsRequest = z.strictObject({
       z.strictObject({
         text: z.string().min(1),
         label: z.enum(['hate', 'extremist']).nullable(),
+        /** What the classifier said, for the opt-in feedback counts (never the text). */
+        verdict: z
+          .strictObject({
+            decision: z.enum(['flag', 'uncertain']),
+            score: z.number().min(0).max(1),
+            modelVersion: z.string(),
+            language: z.string(),
+          })
+          .nullable(),
       }),
     )
     .min(1)
@@ -83,6 +92,8 @@ export const PROTOCOL = {
   undoDismissals: [UndoDismissalsRequest, Ok],
   captureScreenshot: [ScreenshotRequest, ScreenshotResponse],
   checkConnection: [CheckConnectionRequest, CheckConnectionResponse],
+  /** Sends the opt-in feedback counts now (the options' button; otherwise hourly). */
+  sendFeedback: [Empty, z.strictObject({ sent: z.number().int(), message: z.string() })],
   /** Asks `GET /v1/me` again with the stored token; an unreachable API leaves the role cached. */
   refreshMe: [Empty, Ok],
   modelInfo: [Empty, ModelInfo],

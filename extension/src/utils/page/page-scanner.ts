@@ -144,6 +144,7 @@ export class PageScanner {
         scores: seen.result.scores,
         evidence: seen.result.evidence,
         modelVersion: seen.modelVersion,
+        language: seen.result.language,
         url: seen.url,
         capturedAt: seen.capturedAt,
         occurrences,

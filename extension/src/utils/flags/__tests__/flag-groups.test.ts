@@ -14,6 +14,7 @@ function flag(text: string, over: Partial<PageFlag> = {}): PageFlag {
     scores: label === 'hate' ? { hate: score, extremist: 0.1 } : { hate: 0.1, extremist: score },
     evidence: [],
     modelVersion: 'm1',
+    language: 'en',
     url: 'https://forum.example/t/1',
     capturedAt: '2026-12-07T01:00:00.000Z',
     occurrences: 1,

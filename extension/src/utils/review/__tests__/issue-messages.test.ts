@@ -10,6 +10,7 @@ const flag = {
   scores: { hate: 0.9, extremist: 0.1 },
   evidence: ['vermin'],
   modelVersion: 'm1',
+  language: 'en',
   url: 'https://forum.example/t/1',
   capturedAt: '2026-12-07T01:00:00.000Z',
   occurrences: 1,
