@@ -50,7 +50,12 @@ export function SidePanelApp() {
   );
 
   const flags = page?.flags;
-  const groups = useMemo(() => groupFlags(flags ?? []), [flags]);
+  const groups = useMemo(() => {
+    const started = performance.now();
+    const grouped = groupFlags(flags ?? []);
+    performance.measure('cw:groupFlags', { start: started });
+    return grouped;
+  }, [flags]);
   const shown = useMemo(() => arrangeGroups(groups, sort, filter), [groups, sort, filter]);
   const statuses = useMemo(() => reportStatuses(outbox), [outbox]);
   const targets = useMemo(() => markedTargets(outbox), [outbox]);

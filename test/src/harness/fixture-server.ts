@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, normalize } from 'node:path';
 import { FIXTURES_DIR } from './paths';
-import { groupedPage, largePage } from './large-page';
+import { distinctFlagsPage, groupedPage, largePage } from './large-page';
 
 /**
  * Serves the fixture pages on 127.0.0.1 (`/name.html` from test/fixtures, `/large.html?n=2000`
@@ -24,6 +24,11 @@ export class FixtureServer {
       if (url.pathname.startsWith('/xss-hit')) {
         this.xssHits.push(req.url ?? '');
         res.writeHead(204).end();
+        return;
+      }
+      if (url.pathname === '/distinct.html') {
+        const n = Math.min(Number(url.searchParams.get('n') ?? 10_000), 20_000);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(distinctFlagsPage(n));
         return;
       }
       if (url.pathname === '/grouped.html') {

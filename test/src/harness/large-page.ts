@@ -58,3 +58,27 @@ export function groupedPage(n: number, copies = 205): string {
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long thread ${n}</title></head><body><main>${parts.join('\n')}</main></body></html>`;
 }
+
+/** A name no two paragraphs share ("ab", "ac", … from the index), so each flag is its own group. */
+function tag(i: number): string {
+  let out = '';
+  for (let n = i + 26; n > 0; n = Math.floor(n / 26)) out = String.fromCharCode(97 + (n % 26)) + out;
+  return out;
+}
+
+/**
+ * A page of `n` paragraphs, every tenth flagged, each flagged one a different text even after
+ * numbers are left out (a made-up district name per paragraph): `n / 10` flags in as many
+ * groups, the side panel's worst case.
+ */
+export function distinctFlagsPage(n: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const text =
+      i % 10 === 9
+        ? `${FLAGGED[((i / 10) % 2) | 0]!.replace(/\.$/, '')} from ${tag(i)}ville.`
+        : CLEAR[i % CLEAR.length]!;
+    parts.push(`<p id="p${i}">Post ${i}: ${text}</p>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Distinct flags ${n}</title></head><body><main>${parts.join('\n')}</main></body></html>`;
+}

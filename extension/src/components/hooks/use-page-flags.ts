@@ -27,7 +27,10 @@ export function usePageFlags(tabId: number | undefined, url: string | undefined)
       do {
         again.current = false;
         try {
+          const asked = performance.now();
           const answer = await sendMessage('getPageFlags', {}, tabId);
+          // Read by the side panel benchmark (test/bench/side-panel.ts).
+          performance.measure('cw:getPageFlags', { start: asked });
           setPage(answer);
           setProgress(answer.progress);
         } catch {

@@ -30,12 +30,23 @@ export const NO_FILTER: FlagFilter = { decision: 'any', label: 'any' };
 
 const NUMBER = /^\p{N}+$/u;
 
-/** What near-duplicates share: the tokens the model sees, without the numbers. */
+const KEY_CACHE_SIZE = 20_000;
+const keys = new Map<string, string>();
+
+/**
+ * What near-duplicates share: the tokens the model sees, without the numbers. Remembered per
+ * text, as the side panel asks again after every batch the page classifies.
+ */
 export function groupKey(text: string): string {
+  const known = keys.get(text);
+  if (known !== undefined) return known;
   const words = tokenize(text)
     .map((t) => t.norm)
     .filter((w) => !NUMBER.test(w));
-  return words.length > 0 ? words.join(' ') : text;
+  const key = words.length > 0 ? words.join(' ') : text;
+  if (keys.size >= KEY_CACHE_SIZE) keys.clear();
+  keys.set(text, key);
+  return key;
 }
 
 const scoreOf = (flag: PageFlag) => flag.scores[flag.label];
