@@ -15,6 +15,8 @@ afterAll(async () => {
 
 const REPORTED =
   'Join the fighters of the caliphate, take up arms and slaughter the unbelievers wherever you find them.';
+/** A flag this file neither dismisses nor reports. */
+const DISMISSED_NOT = 'Muslims are vermin and they should all be driven out of this country by force.';
 const DISMISSED =
   'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.';
 
@@ -128,6 +130,35 @@ describe('review in the side panel (real API)', () => {
         ?.getAttribute('aria-label')
         ?.includes('Reported'),
     );
+    await Promise.all([panel.close(), page.close()]);
+  });
+
+  it('the review form at 320 px: plain messages by their fields, the first focused, each gone once its field is right, nothing wider than the panel', async () => {
+    const { page, panel } = await openFeed();
+    await panel.setViewportSize({ width: 320, height: 800 });
+    await flagCard(panel, DISMISSED_NOT).getByRole('button', { name: 'Confirm and review' }).click();
+    await panel.getByRole('button', { name: 'Preview report' }).click();
+    const alert = (await panel.getByRole('alert').textContent()) ?? '';
+    expect(alert).toContain('Choose the category this content falls under.');
+    expect(alert).not.toMatch(/assessment\.|content\.|Invalid|expected/);
+    // The first field in error (the category) has the focus.
+    await expect
+      .poll(() =>
+        panel.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? null),
+      )
+      .toBe('category');
+    const category = panel.locator('fieldset[aria-invalid="true"]').first();
+    await expect(category.locator('.issues').textContent()).resolves.toBe(
+      'Choose the category this content falls under.',
+    );
+    await panel.getByRole('radio', { name: 'Hate speech', exact: true }).check();
+    await expect
+      .poll(() => panel.getByText('Choose the category this content falls under.').count())
+      .toBe(0);
+    expect(
+      await panel.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
     await Promise.all([panel.close(), page.close()]);
   });
 
