@@ -9,7 +9,18 @@ export const FeedbackOutcome = z.enum(['dismissed', 'confirmed']);
 export type FeedbackOutcome = z.infer<typeof FeedbackOutcome>;
 
 /** Score buckets of one tenth: "0.5" holds scores in [0.5, 0.6). */
-export const SCORE_BUCKETS = ['0.0', '0.1', '0.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0.8', '0.9'] as const;
+export const SCORE_BUCKETS = [
+  '0.0',
+  '0.1',
+  '0.2',
+  '0.3',
+  '0.4',
+  '0.5',
+  '0.6',
+  '0.7',
+  '0.8',
+  '0.9',
+] as const;
 export const ScoreBucket = z.enum(SCORE_BUCKETS);
 export type ScoreBucket = z.infer<typeof ScoreBucket>;
 

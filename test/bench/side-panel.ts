@@ -63,7 +63,8 @@ async function openOnce(browser: ExtensionBrowser, tabId: number, flags = FLAGS)
   for (;;) {
     const more = await panel.evaluate(() => {
       const scroller = document.querySelector<HTMLElement>('[data-testid="flag-scroller"]');
-      if (!scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return false;
+      if (!scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1)
+        return false;
       scroller.scrollTop += scroller.clientHeight;
       return new Promise<boolean>((r) => requestAnimationFrame(() => setTimeout(() => r(true), 0)));
     });

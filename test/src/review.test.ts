@@ -16,7 +16,8 @@ afterAll(async () => {
 const REPORTED =
   'Join the fighters of the caliphate, take up arms and slaughter the unbelievers wherever you find them.';
 /** A flag this file neither dismisses nor reports. */
-const DISMISSED_NOT = 'Muslims are vermin and they should all be driven out of this country by force.';
+const DISMISSED_NOT =
+  'Muslims are vermin and they should all be driven out of this country by force.';
 const DISMISSED =
   'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.';
 
@@ -136,7 +137,9 @@ describe('review in the side panel (real API)', () => {
   it('the review form at 320 px: plain messages by their fields, the first focused, each gone once its field is right, nothing wider than the panel', async () => {
     const { page, panel } = await openFeed();
     await panel.setViewportSize({ width: 320, height: 800 });
-    await flagCard(panel, DISMISSED_NOT).getByRole('button', { name: 'Confirm and review' }).click();
+    await flagCard(panel, DISMISSED_NOT)
+      .getByRole('button', { name: 'Confirm and review' })
+      .click();
     await panel.getByRole('button', { name: 'Preview report' }).click();
     const alert = (await panel.getByRole('alert').textContent()) ?? '';
     expect(alert).toContain('Choose the category this content falls under.');

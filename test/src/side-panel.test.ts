@@ -72,14 +72,16 @@ describe('the side panel on a long page (real model, real Chromium)', () => {
     await panel.getByLabel('Sort').selectOption('score');
     const scores = async () =>
       (await cards(panel).allTextContents()).map((t) => Number(/ (\d\.\d\d)/.exec(t)?.[1]));
-    await expect.poll(async () => {
-      const s = await scores();
-      return s.every((x, i) => i === 0 || x <= s[i - 1]!);
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const s = await scores();
+        return s.every((x, i) => i === 0 || x <= s[i - 1]!);
+      })
+      .toBe(true);
     await panel.getByLabel('Label').selectOption('extremist');
-    await expect.poll(() => cardTexts(panel)).toEqual(
-      expect.arrayContaining([expect.stringContaining('caliphate')]),
-    );
+    await expect
+      .poll(() => cardTexts(panel))
+      .toEqual(expect.arrayContaining([expect.stringContaining('caliphate')]));
     expect((await cardTexts(panel)).some((t) => t.includes(REPEATED))).toBe(false);
     await panel.getByLabel('Decision').selectOption('uncertain');
     await expect.poll(() => cards(panel).count()).toBe(0);
@@ -108,7 +110,9 @@ describe('the side panel on a long page (real model, real Chromium)', () => {
     await expect.poll(selected).toContain(DISTINCT_HITS[1]!);
     await panel.keyboard.press('d');
     await panel.getByRole('heading', { name: `Flags on this page (${FLAGS - 1})` }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('p[data-kind="hit-2"][data-counterweight]'));
+    await page.waitForFunction(
+      () => !document.querySelector('p[data-kind="hit-2"][data-counterweight]'),
+    );
     await Promise.all([panel.close(), page.close()]);
   });
 
@@ -130,7 +134,9 @@ describe('the side panel on a long page (real model, real Chromium)', () => {
     const tabId = await rig.browser.tabIdOf(page);
     const panel = await rig.browser.openSidePanel(tabId);
     await panel.getByText(/This is a page of the Counterweight API/).waitFor();
-    expect(await page.$$eval('[data-counterweight], counterweight-marker', (e) => e.length)).toBe(0);
+    expect(await page.$$eval('[data-counterweight], counterweight-marker', (e) => e.length)).toBe(
+      0,
+    );
     const popup = await rig.browser.context.newPage();
     await popup.goto(rig.browser.extensionUrl(`popup.html?tabId=${tabId}`));
     await popup.getByText(/A page of the Counterweight API this browser reports to/).waitFor();
@@ -142,7 +148,9 @@ describe('opt-in feedback (real API, recording proxy)', () => {
   it('is off by default; once on, a group dismissal goes out as counts without text, address or site, and /transparency shows the rate', async () => {
     const options = await rig.browser.context.newPage();
     await options.goto(rig.browser.extensionUrl('options.html'));
-    const optIn = options.getByLabel('Send daily counts of my dismissals and confirmations to the API');
+    const optIn = options.getByLabel(
+      'Send daily counts of my dismissals and confirmations to the API',
+    );
     expect(await optIn.isChecked()).toBe(false);
     await optIn.check();
 

@@ -31,8 +31,7 @@ export async function renderFalseFlags(): Promise<void> {
       cell(row, percent(m.falseFlagRate));
       cell(row, m.firstDay === m.lastDay ? m.firstDay : `${m.firstDay} to ${m.lastDay}`);
     }
-    status.textContent =
-      models.length === 0 ? 'No reviewer has shared feedback yet.' : '';
+    status.textContent = models.length === 0 ? 'No reviewer has shared feedback yet.' : '';
   } catch (error) {
     status.textContent = `Could not load the false-flag rates: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -25,7 +25,11 @@ export function FeedbackSharingOption() {
           checked={sharing.optIn}
           onChange={(e) => {
             const optIn = e.target.checked;
-            void feedbackSharingItem.update((s) => ({ ...s, optIn, ...(optIn ? {} : { pending: [] }) }));
+            void feedbackSharingItem.update((s) => ({
+              ...s,
+              optIn,
+              ...(optIn ? {} : { pending: [] }),
+            }));
           }}
         />{' '}
         Send daily counts of my dismissals and confirmations to the API

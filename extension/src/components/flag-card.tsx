@@ -70,7 +70,9 @@ export function FlagCard(props: {
           </span>
         )}
         {size === 1 && group.occurrences > 1 && <span>{group.occurrences}× on this page</span>}
-        <StatusChip status={status.state === 'none' && flag.reported ? { state: 'queued' } : status} />
+        <StatusChip
+          status={status.state === 'none' && flag.reported ? { state: 'queued' } : status}
+        />
         {props.target && <span className="chip sent">Target {props.target}</span>}
       </div>
       <p className="excerpt">{flag.text}</p>

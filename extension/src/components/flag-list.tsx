@@ -122,31 +122,27 @@ export function FlagList(props: {
       </div>
       <p className="hint keys">Keys: j / k next and previous, Enter confirm, d dismiss.</p>
       <div ref={scroller} className="flag-scroller" data-testid="flag-scroller">
-        <ul
-          aria-label="Flags"
-          className="flag-list"
-          style={{ height: virtualizer.getTotalSize() }}
-        >
+        <ul aria-label="Flags" className="flag-list" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const group = groups[item.index]!;
             return (
               <FlagCard
-                  key={item.key}
-                  slot={{
-                    index: item.index,
-                    measure: virtualizer.measureElement,
-                    top: item.start,
-                  }}
-                  group={group}
-                  status={actions.status(group)}
-                  target={actions.target(group)}
-                  selected={item.index === current}
-                  onSelect={() => setSelected(item.index)}
-                  onConfirm={actions.confirm && (() => actions.confirm?.(group))}
-                  onDismiss={() => actions.dismiss(group)}
-                  onReveal={() => actions.reveal(group)}
-                  onMarkTarget={actions.markTarget && (() => actions.markTarget?.(group))}
-                />
+                key={item.key}
+                slot={{
+                  index: item.index,
+                  measure: virtualizer.measureElement,
+                  top: item.start,
+                }}
+                group={group}
+                status={actions.status(group)}
+                target={actions.target(group)}
+                selected={item.index === current}
+                onSelect={() => setSelected(item.index)}
+                onConfirm={actions.confirm && (() => actions.confirm?.(group))}
+                onDismiss={() => actions.dismiss(group)}
+                onReveal={() => actions.reveal(group)}
+                onMarkTarget={actions.markTarget && (() => actions.markTarget?.(group))}
+              />
             );
           })}
         </ul>

@@ -73,10 +73,10 @@ export function PopupApp() {
           : ownApi
             ? 'A page of the Counterweight API this browser reports to: not scanned.'
             : activeOn(site, settings)
-            ? `Flagging on ${site}.`
-            : settings.paused
-              ? 'Paused everywhere.'
-              : `Off on ${site}.`}
+              ? `Flagging on ${site}.`
+              : settings.paused
+                ? 'Paused everywhere.'
+                : `Off on ${site}.`}
       </p>
       <LanguageNotice languages={languages} />
       {site !== null && (

@@ -107,7 +107,11 @@ export function ReviewPanel(props: {
 
   const send = async () => {
     if (!preview) return;
-    setBusy(preview.length > 1 ? 'Putting the reports in the outbox…' : 'Putting the report in the outbox…');
+    setBusy(
+      preview.length > 1
+        ? 'Putting the reports in the outbox…'
+        : 'Putting the report in the outbox…',
+    );
     try {
       for (const [i, submission] of preview.entries()) {
         await sendMessage('enqueueReport', {

@@ -64,7 +64,9 @@ export function SidePanelApp() {
     if (tabId === undefined) return;
     await sendMessage('undoDismissals', { site, texts: members.map((m) => m.text) });
     await sendMessage('restoreFlags', { flagIds: members.map((m) => m.flagId) }, tabId);
-    setNotice({ text: `Restored ${members.length === 1 ? 'the flag' : `${members.length} flags`}.` });
+    setNotice({
+      text: `Restored ${members.length === 1 ? 'the flag' : `${members.length} flags`}.`,
+    });
     await refresh();
   };
 
@@ -123,7 +125,9 @@ export function SidePanelApp() {
           candidate={marking.candidate}
           onClose={(sent) => {
             marking.close();
-            setNotice(sent ? { text: 'Target queued in the outbox. Its state is shown below.' } : null);
+            setNotice(
+              sent ? { text: 'Target queued in the outbox. Its state is shown below.' } : null,
+            );
           }}
         />
       ) : reviewing && tabId !== undefined && page ? (
@@ -145,7 +149,11 @@ export function SidePanelApp() {
         <section aria-labelledby="flags-heading">
           <h2 id="flags-heading">Flags on this page ({flags?.length ?? 0})</h2>
           {progress && page?.active && progress.classified < progress.total && (
-            <p role="progressbar" aria-valuenow={progress.classified} aria-valuemax={progress.total}>
+            <p
+              role="progressbar"
+              aria-valuenow={progress.classified}
+              aria-valuemax={progress.total}
+            >
               Classified {number(progress.classified)} of {number(progress.total)} blocks…
             </p>
           )}

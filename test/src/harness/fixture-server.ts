@@ -28,7 +28,9 @@ export class FixtureServer {
       }
       if (url.pathname === '/distinct.html') {
         const n = Math.min(Number(url.searchParams.get('n') ?? 10_000), 20_000);
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(distinctFlagsPage(n));
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(distinctFlagsPage(n));
         return;
       }
       if (url.pathname === '/grouped.html') {

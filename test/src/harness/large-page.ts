@@ -62,7 +62,8 @@ export function groupedPage(n: number, copies = 205): string {
 /** A name no two paragraphs share ("ab", "ac", … from the index), so each flag is its own group. */
 function tag(i: number): string {
   let out = '';
-  for (let n = i + 26; n > 0; n = Math.floor(n / 26)) out = String.fromCharCode(97 + (n % 26)) + out;
+  for (let n = i + 26; n > 0; n = Math.floor(n / 26))
+    out = String.fromCharCode(97 + (n % 26)) + out;
   return out;
 }
 

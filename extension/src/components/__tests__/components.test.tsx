@@ -38,17 +38,17 @@ describe('side panel components', () => {
             groupFlags([
               {
                 flagId: 'f1',
-            text: XSS,
-            decision: 'flag',
-            label: 'hate',
-            scores: { hate: 0.9, extremist: 0.1 },
-            evidence: ['<b>x</b>'],
-            modelVersion: 'm',
-            language: 'en',
-            url: 'http://a.example/',
-            capturedAt: '2026-11-22T14:00:00Z',
-            occurrences: 2,
-            reported: false,
+                text: XSS,
+                decision: 'flag',
+                label: 'hate',
+                scores: { hate: 0.9, extremist: 0.1 },
+                evidence: ['<b>x</b>'],
+                modelVersion: 'm',
+                language: 'en',
+                url: 'http://a.example/',
+                capturedAt: '2026-11-22T14:00:00Z',
+                occurrences: 2,
+                reported: false,
               },
             ])[0]!
           }

@@ -13,7 +13,7 @@ export const ME_MAX_AGE_MS = 10 * 60_000;
 export function useFreshMe(connection: Connection | undefined): void {
   const stale = Boolean(
     connection?.token &&
-      (!connection.checkedAt || Date.now() - Date.parse(connection.checkedAt) > ME_MAX_AGE_MS),
+    (!connection.checkedAt || Date.now() - Date.parse(connection.checkedAt) > ME_MAX_AGE_MS),
   );
   useEffect(() => {
     if (stale) void sendMessage('refreshMe', {}).catch(() => undefined);

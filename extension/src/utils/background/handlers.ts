@@ -120,7 +120,10 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
       });
     await feedbackItem.update((f) => count(f, 'confirmed', submission.classifier?.label ?? null));
     const classifier = submission.classifier;
-    if (classifier?.label && (classifier.decision === 'flag' || classifier.decision === 'uncertain'))
+    if (
+      classifier?.label &&
+      (classifier.decision === 'flag' || classifier.decision === 'uncertain')
+    )
       await shareVerdicts([
         {
           outcome: 'confirmed',
@@ -156,7 +159,9 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     await feedbackItem.update((f) => items.reduce((acc, i) => count(acc, 'dismissed', i.label), f));
     await shareVerdicts(
       items.flatMap((i) =>
-        i.label && i.verdict ? [{ outcome: 'dismissed' as const, label: i.label, ...i.verdict }] : [],
+        i.label && i.verdict
+          ? [{ outcome: 'dismissed' as const, label: i.label, ...i.verdict }]
+          : [],
       ),
     );
     return { ok: true } as const;

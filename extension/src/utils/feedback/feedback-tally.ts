@@ -25,7 +25,11 @@ export const dayOf = (at: Date) => at.toISOString().slice(0, 10);
  * model version and language). A language or model version the API would refuse is counted as
  * `und` / `unknown` rather than dropped.
  */
-export function tally(counts: readonly FeedbackCount[], verdicts: readonly Verdict[], at: Date): FeedbackCount[] {
+export function tally(
+  counts: readonly FeedbackCount[],
+  verdicts: readonly Verdict[],
+  at: Date,
+): FeedbackCount[] {
   const out = counts.map((c) => ({ ...c }));
   const day = dayOf(at);
   for (const v of verdicts) {

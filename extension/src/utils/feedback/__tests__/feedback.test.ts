@@ -20,13 +20,43 @@ describe('tally', () => {
   it('counts verdicts per day and dimension, with the score in its bucket', () => {
     const counts = tally(
       tally([], [verdict(), verdict({ score: 0.51 })], AT),
-      [verdict({ outcome: 'confirmed', decision: 'flag', score: 0.97 }), verdict({ language: 'English?' })],
+      [
+        verdict({ outcome: 'confirmed', decision: 'flag', score: 0.97 }),
+        verdict({ language: 'English?' }),
+      ],
       AT,
     );
     expect(counts).toEqual([
-      { day: '2026-12-07', outcome: 'dismissed', label: 'hate', decision: 'uncertain', scoreBucket: '0.5', modelVersion: 'm-1', language: 'en', count: 2 },
-      { day: '2026-12-07', outcome: 'confirmed', label: 'hate', decision: 'flag', scoreBucket: '0.9', modelVersion: 'm-1', language: 'en', count: 1 },
-      { day: '2026-12-07', outcome: 'dismissed', label: 'hate', decision: 'uncertain', scoreBucket: '0.5', modelVersion: 'm-1', language: 'und', count: 1 },
+      {
+        day: '2026-12-07',
+        outcome: 'dismissed',
+        label: 'hate',
+        decision: 'uncertain',
+        scoreBucket: '0.5',
+        modelVersion: 'm-1',
+        language: 'en',
+        count: 2,
+      },
+      {
+        day: '2026-12-07',
+        outcome: 'confirmed',
+        label: 'hate',
+        decision: 'flag',
+        scoreBucket: '0.9',
+        modelVersion: 'm-1',
+        language: 'en',
+        count: 1,
+      },
+      {
+        day: '2026-12-07',
+        outcome: 'dismissed',
+        label: 'hate',
+        decision: 'uncertain',
+        scoreBucket: '0.5',
+        modelVersion: 'm-1',
+        language: 'und',
+        count: 1,
+      },
     ]);
   });
 });
@@ -44,7 +74,10 @@ describe('sendFeedback', () => {
     };
 
   it('sends nothing unless the reviewer opted in', async () => {
-    await feedbackSharingItem.set({ ...feedbackSharingItem.fallback, pending: tally([], [verdict()], AT) });
+    await feedbackSharingItem.set({
+      ...feedbackSharingItem.fallback,
+      pending: tally([], [verdict()], AT),
+    });
     expect(await sendFeedback(feedbackSharingItem, connection, answering(200))).toEqual({
       sent: 0,
       reason: 'off',
@@ -64,13 +97,20 @@ describe('sendFeedback', () => {
     });
     // New verdicts wait for the next batch.
     await feedbackSharingItem.update((s) => ({ ...s, pending: tally(s.pending, [verdict()], AT) }));
-    expect(await sendFeedback(feedbackSharingItem, connection, answering(200))).toEqual({ sent: 2 });
-    expect(seen.map((s) => s.url)).toEqual(['http://api.example/v1/feedback', 'http://api.example/v1/feedback']);
+    expect(await sendFeedback(feedbackSharingItem, connection, answering(200))).toEqual({
+      sent: 2,
+    });
+    expect(seen.map((s) => s.url)).toEqual([
+      'http://api.example/v1/feedback',
+      'http://api.example/v1/feedback',
+    ]);
     const [first, second] = seen.map((s) => FeedbackSubmission.parse(s.body));
     expect(second!.batchId).toBe(first!.batchId);
     const after = await feedbackSharingItem.get();
     expect(after.sending).toBeNull();
     expect(after.pending).toHaveLength(1);
-    expect(await sendFeedback(feedbackSharingItem, connection, answering(200))).toEqual({ sent: 1 });
+    expect(await sendFeedback(feedbackSharingItem, connection, answering(200))).toEqual({
+      sent: 1,
+    });
   });
 });

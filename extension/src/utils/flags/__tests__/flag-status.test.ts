@@ -38,7 +38,11 @@ describe('reportStatuses', () => {
     ]);
     expect(statuses.get('a')).toEqual({ state: 'queued' });
     expect(statuses.get('b')).toEqual({ state: 'queued' });
-    expect(statuses.get('c')).toEqual({ state: 'reported', reference: 'CW-000007', decision: null });
+    expect(statuses.get('c')).toEqual({
+      state: 'reported',
+      reference: 'CW-000007',
+      decision: null,
+    });
     expect(statuses.get('d')).toEqual({
       state: 'reported',
       reference: 'CW-000008',
@@ -62,7 +66,11 @@ describe('reportStatuses', () => {
         refusal: { status: 403, code: 'forbidden', message: 'role cso may not', issues: [] },
       }),
     ]);
-    expect(statuses.get('g')).toEqual({ state: 'refused', status: 403, message: 'role cso may not' });
+    expect(statuses.get('g')).toEqual({
+      state: 'refused',
+      status: 403,
+      message: 'role cso may not',
+    });
   });
 });
 
@@ -76,7 +84,10 @@ describe('isPermanentRefusal', () => {
 describe('permissionsOf', () => {
   it('reviewers report, CSO teams mark targets, auditors and admins see flags only', () => {
     expect(permissionsOf({ role: 'reviewer' })).toEqual({ report: true, markTargets: false });
-    expect(permissionsOf({ role: 'senior_reviewer' })).toEqual({ report: true, markTargets: false });
+    expect(permissionsOf({ role: 'senior_reviewer' })).toEqual({
+      report: true,
+      markTargets: false,
+    });
     expect(permissionsOf({ role: 'cso' })).toEqual({ report: false, markTargets: true });
     expect(permissionsOf({ role: 'auditor' })).toEqual({ report: false, markTargets: false });
     expect(permissionsOf({ role: 'admin' })).toEqual({ report: false, markTargets: false });
