@@ -46,6 +46,7 @@ import {
 import {
   ADDED_SOURCES,
   ARTIFACT_DIR,
+  ATTENTION_KEY_DIM,
   AVERAGE_FROM,
   BATCH,
   BORROWED_WORDS,
@@ -214,6 +215,7 @@ async function main() {
     hidden: 32,
     dropout: 0.25,
     poolFirst: POOL_FIRST,
+    ...(ATTENTION_KEY_DIM > 0 ? { attention: { keyDim: ATTENTION_KEY_DIM } } : {}),
   };
   const { matrix, covered, vectors } = pretrainedEmbedding(vocabulary, config.embeddingDim, SEED);
   log(`pretrained vectors for ${covered} of ${vocabulary.length} words`);

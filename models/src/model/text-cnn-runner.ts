@@ -1,4 +1,5 @@
 import type * as tfType from '@tensorflow/tfjs';
+import { attend, attentionTensorsOf, type SentenceAttentionTensors } from './sentence-attention';
 
 /** Logits of one window. */
 export interface WindowLogits {
@@ -26,6 +27,8 @@ export class TextCnnRunner {
     },
     /** Whether the first convolution is pooled into the dense layer (the model has `pool1`). */
     private readonly poolFirst: boolean,
+    /** The self-attention layer over the second convolution (the order-aware model), or null. */
+    private readonly attention: SentenceAttentionTensors | null = null,
   ) {}
 
   /** Takes the weights out of a loaded layers model (which the caller may then dispose). */
@@ -44,6 +47,7 @@ export class TextCnnRunner {
     // conv1d kernels [k, in, out] become conv2d filters [1, k, in, out] over a [b, 1, l, c] input.
     const keep = <T extends tfType.Tensor>(t: T) => tf.keep(t);
     const poolFirst = model.layers.some((l) => l.name === 'pool1');
+    const attention = attentionTensorsOf(model);
     return new TextCnnRunner(
       tf,
       table.dataSync() as Float32Array,
@@ -65,6 +69,11 @@ export class TextCnnRunner {
         },
       },
       poolFirst,
+      attention
+        ? (Object.fromEntries(
+            Object.entries(attention).map(([k, t]) => [k, tf.keep(tf.clone(t))]),
+          ) as SentenceAttentionTensors)
+        : null,
     );
   }
 
@@ -122,12 +131,14 @@ export class TextCnnRunner {
       tf.tidy(() => tf.reshape(tf.maxPool(t, [1, l], [1, l], 'valid'), [b, -1]) as tfType.Tensor2D);
     const pooled1 = this.poolFirst ? pool(h1) : null;
     const h2 = conv(h1, w.conv2, w.conv2.dilation);
+    const attended = this.attention ? this.attend(h2, mask, b, l) : [];
     const pooled2 = step([h2], () => pool(h2));
     m?.dispose();
-    const out = step(pooled1 ? [pooled1, pooled2] : [pooled2], () =>
+    const pools = [...(pooled1 ? [pooled1] : []), pooled2, ...attended];
+    const out = step(pools, () =>
       tf.tidy(() => {
         const hidden = tf.fused.matMul({
-          a: pooled1 ? (tf.concat([pooled1, pooled2], 1) as tfType.Tensor2D) : pooled2,
+          a: pools.length === 1 ? pooled2 : (tf.concat(pools, 1) as tfType.Tensor2D),
           b: w.hidden.kernel,
           bias: w.hidden.bias,
           activation: 'relu',
@@ -140,8 +151,22 @@ export class TextCnnRunner {
     return rows.map((_, row) => ({ hate: data[2 * row]!, extremist: data[2 * row + 1]! }));
   }
 
+  /** [max, attention pool] of the attention layer over `h2` ([b, 1, l, c], zero at padding). */
+  private attend(h2: tfType.Tensor4D, mask: Float32Array, b: number, l: number) {
+    const { tf } = this;
+    return tf.tidy(() =>
+      attend(
+        tf,
+        this.attention!,
+        tf.reshape(h2, [b, l, h2.shape[3]]) as tfType.Tensor3D,
+        tf.tensor3d(mask, [b, l, 1]),
+      ),
+    );
+  }
+
   /** Frees the weight tensors. */
   dispose(): void {
+    if (this.attention) for (const t of Object.values(this.attention)) t.dispose();
     for (const part of Object.values(this.weights))
       for (const t of Object.values(part)) if (typeof t !== 'number') t.dispose();
   }

@@ -1,4 +1,11 @@
 import type * as tfType from '@tensorflow/tfjs';
+import {
+  attend,
+  attentionLayers,
+  createAttentionWeights,
+  setAttentionLayerWeights,
+  type SentenceAttentionWeights,
+} from './sentence-attention';
 
 /** Architecture of the classifier: a two-layer 1-D convolutional network over word ids. */
 export interface TextCnnConfig {
@@ -16,6 +23,11 @@ export interface TextCnnConfig {
    * cannot bypass the words that negate or quote it.
    */
   poolFirst?: boolean;
+  /**
+   * Self-attention over the second convolution's features (sentence-attention.ts): the
+   * order-aware candidate. Absent in the CNN-only model.
+   */
+  attention?: { keyDim: number };
 }
 
 export const LABELS = ['hate', 'extremist'] as const;
@@ -33,13 +45,16 @@ export interface TextCnnWeights {
   outBias: tfType.Variable;
 }
 
+/** The CNN's weights and, for the attention model, the attention layer's. */
+export type ClassifierWeights = TextCnnWeights & Partial<SentenceAttentionWeights>;
+
 /** Creates the weights; the embedding starts from `initialEmbedding` (pretrained vectors). */
 export function createWeights(
   tf: typeof tfType,
   config: TextCnnConfig,
   initialEmbedding: Float32Array,
   seed: number,
-): TextCnnWeights {
+): ClassifierWeights {
   const { vocabularySize: v, embeddingDim: e, filters1: f1, filters2: f2, hidden: h } = config;
   const glorot = (shape: number[], fanIn: number, fanOut: number, s: number) =>
     tf.variable(
@@ -61,12 +76,19 @@ export function createWeights(
     denseBias: tf.variable(tf.zeros([h])),
     outKernel: glorot([h, LABELS.length], h, LABELS.length, seed + 4),
     outBias: tf.variable(tf.fill([LABELS.length], -1.5)),
+    ...(config.attention
+      ? createAttentionWeights(tf, { width: f2, keyDim: config.attention.keyDim }, seed)
+      : {}),
   };
 }
 
 /** Features the dense layer reads: both convolutions' pools, or the second one's only. */
 function pooledWidth(config: TextCnnConfig): number {
-  return (config.poolFirst === false ? 0 : config.filters1) + config.filters2;
+  return (
+    (config.poolFirst === false ? 0 : config.filters1) +
+    config.filters2 +
+    (config.attention ? 2 * config.filters2 : 0)
+  );
 }
 
 /** [x(t-d), x(t), x(t+d)] along channels, zero beyond the ends: a "same" conv1d as a matMul. */
@@ -88,13 +110,13 @@ function unfold(tf: typeof tfType, x: tfType.Tensor3D, dilation: number): tfType
  */
 export function forward(
   tf: typeof tfType,
-  w: TextCnnWeights,
+  w: ClassifierWeights,
   ids: tfType.Tensor2D,
   config: TextCnnConfig,
   training: boolean,
 ): tfType.Tensor2D {
   const [b, l] = ids.shape;
-  const mask = tf.expandDims(tf.cast(tf.notEqual(ids, 0), 'float32'), 2);
+  const mask = tf.expandDims(tf.cast(tf.notEqual(ids, 0), 'float32'), 2) as tfType.Tensor3D;
   const x = tf.mul(
     tf.reshape(tf.gather(w.embedding, tf.reshape(ids, [-1])), [b, l, config.embeddingDim]),
     mask,
@@ -102,12 +124,13 @@ export function forward(
   const h1 = tf.relu(tf.add(tf.matMul(unfold(tf, x, 1), w.conv1Kernel), w.conv1Bias));
   const h1seq = tf.mul(tf.reshape(h1, [b, l, config.filters1]), mask) as tfType.Tensor3D;
   const h2 = tf.relu(tf.add(tf.matMul(unfold(tf, h1seq, 2), w.conv2Kernel), w.conv2Bias));
-  const h2seq = tf.mul(tf.reshape(h2, [b, l, config.filters2]), mask);
-  let pooled = (
-    config.poolFirst === false
-      ? tf.max(h2seq, 1)
-      : tf.concat([tf.max(h1seq, 1), tf.max(h2seq, 1)], 1)
-  ) as tfType.Tensor2D;
+  const h2seq = tf.mul(tf.reshape(h2, [b, l, config.filters2]), mask) as tfType.Tensor3D;
+  const pools: tfType.Tensor2D[] = [
+    ...(config.poolFirst === false ? [] : [tf.max(h1seq, 1) as tfType.Tensor2D]),
+    tf.max(h2seq, 1) as tfType.Tensor2D,
+    ...(config.attention ? attend(tf, w as SentenceAttentionWeights, h2seq, mask) : []),
+  ];
+  let pooled = (pools.length === 1 ? pools[0]! : tf.concat(pools, 1)) as tfType.Tensor2D;
   if (training && config.dropout > 0)
     pooled = tf.dropout(pooled, config.dropout) as tfType.Tensor2D;
   let hidden = tf.relu(tf.add(tf.matMul(pooled, w.denseKernel), w.denseBias)) as tfType.Tensor2D;
@@ -125,6 +148,10 @@ export function forward(
 export function buildLayersModel(tf: typeof tfType, config: TextCnnConfig): tfType.LayersModel {
   const input = tf.input({ shape: [null], dtype: 'int32', name: 'ids' });
   const mask = tf.input({ shape: [null, 1], dtype: 'float32', name: 'mask' });
+  // PADDING_SCORE where there is no token, else 0 (attention model only).
+  const padding = config.attention
+    ? tf.input({ shape: [null, 1], dtype: 'float32', name: 'padding' })
+    : null;
   const masked = (t: tfType.SymbolicTensor, name: string) =>
     tf.layers.multiply({ name }).apply([t, mask]) as tfType.SymbolicTensor;
   const x = masked(
@@ -163,15 +190,25 @@ export function buildLayersModel(tf: typeof tfType, config: TextCnnConfig): tfTy
     'mask2',
   );
   const p2 = tf.layers.globalMaxPooling1d({ name: 'pool2' }).apply(h2) as tfType.SymbolicTensor;
+  const pools = [
+    ...(config.poolFirst === false
+      ? []
+      : [tf.layers.globalMaxPooling1d({ name: 'pool1' }).apply(h1) as tfType.SymbolicTensor]),
+    p2,
+    ...(config.attention && padding
+      ? attentionLayers(
+          tf,
+          { width: config.filters2, keyDim: config.attention.keyDim },
+          h2,
+          mask,
+          padding,
+        )
+      : []),
+  ];
   const pooled =
-    config.poolFirst === false
+    pools.length === 1
       ? p2
-      : (tf.layers
-          .concatenate({ name: 'pooled' })
-          .apply([
-            tf.layers.globalMaxPooling1d({ name: 'pool1' }).apply(h1) as tfType.SymbolicTensor,
-            p2,
-          ]) as tfType.SymbolicTensor);
+      : (tf.layers.concatenate({ name: 'pooled' }).apply(pools) as tfType.SymbolicTensor);
   const hidden = tf.layers
     .dense({ units: config.hidden, activation: 'relu', name: 'hidden' })
     .apply(pooled) as tfType.SymbolicTensor;
@@ -180,14 +217,18 @@ export function buildLayersModel(tf: typeof tfType, config: TextCnnConfig): tfTy
   const out = tf.layers
     .dense({ units: LABELS.length, activation: 'linear', name: 'scores' })
     .apply(hidden) as tfType.SymbolicTensor;
-  return tf.model({ inputs: [input, mask], outputs: out, name: 'counterweight_text_cnn' });
+  return tf.model({
+    inputs: padding ? [input, mask, padding] : [input, mask],
+    outputs: out,
+    name: 'counterweight_text_cnn',
+  });
 }
 
 /** Copies trained weights into the layers model (conv kernels reshaped to [3, in, out]). */
 export function setLayersWeights(
   tf: typeof tfType,
   model: tfType.LayersModel,
-  w: TextCnnWeights,
+  w: ClassifierWeights,
   config: TextCnnConfig,
 ): void {
   model.getLayer('embedding').setWeights([w.embedding]);
@@ -202,4 +243,5 @@ export function setLayersWeights(
     .setWeights([tf.reshape(w.conv2Kernel, [3, config.filters1, config.filters2]), w.conv2Bias]);
   model.getLayer('hidden').setWeights([w.denseKernel, w.denseBias]);
   model.getLayer('scores').setWeights([w.outKernel, w.outBias]);
+  if (config.attention) setAttentionLayerWeights(model, w as SentenceAttentionWeights);
 }

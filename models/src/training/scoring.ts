@@ -5,7 +5,7 @@ import { calibrateThresholds, isWritten } from '../eval/calibrate';
 import { binaryMetrics } from '../eval/metrics';
 import type { ModelMetadata } from '../metadata';
 import type { initWasm } from '../model/backend';
-import { forward, LABELS, type TextCnnConfig, type TextCnnWeights } from '../model/text-cnn';
+import { forward, LABELS, type TextCnnConfig, type ClassifierWeights } from '../model/text-cnn';
 import { WORD_DROPOUT } from './settings';
 
 export interface Featurised {
@@ -17,7 +17,7 @@ export interface Featurised {
 /** Scores examples with the training-graph network (no dropout). */
 export async function score(
   tf: Awaited<ReturnType<typeof initWasm>>,
-  weights: TextCnnWeights,
+  weights: ClassifierWeights,
   config: TextCnnConfig,
   rows: Featurised[],
 ) {
@@ -66,7 +66,7 @@ export function labelArrays(rows: Featurised[], label: 'hate' | 'extremist') {
  */
 export async function evaluateDev(
   tf: Awaited<ReturnType<typeof initWasm>>,
-  weights: TextCnnWeights,
+  weights: ClassifierWeights,
   config: TextCnnConfig,
   devRows: Featurised[],
 ) {

@@ -39,6 +39,9 @@ export const AVERAGE_FROM = numberSetting('AVERAGE_FROM', 3, { min: 1 });
 export const CONTEXT_SHARE = 0.25;
 // Filters per convolution: the main lever between accuracy and speed on the page.
 export const FILTERS = numberSetting('FILTERS', 48, { min: 1 });
+// Width of the queries and keys of the self-attention layer over the second convolution
+// (model/sentence-attention.ts): the order-aware candidate. 0: the CNN alone (shipped recipe).
+export const ATTENTION_KEY_DIM = numberSetting('ATTENTION_KEY_DIM', 0, { min: 0 });
 // 1: both convolutions' features reach the dense layer; 0: only the second's (7-word context).
 export const POOL_FIRST = numberSetting('POOL_FIRST', 1) !== 0;
 // Minimal pairs (contrast/minimal-pairs.ts): PAIRS_PER_BATCH hateful sentences and their lawful

@@ -9,14 +9,14 @@ import {
   buildLayersModel,
   setLayersWeights,
   type TextCnnConfig,
-  type TextCnnWeights,
+  type ClassifierWeights,
 } from '../model/text-cnn';
 import * as s from './settings';
 
 /** Writes the quantised model, vocabulary and metadata.json to s.ARTIFACT_DIR. */
 export async function writeArtifact(
   tf: Awaited<ReturnType<typeof initWasm>>,
-  weights: TextCnnWeights,
+  weights: ClassifierWeights,
   config: TextCnnConfig,
   vocabulary: string[],
   { thresholds, sensitivity }: Pick<ModelMetadata, 'thresholds' | 'sensitivity'>,
@@ -47,9 +47,11 @@ export async function writeArtifact(
     },
     architecture: {
       ...config,
-      kind: s.POOL_FIRST
-        ? 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid'
-        : 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pool > dense > sigmoid',
+      kind: config.attention
+        ? 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > self-attention + attention pool > dense > sigmoid'
+        : s.POOL_FIRST
+          ? 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pools > dense > sigmoid'
+          : 'embedding > conv1d(k3) > conv1d(k3, dilation 2) > global max pool > dense > sigmoid',
       quantisation: 'uint8 affine per tensor',
     },
     training: {
