@@ -5,14 +5,13 @@ import type { ClassifyResponse } from '../messaging/page-protocol';
 import type { z } from 'zod';
 import { applyFlag, clearFlag, revealFlag } from './flag-attributes';
 import { languageShares, type PageLanguages } from './language-shares';
-import { MARKER_TAG } from './marker';
 import type { PageFlag } from './page-flag';
-import { BLOCK_SELECTOR, collectTextBlocks, enclosingBlock, isBlockElement } from './text-blocks';
+import { MUTATION_DEBOUNCE_MS, PageChanges } from './page-changes';
+import { collectTextBlocks } from './text-blocks';
 import { forEachSliced } from './time-slice';
 
 export const CLASSIFY_BATCH = 250;
 const EXPLAIN_BATCH = 50;
-const MUTATION_DEBOUNCE_MS = 60;
 
 export interface ScannerDeps {
   doc: Document;
@@ -55,10 +54,7 @@ export class PageScanner {
   private readonly toExplain = new Set<string>();
   private pending: string[] = [];
   private draining: Promise<void> | null = null;
-  private rescanning: Promise<void> | null = null;
-  private observer: MutationObserver | null = null;
-  private dirty = new Set<Element>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly changes = new PageChanges((roots) => this.rescan(roots));
   private thresholds: Thresholds | null = null;
   private covered: string[] = [];
   private nextFlag = 1;
@@ -80,18 +76,14 @@ export class PageScanner {
     this.active = true;
     const body = this.deps.doc.body;
     if (!body) return;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(body, { childList: true, subtree: true, characterData: true });
+    this.changes.observe(body);
     await this.scan(body);
   }
 
   /** Stops following the page and takes every flag off it (results are kept for a restart). */
   async stop(): Promise<void> {
     this.active = false;
-    this.observer?.disconnect();
-    this.observer = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.dirty.clear();
+    this.changes.disconnect();
     const all = [...this.elementsByText.values()].flatMap((set) => [...set]);
     await forEachSliced(all, (el) => clearFlag(el));
     this.elementsByText.clear();
@@ -120,8 +112,8 @@ export class PageScanner {
 
   /** Waits until every queued text has been classified and rendered. */
   async idle(): Promise<void> {
-    while (this.draining || this.rescanning || this.timer) {
-      if (this.rescanning) await this.rescanning;
+    while (this.draining || this.changes.reading || this.changes.waiting) {
+      if (this.changes.reading) await this.changes.reading;
       else if (this.draining) await this.draining;
       else await new Promise((r) => setTimeout(r, MUTATION_DEBOUNCE_MS));
     }
@@ -357,47 +349,8 @@ export class PageScanner {
     }
   }
 
-  private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      const target = record.target;
-      if (isOwnUi(target)) continue;
-      if (record.type === 'characterData') {
-        const block = enclosingBlock(target);
-        if (block) this.dirty.add(block);
-        continue;
-      }
-      // A new block (or a custom element holding blocks) is read on its own; loose text or
-      // inline content changes the text of the block around it.
-      for (const node of Array.from(record.addedNodes)) {
-        if (isOwnUi(node)) continue;
-        if (isBlockElement(node) || holdsBlocks(node)) this.dirty.add(node as Element);
-        else this.addEnclosing(target);
-      }
-      for (const node of Array.from(record.removedNodes))
-        if (!isOwnUi(node) && !isBlockElement(node) && !holdsBlocks(node))
-          this.addEnclosing(target);
-    }
-    if (this.dirty.size > 0 && !this.timer)
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.rescanning = this.rescanDirty().finally(() => {
-          this.rescanning = null;
-        });
-      }, MUTATION_DEBOUNCE_MS);
-  }
-
-  private addEnclosing(node: Node): void {
-    const block = enclosingBlock(node);
-    if (block) this.dirty.add(block);
-  }
-
-  private async rescanDirty(): Promise<void> {
-    const roots = [...this.dirty].filter((el) => el.isConnected);
-    this.dirty.clear();
-    const outermost = roots.filter(
-      (el) => !roots.some((other) => other !== el && other.contains(el)),
-    );
-    for (const root of outermost) {
+  private async rescan(roots: Element[]): Promise<void> {
+    for (const root of roots) {
       const blocks = await collectTextBlocks(root);
       if (!this.active) return;
       for (const { element, text } of blocks)
@@ -444,16 +397,4 @@ export class PageScanner {
     this.lastProgress = progressKey;
     this.deps.onFlagsChanged?.(count, progress);
   }
-}
-
-function holdsBlocks(node: Node): boolean {
-  return (
-    node.nodeType === Node.ELEMENT_NODE && (node as Element).querySelector(BLOCK_SELECTOR) !== null
-  );
-}
-
-function isOwnUi(node: Node): boolean {
-  return (
-    node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARKER_TAG
-  );
 }
