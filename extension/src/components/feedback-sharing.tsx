@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { feedbackSharingItem } from '@/utils/feedback/feedback-item';
 import { sendMessage } from '@/utils/messaging/messenger';
 import { useStorageItem } from './hooks/use-storage-item';
@@ -11,7 +11,10 @@ import { useStorageItem } from './hooks/use-storage-item';
 export function FeedbackSharingOption() {
   const sharing = useStorageItem(feedbackSharingItem);
   const [status, setStatus] = useState<string | null>(null);
-  if (!sharing) return null;
+  // Shown at once; storage follows (a controlled checkbox must not wait for the round trip).
+  const [optIn, setOptIn] = useState<boolean | null>(null);
+  useEffect(() => setOptIn(sharing?.optIn ?? null), [sharing?.optIn]);
+  if (!sharing || optIn === null) return null;
   const waiting = [...sharing.pending, ...(sharing.sending?.counts ?? [])].reduce(
     (n, c) => n + c.count,
     0,
@@ -22,9 +25,10 @@ export function FeedbackSharingOption() {
       <label className="option">
         <input
           type="checkbox"
-          checked={sharing.optIn}
+          checked={optIn}
           onChange={(e) => {
             const optIn = e.target.checked;
+            setOptIn(optIn);
             void feedbackSharingItem.update((s) => ({
               ...s,
               optIn,
@@ -39,7 +43,7 @@ export function FeedbackSharingOption() {
         the address or the site. The API publishes the false-flag rate per model version on its
         transparency page. Off by default; turning it off drops the counts not yet sent.
       </p>
-      {sharing.optIn && (
+      {optIn && (
         <p className="row">
           {waiting === 0
             ? 'Nothing waiting.'
