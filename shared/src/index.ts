@@ -20,3 +20,6 @@ export * from './transparency-audit';
 export * from './retention';
 export * from './auth';
 export * from './feedback';
+export * from './order';
+export * from './tdb-rules';
+export * from './order-figures';

@@ -16,6 +16,8 @@ export const LOG_EVENT_TYPES = [
   'content_purged',
   'target_created',
   'target_closed',
+  'order_received',
+  'order_decided',
 ] as const;
 export const LogEventType = z.enum(LOG_EVENT_TYPES);
 export type LogEventType = z.infer<typeof LogEventType>;
