@@ -23,6 +23,7 @@ import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
 import { bankRoutes } from './routes/banks';
+import { feedbackRoutes } from './routes/feedback';
 import { consolePageRoutes } from './pages/console-page';
 import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
@@ -105,6 +106,7 @@ export function createApp(
     appealRoutes,
     transparencyRoutes,
     legalHoldRoutes,
+    feedbackRoutes,
     orderRoutes,
     bankRoutes,
   ])

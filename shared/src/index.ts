@@ -19,6 +19,7 @@ export * from './transparency-series';
 export * from './transparency-audit';
 export * from './retention';
 export * from './auth';
+export * from './feedback';
 export * from './screenshot';
 export * from './progress';
 export * from './order';
