@@ -4,7 +4,11 @@ import { isPermanentRefusal, reportStatuses } from '../flag-status';
 import { permissionsOf } from '../permissions';
 
 let n = 0;
-function entry(excerpt: string, over: Partial<OutboxEntry> & Record<string, unknown> = {}) {
+// `progress` is typed on OutboxEntry now; the tests also feed it a malformed value on purpose
+function entry(
+  excerpt: string,
+  over: Partial<Omit<OutboxEntry, 'progress'>> & Record<string, unknown> = {},
+) {
   return {
     key: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     kind: 'report',
