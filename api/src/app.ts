@@ -27,6 +27,7 @@ import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
 import { orderRoutes } from './orders/order-routes';
 import { deliveryRoutes } from './tdb/delivery-routes';
+import { preservationRoutes } from './preservation/preservation-routes';
 
 /** The OpenAPI document's info block. */
 export const OPENAPI_INFO = {
@@ -102,6 +103,7 @@ export function createApp(
     transparencyRoutes,
     legalHoldRoutes,
     orderRoutes,
+    preservationRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -22,3 +22,4 @@ export * from './auth';
 export * from './order';
 export * from './tdb-rules';
 export * from './order-figures';
+export * from './preservation';

@@ -18,6 +18,9 @@ export const LOG_EVENT_TYPES = [
   'target_closed',
   'order_received',
   'order_decided',
+  'content_preserved',
+  'preservation_extended',
+  'preserved_content_read',
 ] as const;
 export const LogEventType = z.enum(LOG_EVENT_TYPES);
 export type LogEventType = z.infer<typeof LogEventType>;
