@@ -21,6 +21,8 @@ import { legalHoldRoutes } from './routes/legal-holds';
 import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
+import { bankRoutes } from './routes/banks';
+import { feedbackRoutes } from './routes/feedback';
 import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
@@ -102,7 +104,9 @@ export function createApp(
     appealRoutes,
     transparencyRoutes,
     legalHoldRoutes,
+    feedbackRoutes,
     orderRoutes,
+    bankRoutes,
     preservationRoutes,
   ])
     app.route('/', routes(deps));

@@ -1,3 +1,4 @@
+import { unbankAfterAppeal } from '../banks/decision-signals';
 import { randomUUID } from 'node:crypto';
 import {
   Appeal,
@@ -379,6 +380,7 @@ export async function decideAppeal(
         now,
       ),
     );
+    await unbankAfterAppeal(tx, append, appeal.decision_id, result.action, now);
   });
   return getAppeal(deps, appealId);
 }

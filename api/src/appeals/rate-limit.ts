@@ -22,6 +22,7 @@ export function socketAddress(c: Context): string {
 export function rateLimit(
   buckets: TokenBuckets,
   clientKey: (c: Context) => string = socketAddress,
+  what = 'appeals from this client',
 ): MiddlewareHandler {
   return async (c, next) => {
     const verdict = buckets.take(clientKey(c));
@@ -29,7 +30,7 @@ export function rateLimit(
       c.header('Retry-After', String(verdict.retryAfterSeconds));
       throw new ApiError(
         'rate_limited',
-        `too many appeals from this client; retry in ${verdict.retryAfterSeconds} s`,
+        `too many ${what}; retry in ${verdict.retryAfterSeconds} s`,
       );
     }
     await next();

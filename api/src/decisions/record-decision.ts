@@ -12,6 +12,7 @@ import type { Principal } from '../auth/tokens';
 import { ApiError } from '../errors';
 import type { LogSequencer } from '../log/sequence';
 import { REPORT_COLUMNS, type ReportRow } from '../reports/store';
+import { bankDecisionSignals } from '../banks/decision-signals';
 import { requireFourEyes } from './four-eyes';
 import { appealDeadline, buildStatement } from './statement-of-reasons';
 
@@ -135,6 +136,7 @@ export async function recordDecision(
       type: 'statement_published',
       details: { decisionId: decision.id, statementSha256: sha256(canonicalize(published) ?? '') },
     });
+    await bankDecisionSignals(tx, append, stored, content.excerpt);
     return {
       decision: stored,
       statement: { ...published, x_appeal: { ...published.x_appeal, token: appealToken } },

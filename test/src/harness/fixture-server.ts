@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, normalize } from 'node:path';
 import { FIXTURES_DIR } from './paths';
-import { largePage } from './large-page';
+import { distinctFlagsPage, groupedPage, largePage } from './large-page';
 
 /**
  * Serves the fixture pages on 127.0.0.1 (`/name.html` from test/fixtures, `/large.html?n=2000`
@@ -10,6 +10,8 @@ import { largePage } from './large-page';
  */
 export class FixtureServer {
   readonly xssHits: string[] = [];
+  /** Generated files a test serves at their path (images, pages), besides the fixtures. */
+  readonly generated = new Map<string, { type: string; body: Buffer | string }>();
   private server: Server | null = null;
 
   constructor(readonly port: number) {}
@@ -24,6 +26,25 @@ export class FixtureServer {
       if (url.pathname.startsWith('/xss-hit')) {
         this.xssHits.push(req.url ?? '');
         res.writeHead(204).end();
+        return;
+      }
+      const generated = this.generated.get(url.pathname);
+      if (generated) {
+        res
+          .writeHead(200, { 'content-type': generated.type, 'cache-control': 'no-store' })
+          .end(generated.body);
+        return;
+      }
+      if (url.pathname === '/distinct.html') {
+        const n = Math.min(Number(url.searchParams.get('n') ?? 10_000), 20_000);
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(distinctFlagsPage(n));
+        return;
+      }
+      if (url.pathname === '/grouped.html') {
+        const n = Math.min(Number(url.searchParams.get('n') ?? 2000), 20_000);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(groupedPage(n));
         return;
       }
       if (url.pathname === '/large.html') {
