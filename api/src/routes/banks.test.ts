@@ -305,4 +305,36 @@ describe.each(storesUnderTest())('hash banks on %s', (kind) => {
     expect(banked[0]).toMatchObject({ distance: 0, label: { category: REPORT_EXAMPLE_CATEGORY } });
     expect(banked[1]!.distance).toBeGreaterThan(0);
   });
+
+  it('a report carries media hashes (an image’s PDQ); its removal decision banks them too', async () => {
+    const imagePdq = flip(PDQ, 200);
+    const bad = await t.call('POST', '/v1/reports', {
+      body: {
+        ...REPORT_EXAMPLE,
+        content: { ...REPORT_EXAMPLE.content, signals: [{ type: 'pdq', value: 'x' }] },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.[0]?.path).toBe('content.signals.0.value');
+    const report = await t.call('POST', '/v1/reports', {
+      body: {
+        ...REPORT_EXAMPLE,
+        content: {
+          ...REPORT_EXAMPLE.content,
+          contentType: 'image',
+          signals: [{ type: 'pdq', value: imagePdq }],
+        },
+      },
+    });
+    expect(report.status).toBe(201);
+    const { id } = (await report.json()) as { id: string };
+    expect(await match([{ type: 'pdq', value: imagePdq }])).toEqual([]);
+    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+      token: t.tokens.reviewer2,
+      body: { ...DECISION_EXAMPLE, escalateThreatToLife: false },
+    });
+    expect(decided.status).toBe(201);
+    const [found] = await match([{ type: 'pdq', value: flip(imagePdq, 5) }]);
+    expect(found).toMatchObject({ signal: 0, bank: PROJECT_BANK, distance: 5 });
+  });
 });
