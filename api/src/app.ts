@@ -26,6 +26,8 @@ import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
+import { orderRoutes } from './orders/order-routes';
+import { deliveryRoutes } from './tdb/delivery-routes';
 
 /** The OpenAPI document's info block. */
 export const OPENAPI_INFO = {
@@ -88,6 +90,7 @@ export function createApp(
   });
 
   for (const routes of [
+    deliveryRoutes,
     reportRoutes,
     queueRoutes,
     decisionRoutes,
@@ -100,6 +103,7 @@ export function createApp(
     transparencyRoutes,
     legalHoldRoutes,
     bankRoutes,
+    orderRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -15,6 +15,19 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
+  it('sends to the Transparency Database only with both its URL and token', () => {
+    expect(parseEnv({}).COUNTERWEIGHT_TDB_URL).toBeUndefined();
+    expect(
+      parseEnv({ COUNTERWEIGHT_TDB_URL: 'https://tdb.example', COUNTERWEIGHT_TDB_TOKEN: 't' }),
+    ).toMatchObject({ COUNTERWEIGHT_TDB_RATE_LIMIT: 4000 });
+    expect(() => parseEnv({ COUNTERWEIGHT_TDB_URL: 'https://tdb.example' })).toThrow(
+      /COUNTERWEIGHT_TDB_TOKEN/,
+    );
+    expect(() => parseEnv({ COUNTERWEIGHT_ORDER_ALERT_URL: 'not a url' })).toThrow(
+      /COUNTERWEIGHT_ORDER_ALERT_URL/,
+    );
+  });
+
   it('reads every variable', () => {
     const env = parseEnv({
       PORT: '41001',

@@ -34,6 +34,13 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/, 'expected 64 hex characters (a 32-byte key)')
     .optional(),
+  /** Where the alert about a removal order with 15 minutes left is posted (off unless set). */
+  COUNTERWEIGHT_ORDER_ALERT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The DSA Transparency Database (its base URL) and the account's API token; off unless both are set. */
+  COUNTERWEIGHT_TDB_URL: z.url({ protocol: /^https?$/ }).optional(),
+  COUNTERWEIGHT_TDB_TOKEN: z.string().min(1).optional(),
+  /** The account's rate limit at the database, requests a minute. */
+  COUNTERWEIGHT_TDB_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(4000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ...HttpEnvShape,
 });
@@ -49,7 +56,14 @@ export class EnvError extends Error {
  * invalid variable, so a misconfigured server fails at start rather than on first use.
  */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = EnvSchema.refine(
+    (env) =>
+      (env.COUNTERWEIGHT_TDB_URL === undefined) === (env.COUNTERWEIGHT_TDB_TOKEN === undefined),
+    {
+      path: ['COUNTERWEIGHT_TDB_TOKEN'],
+      message: 'set both COUNTERWEIGHT_TDB_URL and COUNTERWEIGHT_TDB_TOKEN, or neither',
+    },
+  ).safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);

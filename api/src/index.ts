@@ -8,7 +8,10 @@ import { createDeps } from './deps';
 import { EnvError, parseEnv } from './env';
 import { createLogger } from './logger';
 import { LogIntegrityError } from './log/transparency-log';
+import { DeadlineAlertJob } from './orders/deadline-alerts';
 import { RetentionJob } from './retention/retention-job';
+import { TdbSender } from './tdb/sender';
+import { TdbClient } from './tdb/tdb-client';
 import { loadPseudonymKey } from './secrets';
 
 /** Advisory lock key ("cw" and 0x10) of the first tokens' transaction. */
@@ -31,6 +34,27 @@ async function main(): Promise<void> {
   });
   const app = createApp(deps);
   const retention = new RetentionJob({ ...deps, now: () => new Date() }, logger).start();
+  const alerts = env.COUNTERWEIGHT_ORDER_ALERT_URL
+    ? new DeadlineAlertJob({
+        db,
+        now: () => new Date(),
+        webhookUrl: env.COUNTERWEIGHT_ORDER_ALERT_URL,
+        logger,
+      }).start()
+    : null;
+  // Only the instance holding the log lease sends, so that two instances never race on a batch.
+  const tdb =
+    env.COUNTERWEIGHT_TDB_URL && env.COUNTERWEIGHT_TDB_TOKEN
+      ? new TdbSender(
+          {
+            db,
+            client: new TdbClient(env.COUNTERWEIGHT_TDB_URL, env.COUNTERWEIGHT_TDB_TOKEN),
+            logger,
+            active: () => deps.log.integrating,
+          },
+          { requestsPerMinute: env.COUNTERWEIGHT_TDB_RATE_LIMIT },
+        ).start()
+      : null;
 
   // Under a lock, so that of several instances starting on a new database only one makes them.
   const firstTokens = await db.transaction(async (tx) => {
@@ -69,8 +93,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close();
-    void retention
-      .stop()
+    void Promise.all([retention.stop(), alerts?.stop(), tdb?.stop()])
       .then(() => deps.log.close())
       .then(() => db.close())
       .finally(() => process.exit(0));

@@ -4,22 +4,16 @@ import { TEXT_NORMALISER_VERSION } from '@counterweight/shared/text';
 import type { ClassifierResult } from '@counterweight/shared';
 import { decide } from './decide';
 import { LazyLanguageIdentifier } from './language/lazy-identifier';
-import { loadLanguageFilesFromUrl, type LanguageModelFiles } from './language/language-files';
 import { isCovered } from './language/language-gate';
 import { DEFAULT_LANGUAGES, ModelMetadata } from './metadata';
-import { TextCnnRunner, type WindowLogits } from './model/text-cnn-runner';
+import type { ArtifactContents } from './artifact-contents';
+import { escalatedWindows } from './cascade';
+import { loadRunner } from './model/load-runner';
+import type { TextCnnRunner, WindowLogits } from './model/text-cnn-runner';
 
-/** The four files of models/artifact/ and the language identifier's two, already read. */
-export interface ArtifactContents {
-  modelJson: {
-    modelTopology: object;
-    weightsManifest: { paths: string[]; weights: tfType.io.WeightsManifestEntry[] }[];
-  };
-  weights: ArrayBuffer;
-  metadata: unknown;
-  vocabulary: string[];
-  language: LanguageModelFiles;
-}
+export type { ArtifactContents } from './artifact-contents';
+import { loadArtifactFromUrl } from './load-url';
+export { loadArtifactFromUrl };
 
 export interface ClassifyOptions {
   /** Compute evidence for texts that are not clear (default true). */
@@ -49,6 +43,8 @@ export class TextClassifier {
 
   private constructor(
     private readonly runner: TextCnnRunner,
+    /** The cascade's cheap first stage (metadata.json `cascade`), or null: the runner reads all. */
+    private readonly screen: TextCnnRunner | null,
     private readonly languages: LazyLanguageIdentifier,
     metadata: ModelMetadata,
     vocabulary: string[],
@@ -80,26 +76,15 @@ export class TextClassifier {
     }
     if (contents.vocabulary.length + 2 !== metadata.featuriser.vocabularySize)
       throw new Error('vocabulary does not match metadata.json');
-    const layers =
-      (
-        contents.modelJson.modelTopology as {
-          config?: { layers?: { name: string; config: { activation?: string } }[] };
-        }
-      ).config?.layers ?? [];
-    if (layers.find((l) => l.name === 'scores')?.config.activation !== 'linear')
-      throw new Error('model.json: the scores layer must output logits (linear activation)');
-    const weightSpecs = contents.modelJson.weightsManifest.flatMap((group) => group.weights);
-    const model = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: contents.modelJson.modelTopology,
-        weightSpecs,
-        weightData: contents.weights,
-      }),
-    );
-    const runner = TextCnnRunner.fromLayersModel(tf, model);
-    model.dispose();
+    const runner = await loadRunner(tf, contents.modelJson, contents.weights);
+    if (metadata.cascade && !contents.screen)
+      throw new Error('metadata.json names a cascade screen but its files were not loaded');
+    const screen =
+      metadata.cascade && contents.screen
+        ? await loadRunner(tf, contents.screen.modelJson, contents.screen.weights)
+        : null;
     const languages = new LazyLanguageIdentifier(contents.language);
-    return new TextClassifier(runner, languages, metadata, contents.vocabulary);
+    return new TextClassifier(runner, screen, languages, metadata, contents.vocabulary);
   }
 
   /**
@@ -150,7 +135,7 @@ export class TextClassifier {
     texts.forEach((text, i) => {
       for (const window of this.featuriser.featurise(text)) windows.push({ text: i, window });
     });
-    const windowLogits = await this.scoreWindows(
+    const windowLogits = await this.windowLogits(
       windows.map((w) => w.window.ids),
       batchSize,
     );
@@ -181,9 +166,28 @@ export class TextClassifier {
     return results;
   }
 
+  /**
+   * Logits per window: of the model, or in a cascade of the screen for every window and of the
+   * model for the windows the screen escalates. A window not escalated keeps the screen's
+   * logits, which lie below the model's uncertain thresholds by construction (cascade.ts).
+   */
+  private async windowLogits(all: Int32Array[], batchSize: number): Promise<WindowLogits[]> {
+    const cascade = this.metadata.cascade;
+    if (!this.screen || !cascade) return this.scoreWindows(all, batchSize);
+    const screened = await this.scoreWindows(all, batchSize, this.screen);
+    const escalated = escalatedWindows(screened, cascade.escalate);
+    const decided = await this.scoreWindows(
+      escalated.map((i) => all[i]!),
+      batchSize,
+    );
+    escalated.forEach((i, k) => (screened[i] = decided[k]!));
+    return screened;
+  }
+
   /** Frees the model's tensors and the language identifier. */
   dispose(): void {
     this.runner.dispose();
+    this.screen?.dispose();
     void this.languages.dispose();
   }
 
@@ -191,14 +195,18 @@ export class TextClassifier {
    * Logits per window (the model's output layer is linear). Windows are sorted by length so a
    * batch carries little padding; a batch is as long as its longest window.
    */
-  private async scoreWindows(all: Int32Array[], batchSize: number): Promise<WindowLogits[]> {
+  private async scoreWindows(
+    all: Int32Array[],
+    batchSize: number,
+    runner: TextCnnRunner = this.runner,
+  ): Promise<WindowLogits[]> {
     const lengths = all.map(tokenCount);
     const order = all.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!);
     const out: WindowLogits[] = new Array(all.length);
     for (let start = 0; start < order.length; start += batchSize) {
       const idx = order.slice(start, start + batchSize);
       const length = Math.max(...idx.map((i) => lengths[i]!));
-      const logits = await this.runner.logits(
+      const logits = await runner.logits(
         idx.map((i) => all[i]!),
         length,
       );
@@ -288,28 +296,3 @@ function dedupeAdjacent(words: string[]): string[] {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
-/**
- * Reads the artifact from a base URL (for the extension: the folder its public assets copy
- * models/artifact/ to, with the language identifier's files under `language/`). `fetchFn`
- * defaults to the global fetch.
- */
-export async function loadArtifactFromUrl(
-  base: string,
-  fetchFn: typeof fetch = fetch,
-): Promise<ArtifactContents> {
-  const url = (name: string) => new URL(name, base.endsWith('/') ? base : `${base}/`).toString();
-  const get = async (name: string) => {
-    const response = await fetchFn(url(name));
-    if (!response.ok) throw new Error(`could not load ${name}: HTTP ${response.status}`);
-    return response;
-  };
-  const [modelJson, weights, metadata, vocabulary, language] = await Promise.all([
-    get('model.json').then((r) => r.json() as Promise<ArtifactContents['modelJson']>),
-    get('weights.bin').then((r) => r.arrayBuffer()),
-    get('metadata.json').then((r) => r.json() as Promise<unknown>),
-    get('vocabulary.json').then((r) => r.json() as Promise<string[]>),
-    loadLanguageFilesFromUrl(base, fetchFn),
-  ]);
-  return { modelJson, weights, metadata, vocabulary, language };
-}

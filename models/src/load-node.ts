@@ -11,12 +11,29 @@ export const ARTIFACT_DIR = fileURLToPath(new URL('../artifact/', import.meta.ur
 export function readArtifactDir(dir: string = ARTIFACT_DIR): ArtifactContents {
   const read = (name: string) => readFileSync(`${dir.replace(/\/$/, '')}/${name}`);
   const weights = read('weights.bin');
+  const metadata = JSON.parse(read('metadata.json').toString('utf8')) as {
+    cascade?: { screenModelFile: string; screenWeightsFile: string };
+  };
+  const screenWeights = metadata.cascade ? read(metadata.cascade.screenWeightsFile) : null;
   return {
     modelJson: JSON.parse(read('model.json').toString('utf8')) as ArtifactContents['modelJson'],
     weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
-    metadata: JSON.parse(read('metadata.json').toString('utf8')) as unknown,
+    metadata,
     vocabulary: JSON.parse(read('vocabulary.json').toString('utf8')) as string[],
     language: readLanguageFiles(),
+    ...(metadata.cascade && screenWeights
+      ? {
+          screen: {
+            modelJson: JSON.parse(
+              read(metadata.cascade.screenModelFile).toString('utf8'),
+            ) as ArtifactContents['modelJson'],
+            weights: screenWeights.buffer.slice(
+              screenWeights.byteOffset,
+              screenWeights.byteOffset + screenWeights.byteLength,
+            ),
+          },
+        }
+      : {}),
   };
 }
 

@@ -35,6 +35,21 @@ export const ModelMetadata = z.object({
    * Absent in older artifacts: {@link DEFAULT_LANGUAGES}.
    */
   languages: z.array(TextLanguage).min(1).optional(),
+  /**
+   * A cascade: `screenModelFile`/`screenWeightsFile` (a CNN sharing this vocabulary) read every
+   * window, and this model only those whose screen probability reaches `escalate` (cascade.ts).
+   */
+  cascade: z
+    .strictObject({
+      screenModelFile: z.string().regex(/^[\w.-]+\.json$/),
+      screenWeightsFile: z.string().regex(/^[\w.-]+\.bin$/),
+      screenVersion: z.string(),
+      escalate: z.strictObject({
+        hate: z.number().min(0).max(1),
+        extremist: z.number().min(0).max(1),
+      }),
+    })
+    .optional(),
   featuriser: z.object({
     normaliserVersion: z.number().int(),
     sequenceLength: z.number().int().min(8),

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { Id, storedText, Timestamp } from './common';
 
-/** Who may do what: reviewers report and decide, the others read or administer. */
-export const ROLES = ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin'] as const;
+/**
+ * Who may do what: reviewers report and decide, the others read or administer;
+ * `authority_liaison` receives removal orders at the point of contact (TCO Art. 15).
+ */
+export const ROLES = [
+  'reviewer',
+  'senior_reviewer',
+  'cso',
+  'auditor',
+  'admin',
+  'authority_liaison',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

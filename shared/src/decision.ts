@@ -7,6 +7,7 @@ import {
 } from './assessment';
 import { Id, storedText, TerritoryCode, Timestamp } from './common';
 import { Action } from './taxonomy';
+import { personalDataIn } from './tdb-rules';
 
 /** The legal or contractual ground of a decision (DSA Art. 17(3)(d)/(e)). */
 export const DecisionGround = z.discriminatedUnion('type', [
@@ -43,6 +44,19 @@ export const DecisionSubmission = z
   .superRefine((value, ctx) => {
     checkClassification(value, ctx);
     checkExemptionAllowsAction(value, ctx, 'action');
+    // The statement of reasons is public (DSA Art. 24(5)): its free text must name nobody.
+    const ground = value.ground;
+    const freeText: [PropertyKey[], string][] = [
+      [['ground', 'explanation'], ground.explanation],
+      ground.type === 'illegal_content'
+        ? [['ground', 'legalReference'], ground.legalReference]
+        : [['ground', 'termsReference'], ground.termsReference],
+      [['facts'], value.facts],
+    ];
+    for (const [path, text] of freeText) {
+      const found = personalDataIn(text);
+      if (found) ctx.addIssue({ code: 'custom', path, message: found });
+    }
     if (value.action === 'disable_in_territory' && !value.territorialScope)
       ctx.addIssue({
         code: 'custom',

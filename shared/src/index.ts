@@ -22,3 +22,6 @@ export * from './auth';
 export * from './pdq/index';
 export * from './text-signal';
 export * from './bank';
+export * from './order';
+export * from './tdb-rules';
+export * from './order-figures';

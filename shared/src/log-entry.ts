@@ -21,6 +21,8 @@ export const LOG_EVENT_TYPES = [
   'bank_signals_removed',
   'bank_signal_held',
   'bank_signal_disputed',
+  'order_received',
+  'order_decided',
 ] as const;
 export const LogEventType = z.enum(LOG_EVENT_TYPES);
 export type LogEventType = z.infer<typeof LogEventType>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isReinstatement } from './appeal';
 import { Timestamp } from './common';
 import type { LogEntry } from './log-entry';
+import { emptyOrderFigures, OrderFigures, orderCounts } from './order-figures';
 import {
   Action,
   ACTION_IDS,
@@ -89,6 +90,8 @@ export const TransparencyFigures = z.strictObject({
   /** TCO Art. 7(2)(d)/(e): content restored after an appeal. */
   reinstatements: count,
   contentPurged: count,
+  /** TCO Art. 7(2)(c): removal orders and how they were answered. */
+  orders: OrderFigures,
   timings: z.strictObject({ reportToDecision: DurationSummary, appealToOutcome: DurationSummary }),
 });
 export type TransparencyFigures = z.infer<typeof TransparencyFigures>;
@@ -245,6 +248,10 @@ export class TransparencyTally {
       case 'content_purged':
         c.counts.push('contentPurged');
         return c;
+      case 'order_received':
+      case 'order_decided':
+        c.counts.push(...orderCounts(e));
+        return c;
       default:
         return null;
     }
@@ -320,6 +327,7 @@ export function emptyFigures(): TransparencyFigures {
     },
     reinstatements: 0,
     contentPurged: 0,
+    orders: emptyOrderFigures(),
     timings: { reportToDecision: { ...empty }, appealToOutcome: { ...empty } },
   };
 }

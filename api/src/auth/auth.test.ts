@@ -1,6 +1,7 @@
 import { ErrorBody } from '@counterweight/shared';
 import { IssuedToken, Me, type Role } from '@counterweight/shared/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORDER_DECISION_EXAMPLE, ORDER_EXAMPLE } from '../orders/order-examples';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE, TOKEN_REQUEST_EXAMPLE } from '../routes/examples';
 import { createTestApp, rowCounts, type TestApp, type TestTokens } from '../testing/test-app';
 
@@ -31,19 +32,41 @@ const ENDPOINTS: { method: string; path: string; body?: unknown; allowed: Role[]
   {
     method: 'GET',
     path: `/v1/decisions/${someId}/statement`,
-    allowed: ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin'],
+    allowed: ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin', 'authority_liaison'],
   },
   {
     method: 'GET',
     path: '/v1/statements',
-    allowed: ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin'],
+    allowed: ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin', 'authority_liaison'],
   },
   {
     method: 'GET',
     path: '/v1/me',
-    allowed: ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin'],
+    allowed: ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin', 'authority_liaison'],
   },
   { method: 'POST', path: '/v1/tokens', body: TOKEN_REQUEST_EXAMPLE, allowed: ['admin'] },
+  {
+    method: 'POST',
+    path: '/v1/orders',
+    body: ORDER_EXAMPLE,
+    allowed: ['admin', 'authority_liaison'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/orders',
+    allowed: ['admin', 'authority_liaison', 'reviewer', 'senior_reviewer'],
+  },
+  {
+    method: 'POST',
+    path: `/v1/orders/${someId}/decision`,
+    body: ORDER_DECISION_EXAMPLE,
+    allowed: ['reviewer', 'senior_reviewer'],
+  },
+  {
+    method: 'GET',
+    path: `/v1/orders/${someId}/annex-ii`,
+    allowed: ['admin', 'authority_liaison', 'reviewer', 'senior_reviewer'],
+  },
 ];
 
 const byRole = (tokens: TestTokens): Record<Role, TestTokens[keyof TestTokens]> => ({
@@ -52,6 +75,7 @@ const byRole = (tokens: TestTokens): Record<Role, TestTokens[keyof TestTokens]> 
   cso: tokens.cso,
   auditor: tokens.auditor,
   admin: tokens.admin,
+  authority_liaison: tokens.liaison,
 });
 
 describe('bearer tokens and roles', () => {

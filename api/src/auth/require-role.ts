@@ -1,4 +1,4 @@
-import type { Role } from '@counterweight/shared/auth';
+import { ROLES, type Role } from '@counterweight/shared/auth';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import type { Queryable } from '../db/db';
@@ -153,6 +153,6 @@ export function tooManyFailures(c: Context, retryAfterSeconds: number): ApiError
 }
 
 /** Every role: any valid token. */
-export const ANY_ROLE: readonly Role[] = ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin'];
+export const ANY_ROLE: readonly Role[] = ROLES;
 /** Those who report and decide. */
 export const REVIEWERS: readonly Role[] = ['reviewer', 'senior_reviewer'];

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Page, Report } from '@counterweight/shared';
+import { Order, Page, Report } from '@counterweight/shared';
 import type { AppDeps } from '../app-env';
 import { REVIEWERS, requireRole } from '../auth/require-role';
 import { ApiError } from '../errors';
+import { openOrders, orderFromRow } from '../orders/order-store';
 import { REPORT_COLUMNS, reportFromRow, type ReportRow } from '../reports/store';
 import { BEARER, errorResponses, newRouter } from './router';
 
@@ -36,19 +37,22 @@ export function decodeCursor(cursor: string): QueueKey {
   }
 }
 
+/** A page of reports; the first page (no cursor) also carries the open removal orders. */
+const QueuePage = Page(Report).extend({ orders: z.array(Order) });
+
 const getQueue = createRoute({
   method: 'get',
   path: '/v1/queue',
   summary: 'Reports awaiting a decision',
   description:
-    'Threats to life first, then oldest first. Pass `nextCursor` as `cursor` for the next page.',
+    'Threats to life first, then oldest first. Pass `nextCursor` as `cursor` for the next page. The first page also lists the open removal orders (`orders`, nearest deadline first): they come ahead of everything.',
   tags: ['reports'],
   security: BEARER,
   request: { query: QueueQuery },
   responses: {
     200: {
       description: 'One page of the queue',
-      content: { 'application/json': { schema: Page(Report) } },
+      content: { 'application/json': { schema: QueuePage } },
     },
     ...errorResponses(400, 401, 403),
   },
@@ -75,7 +79,16 @@ export function queueRoutes(deps: AppDeps) {
       rows.length > limit && last
         ? encodeCursor([last.priority, last.received_at, last.case_seq])
         : null;
-    return c.json({ items: page.map(reportFromRow), nextCursor }, 200);
+    const orders = cursor ? [] : await openOrders(deps.db, 100);
+    const now = new Date();
+    return c.json(
+      {
+        orders: orders.map((row) => orderFromRow(row, now)),
+        items: page.map(reportFromRow),
+        nextCursor,
+      },
+      200,
+    );
   });
   return router;
 }

@@ -9,7 +9,7 @@ import { createDeps } from '../deps';
 import { openTestDb, type StoreKind } from './test-db';
 
 export type TestTokens = Record<
-  'reviewer' | 'reviewer2' | 'senior' | 'cso' | 'auditor' | 'admin',
+  'reviewer' | 'reviewer2' | 'senior' | 'cso' | 'auditor' | 'admin' | 'liaison',
   IssuedToken
 >;
 
@@ -51,6 +51,7 @@ export async function createTestApp(
     cso: await make('cso', 'CSO D'),
     auditor: await make('auditor', 'Auditor E'),
     admin: await make('admin', 'Admin F'),
+    liaison: await make('authority_liaison', 'Liaison G'),
   };
   const call: TestApp['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
@@ -75,6 +76,7 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
     'idempotency_keys',
     'log_entries',
     'api_tokens',
+    'removal_orders',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -1,0 +1,274 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  executedInTime,
+  logEntry,
+  Order,
+  orderDeadline,
+  type OrderDecisionSubmission,
+  type OrderStatus,
+  type OrderSubmission,
+  TcoType,
+} from '@counterweight/shared';
+import { pseudonymOf } from '../auth/pseudonym';
+import type { Principal } from '../auth/tokens';
+import { isoSql, type Queryable } from '../db/db';
+import { fourEyesConflict } from '../decisions/four-eyes';
+import { ApiError } from '../errors';
+import type { LogSequencer } from '../log/sequence';
+
+/** What the order store needs: the log's single writer, the pseudonym key and a clock. */
+export interface OrderDeps {
+  sequencer: LogSequencer;
+  pseudonymKey: Uint8Array;
+  now: () => Date;
+}
+
+/** Columns that make an `Order`, in the shape {@link orderFromRow} reads. */
+export const ORDER_COLUMNS = `id::text AS id, reference, issuing_authority, member_state, content_url,
+  url_sha256, tco_type, reasons, legal_basis, ${isoSql('issued_at')} AS issued_at,
+  ${isoSql('confidential_until')} AS confidential_until, redress, received_by::text AS received_by,
+  ${isoSql('received_at')} AS received_at, ${isoSql('deadline')} AS deadline, status,
+  ${isoSql('decided_at')} AS decided_at, outcome, ${isoSql('effective_at')} AS effective_at,
+  annex_iii_reason, explanation`;
+
+export interface OrderRow {
+  id: string;
+  reference: string;
+  issuing_authority: string;
+  member_state: string;
+  content_url: string;
+  url_sha256: string;
+  tco_type: string;
+  reasons: string;
+  legal_basis: string;
+  issued_at: string;
+  confidential_until: string | null;
+  redress: string;
+  received_by: string;
+  received_at: string;
+  deadline: string;
+  status: OrderStatus;
+  decided_at: string | null;
+  outcome: string | null;
+  effective_at: string | null;
+  annex_iii_reason: string | null;
+  explanation: string | null;
+}
+
+/**
+ * Whether the order's deadline was missed as of `now`: executed after it, or open past it. An
+ * order answered with an Annex III reason has not missed it (Art. 3(7)–(8) have their own duty).
+ */
+export function deadlineMissed(row: OrderRow, now: Date): boolean {
+  const deadline = new Date(row.deadline);
+  if (row.status === 'open') return now.getTime() > deadline.getTime();
+  if (row.status === 'executed') return !executedInTime(new Date(row.effective_at!), deadline);
+  return false;
+}
+
+/** Parses a stored row into the wire `Order` (storage reads are a boundary too). */
+export function orderFromRow(row: OrderRow, now: Date): Order {
+  return Order.parse({
+    id: row.id,
+    reference: row.reference,
+    issuingAuthority: row.issuing_authority,
+    memberState: row.member_state,
+    contentUrl: row.content_url,
+    tcoType: row.tco_type,
+    reasons: row.reasons,
+    legalBasis: row.legal_basis,
+    issuedAt: row.issued_at,
+    confidentialUntil: row.confidential_until,
+    redress: row.redress,
+    receivedAt: row.received_at,
+    deadline: row.deadline,
+    status: row.status,
+    deadlineMissed: deadlineMissed(row, now),
+    decision:
+      row.decided_at === null
+        ? null
+        : {
+            decidedAt: row.decided_at,
+            outcome: row.outcome,
+            effectiveAt: row.effective_at,
+            reason: row.annex_iii_reason,
+            explanation: row.explanation,
+          },
+  });
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Records an order received now (the server's clock starts the hour) and its `order_received`
+ * log entry, in one transaction. The log keeps the Member State, the type, the deadline and the
+ * URL's hash: never the authority's text or the URL itself.
+ */
+export async function receiveOrder(
+  deps: OrderDeps,
+  liaison: Principal,
+  submission: OrderSubmission,
+): Promise<OrderRow> {
+  const receivedAt = deps.now();
+  const deadline = orderDeadline(receivedAt);
+  const id = randomUUID();
+  const urlSha256 = sha256(submission.contentUrl);
+  return deps.sequencer.write(async (tx, append) => {
+    const [row] = await tx.query<OrderRow>(
+      `INSERT INTO removal_orders (id, reference, issuing_authority, member_state, content_url,
+         url_sha256, tco_type, reasons, legal_basis, issued_at, confidential_until, redress,
+         received_by, received_at, deadline, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open')
+       RETURNING ${ORDER_COLUMNS}`,
+      [
+        id,
+        submission.reference,
+        submission.issuingAuthority,
+        submission.memberState,
+        submission.contentUrl,
+        urlSha256,
+        submission.tcoType,
+        submission.reasons,
+        submission.legalBasis,
+        submission.issuedAt,
+        submission.confidentialUntil,
+        submission.redress,
+        liaison.tokenId,
+        receivedAt.toISOString(),
+        deadline.toISOString(),
+      ],
+    );
+    append(
+      logEntry('order_received', receivedAt.toISOString(), {
+        actor: pseudonymOf(deps.pseudonymKey, liaison.tokenId),
+        tcoType: submission.tcoType,
+        urlSha256,
+        details: {
+          orderId: id,
+          memberState: submission.memberState,
+          deadline: deadline.toISOString(),
+          confidential: submission.confidentialUntil !== null,
+        },
+      }),
+    );
+    return row!;
+  });
+}
+
+/**
+ * Records the decision on an open order with its `order_decided` log entry, in one transaction.
+ * Refuses: unknown order (404); the person who received it (403 `four_eyes`); an order already
+ * decided (409); an effect time in the future (400 naming `effectiveAt`: it is a fact, not a
+ * plan). In time iff the effect is not after the deadline.
+ */
+export async function decideOrder(
+  deps: OrderDeps,
+  decider: Principal,
+  orderId: string,
+  submission: OrderDecisionSubmission,
+): Promise<OrderRow> {
+  const decidedAt = deps.now();
+  if (
+    submission.outcome !== 'not_executed' &&
+    new Date(submission.effectiveAt).getTime() > decidedAt.getTime()
+  )
+    throw new ApiError('validation_failed', 'invalid effectiveAt: in the future', [
+      { path: 'effectiveAt', message: 'must not be after the time of the decision' },
+    ]);
+  return deps.sequencer.write(async (tx, append) => {
+    const current = await lockOrder(tx, orderId);
+    const receiver = { tokenId: current.received_by, name: current.receiver_name };
+    if (fourEyesConflict(decider, { submitter: receiver }))
+      throw new ApiError(
+        'four_eyes',
+        'you received this order; someone else must decide it (four-eyes rule)',
+      );
+    if (current.status !== 'open')
+      throw new ApiError('conflict', `order ${current.reference} is already ${current.status}`);
+    const executed = submission.outcome !== 'not_executed';
+    const [row] = await tx.query<OrderRow>(
+      `UPDATE removal_orders SET status = $2, decided_by = $3, decided_at = $4, outcome = $5,
+         effective_at = $6, annex_iii_reason = $7, explanation = $8
+       WHERE id = $1 AND status = 'open' RETURNING ${ORDER_COLUMNS}`,
+      [
+        orderId,
+        executed ? 'executed' : 'not_executed',
+        decider.tokenId,
+        decidedAt.toISOString(),
+        submission.outcome,
+        executed ? new Date(submission.effectiveAt).toISOString() : null,
+        executed ? null : submission.reason,
+        executed ? null : submission.explanation,
+      ],
+    );
+    const deadline = new Date(current.deadline);
+    append(
+      logEntry('order_decided', decidedAt.toISOString(), {
+        actor: pseudonymOf(deps.pseudonymKey, decider.tokenId),
+        tcoType: TcoType.parse(current.tco_type),
+        action: executed ? 'remove' : null,
+        urlSha256: current.url_sha256,
+        details: {
+          orderId,
+          memberState: current.member_state,
+          outcome: submission.outcome,
+          receivedAt: current.received_at,
+          deadline: current.deadline,
+          effectiveAt: executed ? new Date(submission.effectiveAt).toISOString() : null,
+          inTime: executed ? executedInTime(new Date(submission.effectiveAt), deadline) : null,
+          annexIIIReason: executed ? null : submission.reason,
+        },
+      }),
+    );
+    return row!;
+  });
+}
+
+async function lockOrder(
+  tx: Queryable,
+  orderId: string,
+): Promise<OrderRow & { receiver_name: string | null }> {
+  const [row] = await tx.query<OrderRow & { receiver_name: string | null }>(
+    `SELECT ${ORDER_COLUMNS},
+       (SELECT name FROM api_tokens t WHERE t.id = removal_orders.received_by) AS receiver_name
+     FROM removal_orders WHERE id = $1 FOR UPDATE`,
+    [orderId],
+  );
+  if (!row) throw new ApiError('not_found', `no order ${orderId}`);
+  return row;
+}
+
+/** One order by id; 404 when there is none. */
+export async function findOrder(db: Queryable, orderId: string): Promise<OrderRow> {
+  const [row] = await db.query<OrderRow>(
+    `SELECT ${ORDER_COLUMNS} FROM removal_orders WHERE id = $1`,
+    [orderId],
+  );
+  if (!row) throw new ApiError('not_found', `no order ${orderId}`);
+  return row;
+}
+
+/** Orders with `status` (all when undefined): open ones nearest deadline first, others newest first. */
+export async function listOrders(
+  db: Queryable,
+  status: OrderStatus | undefined,
+  limit: number,
+): Promise<OrderRow[]> {
+  if (status === 'open') return openOrders(db, limit);
+  return db.query<OrderRow>(
+    `SELECT ${ORDER_COLUMNS} FROM removal_orders
+     WHERE ($1::text IS NULL OR status = $1)
+     ORDER BY status <> 'open', CASE WHEN status = 'open' THEN deadline END, received_at DESC, id
+     LIMIT $2`,
+    [status ?? null, limit],
+  );
+}
+
+/** Open orders, nearest deadline first: the head of the review queue. */
+export async function openOrders(db: Queryable, limit: number): Promise<OrderRow[]> {
+  return db.query<OrderRow>(
+    `SELECT ${ORDER_COLUMNS} FROM removal_orders WHERE status = 'open'
+     ORDER BY deadline, id LIMIT $1`,
+    [limit],
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { logEntry } from './log-entry';
+import { computeTransparencyFigures } from './transparency';
+
+const PERIOD = { from: '2026-12-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
+const at = '2026-12-07T10:00:00.000Z';
+const received = (orderId: string, memberState: string) =>
+  logEntry('order_received', at, { details: { orderId, memberState, confidential: false } });
+const decided = (orderId: string, details: Record<string, string | boolean | null>) =>
+  logEntry('order_decided', at, { details: { orderId, memberState: 'DE', ...details } });
+
+describe('the Art. 7 order figures', () => {
+  it('counts orders per Member State and how each was answered, from the log alone', () => {
+    const figures = computeTransparencyFigures(
+      [
+        received('a', 'DE'),
+        received('b', 'DE'),
+        received('c', 'FR'),
+        received('d', 'FR'),
+        decided('a', { outcome: 'removed', inTime: true, annexIIIReason: null }),
+        decided('b', { outcome: 'disabled', inTime: false, annexIIIReason: null }),
+        decided('c', { outcome: 'not_executed', inTime: null, annexIIIReason: 'manifest_errors' }),
+      ],
+      PERIOD,
+    );
+    expect(figures.orders).toEqual({
+      received: 4,
+      byMemberState: { DE: 2, FR: 2 },
+      executedWithinHour: 1,
+      executedLate: 1,
+      notExecuted: 1,
+      notExecutedByReason: {
+        force_majeure: 0,
+        de_facto_impossibility: 0,
+        manifest_errors: 1,
+        insufficient_information: 0,
+      },
+    });
+  });
+});
