@@ -22,6 +22,7 @@ import { guidanceRoutes } from './routes/guidance';
 import { logRoutes } from './routes/log';
 import { targetRoutes } from './routes/targets';
 import { bankRoutes } from './routes/banks';
+import { feedbackRoutes } from './routes/feedback';
 import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
@@ -102,8 +103,9 @@ export function createApp(
     appealRoutes,
     transparencyRoutes,
     legalHoldRoutes,
-    bankRoutes,
+    feedbackRoutes,
     orderRoutes,
+    bankRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -16,13 +16,13 @@ export const LOG_EVENT_TYPES = [
   'content_purged',
   'target_created',
   'target_closed',
+  'order_received',
+  'order_decided',
   'bank_created',
   'bank_signals_added',
   'bank_signals_removed',
   'bank_signal_held',
   'bank_signal_disputed',
-  'order_received',
-  'order_decided',
 ] as const;
 export const LogEventType = z.enum(LOG_EVENT_TYPES);
 export type LogEventType = z.infer<typeof LogEventType>;

@@ -37,7 +37,17 @@ describe('TargetSubmission', () => {
     expect(TargetSubmission.parse({ ...valid, reach: undefined }).reach).toEqual({});
   });
 
+  it('takes any platform name, host name or not', () => {
+    expect(TargetSubmission.parse({ ...valid, platform: '  CityTalk   forum ' }).platform).toBe(
+      'citytalk forum',
+    );
+    expect(TargetSubmission.parse({ ...valid, platform: 'Форум Города' }).platform).toBe(
+      'форум города',
+    );
+  });
+
   it.each([
+    [{ platform: 'a,b' }, 'platform'],
     [{ theme: 'terrorism' }, 'theme'],
     [{ group: 'everyone' }, 'group'],
     [{ language: 'english' }, 'language'],

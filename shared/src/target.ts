@@ -101,12 +101,24 @@ export type TargetStatus = z.infer<typeof TargetStatus>;
 
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const HttpUrl = storable(z.url({ protocol: /^https?$/ })).max(2048);
-/** A platform name as the team knows it, e.g. `x.com` or `telegram`. */
+/**
+ * A platform name as the team knows it: a host name (`x.com`), an app (`telegram`) or a name
+ * with spaces (`CityTalk forum`). Letters and digits of any script, spaces and `. _ - ' & +`;
+ * no markup, no commas (lists of platforms are comma-separated in queries).
+ */
 export const Platform = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'expected a platform or host name such as "x.com"');
+  .transform((s) => s.replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[\p{L}\p{N}][\p{L}\p{N} ._'&+-]{0,99}$/u,
+        'expected a platform name such as "x.com" or "CityTalk forum"',
+      ),
+  );
 
 /** Visible reach of the content when captured, if the page shows it. */
 export const TargetReach = z.strictObject({ views: Count.optional(), shares: Count.optional() });

@@ -131,6 +131,18 @@ describe('flags on the page (real model, real Chromium)', () => {
     await expect(evidence.isVisible()).resolves.toBe(true);
     expect(await evidence.textContent()).toMatch(/Scores: hate [01]\.\d\d/);
     expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    // The open evidence lies above everything, the next paragraph's marker included.
+    const onTop = await page.evaluate(() => {
+      const host = document.querySelector('#v-hate-1 counterweight-marker')!;
+      const box = host.shadowRoot!.querySelector('.evidence')!.getBoundingClientRect();
+      const points = [
+        [box.left + 4, box.top + 4],
+        [box.left + box.width / 2, box.top + box.height / 2],
+        [box.left + 4, box.bottom - 4],
+      ] as const;
+      return points.map(([x, y]) => document.elementFromPoint(x, y) === host);
+    });
+    expect(onTop).toEqual([true, true, true]);
     await page.keyboard.press('Escape');
     await expect(evidence.isVisible()).resolves.toBe(false);
     await page.close();

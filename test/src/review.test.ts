@@ -15,6 +15,9 @@ afterAll(async () => {
 
 const REPORTED =
   'Join the fighters of the caliphate, take up arms and slaughter the unbelievers wherever you find them.';
+/** A flag this file neither dismisses nor reports. */
+const DISMISSED_NOT =
+  'Muslims are vermin and they should all be driven out of this country by force.';
 const DISMISSED =
   'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.';
 
@@ -65,7 +68,7 @@ describe('review in the side panel (real API)', () => {
     // The form refuses to go on without the Art. 1(3) question answered.
     await panel.getByRole('button', { name: 'Preview report' }).click();
     await expect(panel.getByRole('alert').textContent()).resolves.toContain(
-      'assessment.exemption.applies',
+      'Say whether an Art. 1(3) exemption applies',
     );
     // The form comes from the shared taxonomy: all five TCO types once terrorist content is picked.
     await panel.getByRole('radio', { name: 'Terrorist content', exact: true }).check();
@@ -109,6 +112,10 @@ describe('review in the side panel (real API)', () => {
     const stored = await reportsInApi(rig.api, rig.token, REPORTED);
     expect(stored).toHaveLength(1);
     expect(caseText).toBe(`Case ${stored[0]!.caseNumber}`);
+    // The flag's own card follows the report: "Reported CW-…" once the API acknowledged it.
+    await flagCard(panel, REPORTED)
+      .getByText(`Reported ${stored[0]!.caseNumber}`, { exact: true })
+      .waitFor();
     expect(stored[0]!.content).toMatchObject({ excerpt: REPORTED, excerptSha256: sha });
     // The sent body is byte for byte what the preview showed.
     const posts = rig.proxy.requests.filter(
@@ -124,6 +131,37 @@ describe('review in the side panel (real API)', () => {
         ?.getAttribute('aria-label')
         ?.includes('Reported'),
     );
+    await Promise.all([panel.close(), page.close()]);
+  });
+
+  it('the review form at 320 px: plain messages by their fields, the first focused, each gone once its field is right, nothing wider than the panel', async () => {
+    const { page, panel } = await openFeed();
+    await panel.setViewportSize({ width: 320, height: 800 });
+    await flagCard(panel, DISMISSED_NOT)
+      .getByRole('button', { name: 'Confirm and review' })
+      .click();
+    await panel.getByRole('button', { name: 'Preview report' }).click();
+    const alert = (await panel.getByRole('alert').textContent()) ?? '';
+    expect(alert).toContain('Choose the category this content falls under.');
+    expect(alert).not.toMatch(/assessment\.|content\.|Invalid|expected/);
+    // The first field in error (the category) has the focus.
+    await expect
+      .poll(() =>
+        panel.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? null),
+      )
+      .toBe('category');
+    const category = panel.locator('fieldset[aria-invalid="true"]').first();
+    await expect(category.locator('.issues').textContent()).resolves.toBe(
+      'Choose the category this content falls under.',
+    );
+    await panel.getByRole('radio', { name: 'Hate speech', exact: true }).check();
+    await expect
+      .poll(() => panel.getByText('Choose the category this content falls under.').count())
+      .toBe(0);
+    expect(
+      await panel.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
     await Promise.all([panel.close(), page.close()]);
   });
 
@@ -149,9 +187,12 @@ describe('review in the side panel (real API)', () => {
     await fillTerroristReview(panel);
     await panel.getByRole('button', { name: 'Preview report' }).click();
     await panel.getByTestId('preview-json').waitFor();
-    // Open every marker's evidence on the page as well.
-    for (const marker of await page.locator('counterweight-marker button').all())
+    // Open every marker's evidence on the page as well (each closed again: an open one lies above
+    // the markers below it).
+    for (const marker of await page.locator('counterweight-marker button').all()) {
       await marker.click();
+      await marker.press('Escape');
+    }
     await page.waitForTimeout(1_000);
     const injected = await panel.evaluate(
       () =>

@@ -20,6 +20,7 @@ import {
 } from '@counterweight/shared/transparency-audit';
 import { TransparencySeries } from '@counterweight/shared/transparency-series';
 import { barChart, formatNumber } from './transparency-charts';
+import './transparency-false-flags';
 
 const client = fetchLogClient(location.origin);
 const PAGE = 25;

@@ -81,6 +81,12 @@ export const TRANSPARENCY_HTML = `<!doctype html>
   <div id="charts" class="charts"></div>
   <div id="breakdowns" class="breakdowns"></div>
 </section>
+<section class="card" id="false-flags" aria-labelledby="false-flags-title">
+  <h2 id="false-flags-title">False flags per model version</h2>
+  <p class="hint">Of the flags that reviewers who share feedback dismissed or confirmed, the share they dismissed. Daily counts the extension sends when a reviewer opts in: no text, address, site or person. Not from the log, so not verifiable like the figures above.</p>
+  <table class="log"><thead><tr><th>model version</th><th>dismissed</th><th>confirmed</th><th>false-flag rate</th><th>days</th></tr></thead><tbody></tbody></table>
+  <p id="false-flags-status" class="hint" role="status"></p>
+</section>
 <section class="card" aria-labelledby="verify-title">
   <h2 id="verify-title">Verify</h2>
   <p class="hint">Checks, in this browser, the signature of the log's latest checkpoint with the key below, the inclusion proofs of a random sample of entries, and recomputes the figures of the report shown above from the log entries. For a real audit, paste the key you obtained from us out of band.</p>

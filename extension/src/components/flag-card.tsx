@@ -1,30 +1,79 @@
-import type { PageFlag } from '@/utils/page/page-flag';
+import type { FlagGroup } from '@/utils/flags/flag-groups';
+import { isPermanentRefusal, type FlagStatus } from '@/utils/flags/flag-status';
 
 const LABELS = { hate: 'Hate', extremist: 'Extremist' } as const;
 
-/** One flag of the page: what the classifier said and why, with the reviewer's choices. */
+function StatusChip({ status }: { status: FlagStatus }) {
+  switch (status.state) {
+    case 'none':
+      return null;
+    case 'queued':
+      return <span className="chip queued">Queued</span>;
+    case 'reported':
+      return (
+        <span className="chip sent">
+          Reported {status.reference}
+          {status.decision ? `, ${status.decision}` : ''}
+        </span>
+      );
+    case 'refused':
+      return (
+        <span className="chip refused">
+          Refused{isPermanentRefusal(status.status) ? '' : ' for now'}: {status.message}
+        </span>
+      );
+  }
+}
+
+/**
+ * One group of the page's flags (a single flag, or near-duplicates): what the classifier said
+ * and why, with the choices the reviewer's role allows.
+ */
 export function FlagCard(props: {
-  flag: PageFlag;
-  onConfirm: () => void;
+  /** Where the virtualised list puts the card, and how it measures it. */
+  slot: { index: number; measure: (el: HTMLElement | null) => void; top: number };
+  group: FlagGroup;
+  status: FlagStatus;
+  selected: boolean;
+  onSelect: () => void;
+  onConfirm?: (() => void) | undefined;
   onDismiss: () => void;
   onReveal: () => void;
   /** Shown to CSO teams: mark the flag as a counter-narrative target. */
   onMarkTarget?: (() => void) | undefined;
+  /** The target already marked from this text (its reference), when there is one. */
+  target?: string | null | undefined;
 }) {
-  const { flag } = props;
-  const score = flag.scores[flag.label];
+  const { group, status } = props;
+  const flag = group.lead;
+  const size = group.members.length;
+  const done = status.state !== 'none' || flag.reported;
   return (
     <li
-      className="card"
-      aria-label={`${LABELS[flag.label]} ${flag.decision}, score ${score.toFixed(2)}`}
+      ref={props.slot.measure}
+      data-index={props.slot.index}
+      style={{ transform: `translateY(${props.slot.top}px)` }}
+      className={`card flag-slot${props.selected ? ' selected' : ''}`}
+      aria-current={props.selected ? 'true' : undefined}
+      aria-label={`${LABELS[flag.label]} ${group.decision}, score ${group.score.toFixed(2)}${size > 1 ? `, ${size} similar texts` : ''}`}
+      data-flag-id={flag.flagId}
+      onClick={props.onSelect}
     >
       <div className="row">
-        <span className={`chip ${flag.decision}`}>
-          {flag.decision === 'flag' ? '⚑ Flag' : '? Uncertain'}: {LABELS[flag.label]}{' '}
-          {score.toFixed(2)}
+        <span className={`chip ${group.decision}`}>
+          {group.decision === 'flag' ? '⚑ Flag' : '? Uncertain'}: {LABELS[flag.label]}{' '}
+          {group.score.toFixed(2)}
         </span>
-        {flag.occurrences > 1 && <span>{flag.occurrences}× on this page</span>}
-        {flag.reported && <span className="chip sent">Reported</span>}
+        {size > 1 && (
+          <span className="chip group">
+            {size} similar texts, {group.occurrences} blocks
+          </span>
+        )}
+        {size === 1 && group.occurrences > 1 && <span>{group.occurrences}× on this page</span>}
+        <StatusChip
+          status={status.state === 'none' && flag.reported ? { state: 'queued' } : status}
+        />
+        {props.target && <span className="chip sent">Target {props.target}</span>}
       </div>
       <p className="excerpt">{flag.text}</p>
       {flag.evidence.length > 0 && (
@@ -36,18 +85,15 @@ export function FlagCard(props: {
         <button type="button" onClick={props.onReveal}>
           Show on page
         </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={props.onConfirm}
-          disabled={flag.reported}
-        >
-          Confirm and review
+        {props.onConfirm && (
+          <button type="button" className="primary" onClick={props.onConfirm} disabled={done}>
+            {size > 1 ? `Confirm and review all ${size}` : 'Confirm and review'}
+          </button>
+        )}
+        <button type="button" onClick={props.onDismiss} disabled={done}>
+          {size > 1 ? `Dismiss all ${size}` : 'Dismiss'}
         </button>
-        <button type="button" onClick={props.onDismiss} disabled={flag.reported}>
-          Dismiss
-        </button>
-        {props.onMarkTarget && (
+        {props.onMarkTarget && !props.target && (
           <button type="button" onClick={props.onMarkTarget}>
             Mark as counter-narrative target
           </button>

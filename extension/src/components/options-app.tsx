@@ -1,7 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { sendMessage } from '@/utils/messaging/messenger';
 import { connectionItem, feedbackItem } from '@/utils/storage/items';
+import { DismissalsBySite } from './dismissals-by-site';
+import { FeedbackSharingOption } from './feedback-sharing';
 import { useStorageItem } from './hooks/use-storage-item';
+import { SiteExclusions } from './site-exclusions';
 
 /** Options: where reports go (API base URL) and the reviewer's token, checked with GET /v1/me. */
 export function OptionsApp() {
@@ -84,6 +87,8 @@ export function OptionsApp() {
           Last check {connection.checkedAt}: role {connection.me.role}.
         </p>
       )}
+      <SiteExclusions />
+      <DismissalsBySite />
       <h2>Feedback on the classifier</h2>
       {feedback && (
         <dl className="kv">
@@ -98,8 +103,10 @@ export function OptionsApp() {
         </dl>
       )}
       <p className="hint">
-        Counts stay in this browser. Page text is never sent anywhere except in a report you send.
+        These counts stay in this browser. Page text is never sent anywhere except in a report you
+        send.
       </p>
+      <FeedbackSharingOption />
     </main>
   );
 }

@@ -34,10 +34,14 @@ export function PopupApp() {
   const tab = useTargetTab();
   const site = hostOf(tab?.url);
   const [languages, setLanguages] = useState<PageLanguages>();
+  const [ownApi, setOwnApi] = useState(false);
   useEffect(() => {
     if (tab?.id === undefined) return;
     sendMessage('getPageFlags', {}, tab.id).then(
-      (page) => setLanguages(page.active ? page.languages : undefined),
+      (page) => {
+        setLanguages(page.active ? page.languages : undefined);
+        setOwnApi(page.ownApi);
+      },
       () => setLanguages(undefined), // no content script on this page
     );
   }, [tab?.id]);
@@ -66,11 +70,13 @@ export function PopupApp() {
       <p role="status">
         {site === null
           ? 'This page is out of reach for the extension.'
-          : activeOn(site, settings)
-            ? `Flagging on ${site}.`
-            : settings.paused
-              ? 'Paused everywhere.'
-              : `Off on ${site}.`}
+          : ownApi
+            ? 'A page of the Counterweight API this browser reports to: not scanned.'
+            : activeOn(site, settings)
+              ? `Flagging on ${site}.`
+              : settings.paused
+                ? 'Paused everywhere.'
+                : `Off on ${site}.`}
       </p>
       <LanguageNotice languages={languages} />
       {site !== null && (

@@ -1,4 +1,5 @@
 import { REMOVAL_ACTIONS, TAXONOMY, type TaxonomyEntry } from '@counterweight/shared/taxonomy';
+import { reviewerMessage } from '@/utils/review/issue-messages';
 import type { Issue, ReviewDraft } from '@/utils/review/review-draft';
 
 function Choices<Id extends string>(props: {
@@ -52,7 +53,10 @@ export function ReviewForm(props: {
 }) {
   const { draft } = props;
   const set = (patch: Partial<ReviewDraft>) => props.onChange({ ...draft, ...patch });
-  const issue = (path: string) => props.issues.find((i) => i.path === path)?.message;
+  const issue = (path: string) => {
+    const found = props.issues.find((i) => i.path === path);
+    return found ? reviewerMessage(found) : undefined;
+  };
   return (
     <div>
       <Choices
@@ -152,6 +156,7 @@ export function ReviewForm(props: {
           Reasoning on the purpose of the dissemination
           <textarea
             rows={3}
+            aria-invalid={issue('assessment.exemption.reasoning') ? true : undefined}
             value={draft.exemptionReasoning}
             onChange={(e) => set({ exemptionReasoning: e.target.value })}
           />
@@ -185,6 +190,7 @@ export function ReviewForm(props: {
         Rationale
         <textarea
           rows={4}
+          aria-invalid={issue('assessment.rationale') ? true : undefined}
           value={draft.rationale}
           onChange={(e) => set({ rationale: e.target.value })}
         />
@@ -195,6 +201,7 @@ export function ReviewForm(props: {
         <input
           type="text"
           maxLength={2}
+          aria-invalid={issue('content.language') ? true : undefined}
           value={draft.language}
           onChange={(e) => set({ language: e.target.value.toLowerCase() })}
         />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReportSubmission } from '@counterweight/shared/report';
 import { sendMessage } from '@/utils/messaging/messenger';
 import type { PageFlag } from '@/utils/page/page-flag';
@@ -10,18 +10,22 @@ import {
   type Issue,
   type ReviewDraft,
 } from '@/utils/review/review-draft';
+import { reviewerMessage } from '@/utils/review/issue-messages';
 import { sha256Hex } from '@/utils/review/sha256';
 import { ReviewForm } from './review-form';
 
 type Shot = { dataUrl: string; sha256: string; capturedAt: string };
 
 /**
- * Confirming a flag: the review form, then a preview of exactly what will be sent (excerpt, URL,
- * hash, the JSON body), then the outbox. Optionally a screenshot of the visible tab is kept as
- * evidence with the report.
+ * Confirming a flag (or a group of near-duplicates: one review, one report per text): the review
+ * form, then a preview of exactly what will be sent (excerpt, URL, hash, the JSON body), then the
+ * outbox. Optionally a screenshot of the visible tab is kept as evidence with the report. Form
+ * issues are shown next to their field in plain words, the first one focused, and each goes as
+ * soon as its field is right.
  */
 export function ReviewPanel(props: {
-  flag: PageFlag;
+  /** The flags confirmed together; the first is shown and previewed. */
+  flags: PageFlag[];
   site: string;
   language: string | null;
   tabId: number;
@@ -30,27 +34,63 @@ export function ReviewPanel(props: {
 }) {
   const [draft, setDraft] = useState<ReviewDraft>(() => emptyDraft(props.language));
   const [issues, setIssues] = useState<Issue[]>([]);
-  const [preview, setPreview] = useState<ReportSubmission | null>(null);
-  const [hash, setHash] = useState<string>('');
+  const [attempted, setAttempted] = useState(false);
+  const [preview, setPreview] = useState<ReportSubmission[] | null>(null);
+  const [hashes, setHashes] = useState<string[]>([]);
+  const form = useRef<HTMLDivElement>(null);
+  const lead = props.flags[0]!;
+  const hash = hashes[0] ?? '';
   const [shot, setShot] = useState<Shot | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const excerpt = excerptOf(props.flag);
+  const excerpt = excerptOf(lead);
 
   useEffect(() => {
-    void sha256Hex(excerpt).then(setHash);
-  }, [excerpt]);
+    void Promise.all(props.flags.map((f) => sha256Hex(excerptOf(f)))).then(setHashes);
+  }, [props.flags]);
+
+  const build = (d: ReviewDraft) => {
+    const reviewedAt = new Date().toISOString();
+    const submissions: ReportSubmission[] = [];
+    for (const [i, flag] of props.flags.entries()) {
+      const built = buildSubmission(flag, d, {
+        site: props.site,
+        excerptSha256: hashes[i] ?? '',
+        reviewedAt,
+      });
+      if (!built.ok) return { ok: false as const, issues: built.issues };
+      submissions.push(built.submission);
+    }
+    return { ok: true as const, submissions };
+  };
+
+  const change = (next: ReviewDraft) => {
+    setDraft(next);
+    // Once the reviewer has tried, each message goes as soon as its field is right.
+    if (attempted) {
+      const built = build(next);
+      setIssues(built.ok ? [] : built.issues);
+    }
+  };
 
   const review = () => {
-    const built = buildSubmission(props.flag, draft, {
-      site: props.site,
-      excerptSha256: hash,
-      reviewedAt: new Date().toISOString(),
-    });
+    setAttempted(true);
+    const built = build(draft);
     if (built.ok) {
       setIssues([]);
-      setPreview(built.submission);
-    } else setIssues(built.issues);
+      setPreview(built.submissions);
+    } else {
+      setIssues(built.issues);
+      // After React has marked the fields: the first one in error takes the focus.
+      requestAnimationFrame(() => {
+        const first = form.current?.querySelector('[aria-invalid="true"]');
+        const target =
+          first && first.tagName === 'FIELDSET'
+            ? first.querySelector<HTMLElement>('input:not(:disabled), textarea')
+            : (first as HTMLElement | null);
+        target?.focus();
+      });
+    }
   };
 
   const capture = async () => {
@@ -67,15 +107,21 @@ export function ReviewPanel(props: {
 
   const send = async () => {
     if (!preview) return;
-    setBusy('Putting the report in the outbox…');
+    setBusy(
+      preview.length > 1
+        ? 'Putting the reports in the outbox…'
+        : 'Putting the report in the outbox…',
+    );
     try {
-      await sendMessage('enqueueReport', {
-        submission: preview,
-        screenshot: shot ? { dataUrl: shot.dataUrl, sha256: shot.sha256 } : null,
-      });
-      await sendMessage('markReported', { flagId: props.flag.flagId }, props.tabId).catch(
-        () => undefined,
-      );
+      for (const [i, submission] of preview.entries()) {
+        await sendMessage('enqueueReport', {
+          submission,
+          screenshot: shot ? { dataUrl: shot.dataUrl, sha256: shot.sha256 } : null,
+        });
+        await sendMessage('markReported', { flagId: props.flags[i]!.flagId }, props.tabId).catch(
+          () => undefined,
+        );
+      }
       props.onClose(true);
     } catch (e) {
       setError(`Could not queue the report: ${e instanceof Error ? e.message : String(e)}`);
@@ -92,9 +138,9 @@ export function ReviewPanel(props: {
           {excerpt}
         </dd>
         <dt>URL</dt>
-        <dd data-testid="url">{props.flag.url}</dd>
+        <dd data-testid="url">{lead.url}</dd>
         <dt>Seen at</dt>
-        <dd>{props.flag.capturedAt}</dd>
+        <dd>{lead.capturedAt}</dd>
         <dt>SHA-256</dt>
         <dd data-testid="excerpt-sha256">{hash}</dd>
         {shot && (
@@ -114,28 +160,35 @@ export function ReviewPanel(props: {
           </>
         )}
       </dl>
+      {props.flags.length > 1 && (
+        <p role="note">
+          One review for {props.flags.length} similar texts: each is sent as its own report, with
+          its own excerpt and hash.
+        </p>
+      )}
       {!preview && (
-        <>
-          <ReviewForm draft={draft} issues={issues} onChange={setDraft} />
+        <div ref={form}>
+          <ReviewForm draft={draft} issues={issues} onChange={change} />
           {issues.length > 0 && (
             <div className="issues" role="alert">
               <p>Please complete the form:</p>
               <ul>
                 {issues.map((i) => (
-                  <li key={i.path}>
-                    {i.path}: {i.message}
-                  </li>
+                  <li key={i.path}>{reviewerMessage(i)}</li>
                 ))}
               </ul>
             </div>
           )}
-        </>
+        </div>
       )}
-      {preview && (
+      {preview?.[0] && (
         <>
-          <p>This exact body goes to the API, with your token, once you send it:</p>
+          <p>
+            This exact body goes to the API, with your token, once you send it
+            {preview.length > 1 ? ` (and ${preview.length - 1} more like it, one per text)` : ''}:
+          </p>
           <pre className="json" data-testid="preview-json">
-            {previewJson(preview)}
+            {previewJson(preview[0])}
           </pre>
         </>
       )}
@@ -152,7 +205,12 @@ export function ReviewPanel(props: {
           </button>
         )}
         {!preview ? (
-          <button type="button" className="primary" onClick={review} disabled={!hash}>
+          <button
+            type="button"
+            className="primary"
+            onClick={review}
+            disabled={hashes.length < props.flags.length}
+          >
             Preview report
           </button>
         ) : (
@@ -161,7 +219,7 @@ export function ReviewPanel(props: {
               Back to the form
             </button>
             <button type="button" className="primary" onClick={send} disabled={busy !== null}>
-              Send report
+              {preview.length > 1 ? `Send ${preview.length} reports` : 'Send report'}
             </button>
           </>
         )}

@@ -1,68 +1,104 @@
-import { useCallback, useEffect, useState } from 'react';
-import { onMessage, sendMessage } from '@/utils/messaging/messenger';
-import type { MessageAnswer } from '@/utils/messaging/protocol';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  arrangeGroups,
+  groupFlags,
+  NO_FILTER,
+  type FlagFilter,
+  type FlagGroup,
+  type FlagSort,
+} from '@/utils/flags/flag-groups';
+import { reportStatuses } from '@/utils/flags/flag-status';
+import { permissionsOf } from '@/utils/flags/permissions';
+import { markedTargets, targetOf } from '@/utils/flags/target-marks';
+import { sendMessage } from '@/utils/messaging/messenger';
 import type { PageFlag } from '@/utils/page/page-flag';
+import { excerptOf } from '@/utils/review/review-draft';
 import { connectionItem, outboxItem } from '@/utils/storage/items';
-import { FlagCard } from './flag-card';
+import { FlagList } from './flag-list';
 import { ImageMatchList } from './image-match-list';
 import { LanguageNotice } from './language-notice';
 import { useStorageItem } from './hooks/use-storage-item';
+import { usePageFlags } from './hooks/use-page-flags';
 import { useTargetTab } from './hooks/use-target-tab';
 import { OutboxList } from './outbox-list';
 import { ReviewPanel } from './review-panel';
 import { TargetPanel } from './target-panel';
 import { useTargetMarking } from './target-marking';
+import { useFreshMe } from './hooks/use-fresh-me';
+import { DismissedOnPage } from './dismissed-on-page';
 
-type PageState = MessageAnswer<'getPageFlags'> | { unavailable: string };
+const number = (n: number) => n.toLocaleString('en');
 
 /** The side panel: the page's flags to confirm or dismiss, the review, and the outbox. */
 export function SidePanelApp() {
   const tab = useTargetTab();
   const outbox = useStorageItem(outboxItem) ?? [];
   const connection = useStorageItem(connectionItem);
-  const [page, setPage] = useState<PageState | null>(null);
-  const [reviewing, setReviewing] = useState<PageFlag | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  useFreshMe(connection);
   const tabId = tab?.id;
+  const { page: state, progress, refresh } = usePageFlags(tabId, tab?.url);
+  const page = state && !('unavailable' in state) ? state : null;
+  const [reviewing, setReviewing] = useState<PageFlag[] | null>(null);
+  const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
+  const [sort, setSort] = useState<FlagSort>('score');
+  const [filter, setFilter] = useState<FlagFilter>(NO_FILTER);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const may = permissionsOf(connection?.me);
   const marking = useTargetMarking(
     tabId,
-    connection?.me?.role === 'cso',
-    page === null ? undefined : 'unavailable' in page ? null : page.language,
+    may.markTargets,
+    state === null ? undefined : page ? page.language : null,
   );
 
-  const refresh = useCallback(async () => {
+  const flags = page?.flags;
+  const groups = useMemo(() => {
+    const started = performance.now();
+    const grouped = groupFlags(flags ?? []);
+    performance.measure('cw:groupFlags', { start: started });
+    return grouped;
+  }, [flags]);
+  const shown = useMemo(() => arrangeGroups(groups, sort, filter), [groups, sort, filter]);
+  const statuses = useMemo(() => reportStatuses(outbox), [outbox]);
+  const targets = useMemo(() => markedTargets(outbox), [outbox]);
+
+  const restore = async (site: string, members: { flagId: string; text: string }[]) => {
     if (tabId === undefined) return;
-    try {
-      setPage(await sendMessage('getPageFlags', {}, tabId));
-    } catch {
-      setPage({
-        unavailable:
-          'Counterweight does not run on this page (browser pages, files and the store are out of reach).',
-      });
-    }
-  }, [tabId]);
-
-  useEffect(() => {
-    void refresh();
-    const remove = onMessage('pageFlagsChanged', (_data, sender) => {
-      if (sender.tab?.id === tabId) void refresh();
-      return { ok: true } as const;
+    await sendMessage('undoDismissals', { site, texts: members.map((m) => m.text) });
+    await sendMessage('restoreFlags', { flagIds: members.map((m) => m.flagId) }, tabId);
+    setNotice({
+      text: `Restored ${members.length === 1 ? 'the flag' : `${members.length} flags`}.`,
     });
-    return remove;
-  }, [refresh, tabId, tab?.url]);
-
-  const dismiss = async (flag: PageFlag) => {
-    if (!tabId || !page || 'unavailable' in page) return;
-    await sendMessage('recordDismissal', { site: page.site, text: flag.text, label: flag.label });
-    await sendMessage('dismissFlag', { flagId: flag.flagId }, tabId);
-    setNotice(
-      'Dismissed. This text will not be flagged again on this site; counted as feedback for the model.',
-    );
     await refresh();
   };
 
-  const flags = page && !('unavailable' in page) ? page.flags : [];
-  const pending = outbox.filter((e) => e.state === 'queued' || e.state === 'sending').length;
+  const dismiss = async (group: FlagGroup) => {
+    if (tabId === undefined || !page) return;
+    const members = group.members;
+    const site = page.site;
+    await sendMessage('recordDismissals', {
+      site,
+      items: members.map((f) => ({
+        text: f.text,
+        label: f.label,
+        verdict: {
+          decision: f.decision,
+          score: f.scores[f.label],
+          modelVersion: f.modelVersion,
+          language: f.language,
+        },
+      })),
+    });
+    await sendMessage('dismissFlags', { flagIds: members.map((f) => f.flagId) }, tabId);
+    setNotice({
+      text: `Dismissed ${members.length === 1 ? 'the flag' : `${members.length} similar flags`}. Not flagged again on this site; counted as feedback for the model.`,
+      undo: () => void restore(site, members),
+    });
+    await refresh();
+  };
+
+  useEffect(() => {
+    setNotice(null);
+  }, [tabId, tab?.url]);
 
   return (
     <main>
@@ -80,6 +116,7 @@ export function SidePanelApp() {
         <p>
           Sending as {connection.me.name ?? 'token'} ({connection.me.role}) to{' '}
           {connection.apiBaseUrl}
+          {!may.report && !may.markTargets && '. This role sees the flags only.'}
         </p>
       )}
       {marking.message && <p role="status">{marking.message}</p>}
@@ -89,73 +126,121 @@ export function SidePanelApp() {
           candidate={marking.candidate}
           onClose={(sent) => {
             marking.close();
-            setNotice(sent ? 'Target queued in the outbox. Its state is shown below.' : null);
+            setNotice(
+              sent ? { text: 'Target queued in the outbox. Its state is shown below.' } : null,
+            );
           }}
         />
-      ) : reviewing && tabId !== undefined && page && !('unavailable' in page) ? (
+      ) : reviewing && tabId !== undefined && page ? (
         <ReviewPanel
-          flag={reviewing}
+          flags={reviewing}
           site={page.site}
           language={page.language}
           tabId={tabId}
           windowId={tab?.windowId ?? null}
           onClose={(sent) => {
             setReviewing(null);
-            setNotice(sent ? 'Report queued in the outbox. Its state is shown below.' : null);
+            setNotice(
+              sent ? { text: 'Report queued in the outbox. Its state is shown below.' } : null,
+            );
             void refresh();
           }}
         />
       ) : (
         <>
-          <ImageMatchList tabId={tabId} refreshKey={page} />
+          <ImageMatchList tabId={tabId} refreshKey={state} />
           <section aria-labelledby="flags-heading">
-            <h2 id="flags-heading">Flags on this page ({flags.length})</h2>
-            {notice && <p role="status">{notice}</p>}
-            {page && 'unavailable' in page && <p>{page.unavailable}</p>}
-            {page && !('unavailable' in page) && !page.active && (
-              <p>
-                Counterweight is paused or off for {page.site}. Use the toolbar popup to turn it on.
+            <h2 id="flags-heading">Flags on this page ({flags?.length ?? 0})</h2>
+            {progress && page?.active && progress.classified < progress.total && (
+              <p
+                role="progressbar"
+                aria-valuenow={progress.classified}
+                aria-valuemax={progress.total}
+              >
+                Classified {number(progress.classified)} of {number(progress.total)} blocks…
               </p>
             )}
-            {page && !('unavailable' in page) && page.active && (
-              <LanguageNotice languages={page.languages} />
+            {notice && (
+              <p role="status">
+                {notice.text}{' '}
+                {notice.undo && (
+                  <button type="button" onClick={notice.undo}>
+                    Undo
+                  </button>
+                )}
+              </p>
             )}
-            {page && !('unavailable' in page) && page.active && flags.length === 0 && (
-              <p>Nothing flagged on this page.</p>
+            {state && 'unavailable' in state && <p>{state.unavailable}</p>}
+            {page?.ownApi && (
+              <p>
+                This is a page of the Counterweight API this browser reports to ({page.site}); the
+                extension does not scan it.
+              </p>
             )}
-            <ul aria-label="Flags" style={{ listStyle: 'none', padding: 0 }}>
-              {flags.map((flag) => (
-                <FlagCard
-                  key={flag.flagId}
-                  flag={flag}
-                  onConfirm={() => {
-                    setNotice(null);
-                    setReviewing(flag);
-                  }}
-                  onDismiss={() => void dismiss(flag)}
-                  onMarkTarget={
-                    marking.enabled
-                      ? () => {
+            {page && !page.active && !page.ownApi && (
+              <p>
+                Counterweight is paused or off for {page.site}. Use the toolbar popup to turn it on,
+                or remove the site from the options' list of sites not scanned.
+              </p>
+            )}
+            {page?.active && <LanguageNotice languages={page.languages} />}
+            {page?.active && groups.length === 0 && <p>Nothing flagged on this page.</p>}
+            {groups.length > 0 && (
+              <>
+                {groups.length < (flags?.length ?? 0) && (
+                  <p>
+                    {number(flags?.length ?? 0)} flags in {number(groups.length)} groups of similar
+                    texts.
+                  </p>
+                )}
+                <FlagList
+                  groups={shown}
+                  sort={sort}
+                  filter={filter}
+                  onSort={setSort}
+                  onFilter={setFilter}
+                  selectedKey={selectedKey}
+                  onSelect={setSelectedKey}
+                  actions={{
+                    status: (g) => statuses.get(excerptOf(g.lead)) ?? { state: 'none' },
+                    target: (g) => targetOf(targets, g.lead.text),
+                    confirm: may.report
+                      ? (g) => {
                           setNotice(null);
-                          marking.markFlag(
-                            flag,
-                            page && !('unavailable' in page) ? page.language : null,
-                          );
+                          setReviewing(g.members.filter((f) => !f.reported));
                         }
-                      : undefined
-                  }
-                  onReveal={() =>
-                    tabId !== undefined &&
-                    void sendMessage('revealFlag', { flagId: flag.flagId }, tabId)
-                  }
+                      : undefined,
+                    dismiss: (g) => void dismiss(g),
+                    reveal: (g) =>
+                      tabId !== undefined &&
+                      void sendMessage('revealFlag', { flagId: g.lead.flagId }, tabId),
+                    markTarget: marking.enabled
+                      ? (g) => {
+                          setNotice(null);
+                          marking.markFlag(g.lead, page?.language ?? null);
+                        }
+                      : undefined,
+                  }}
                 />
-              ))}
-            </ul>
+              </>
+            )}
+            {page && page.dismissed.length > 0 && (
+              <DismissedOnPage
+                count={page.dismissed.length}
+                onRestore={() => void restore(page.site, page.dismissed)}
+              />
+            )}
           </section>
         </>
       )}
       <section aria-labelledby="outbox-heading">
-        <h2 id="outbox-heading">Outbox{pending > 0 ? ` (${pending} waiting)` : ''}</h2>
+        <h2 id="outbox-heading">
+          Outbox
+          {(() => {
+            const waiting = outbox.filter((e) => e.state === 'queued' || e.state === 'sending');
+            return waiting.length > 0 ? ` (${waiting.length} waiting)` : '';
+          })()}
+        </h2>
         <OutboxList
           entries={outbox}
           onRetry={(key) => void sendMessage('retryOutboxEntry', { key })}

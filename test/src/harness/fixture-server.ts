@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, normalize } from 'node:path';
 import { FIXTURES_DIR } from './paths';
-import { largePage } from './large-page';
+import { distinctFlagsPage, groupedPage, largePage } from './large-page';
 
 /**
  * Serves the fixture pages on 127.0.0.1 (`/name.html` from test/fixtures, `/large.html?n=2000`
@@ -33,6 +33,18 @@ export class FixtureServer {
         res
           .writeHead(200, { 'content-type': generated.type, 'cache-control': 'no-store' })
           .end(generated.body);
+        return;
+      }
+      if (url.pathname === '/distinct.html') {
+        const n = Math.min(Number(url.searchParams.get('n') ?? 10_000), 20_000);
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(distinctFlagsPage(n));
+        return;
+      }
+      if (url.pathname === '/grouped.html') {
+        const n = Math.min(Number(url.searchParams.get('n') ?? 2000), 20_000);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(groupedPage(n));
         return;
       }
       if (url.pathname === '/large.html') {

@@ -23,6 +23,8 @@ export const PORTS = {
   outbox: { fixtures: 43300, proxy: 43301, api: 43302 },
   modelHost: { fixtures: 43400 },
   languages: { fixtures: 43500, proxy: 43501, api: 43502 },
-  hashMatch: { fixtures: 43600, proxy: 43601, api: 43602 },
+  sidePanel: { fixtures: 43600, proxy: 43601, api: 43602 },
+  roles: { fixtures: 43700, proxy: 43701, api: 43702 },
+  hashMatch: { fixtures: 43800, proxy: 43801, api: 43802 },
   bench: { fixtures: 43900, proxy: 43901, api: 43902 },
 } as const;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TAXONOMY } from '@counterweight/shared';
 import { emptyDraft, type ReviewDraft } from '@/utils/review/review-draft';
 import type { OutboxEntry } from '@/utils/outbox/outbox-entry';
+import { groupFlags } from '@/utils/flags/flag-groups';
 import { FlagCard } from '../flag-card';
 import { OutboxList } from '../outbox-list';
 import { ReviewForm } from '../review-form';
@@ -29,19 +30,28 @@ describe('side panel components', () => {
     act(() =>
       root.render(
         <FlagCard
-          flag={{
-            flagId: 'f1',
-            text: XSS,
-            decision: 'flag',
-            label: 'hate',
-            scores: { hate: 0.9, extremist: 0.1 },
-            evidence: ['<b>x</b>'],
-            modelVersion: 'm',
-            url: 'http://a.example/',
-            capturedAt: '2026-11-22T14:00:00Z',
-            occurrences: 2,
-            reported: false,
-          }}
+          slot={{ index: 0, measure: () => {}, top: 0 }}
+          status={{ state: 'none' }}
+          selected={false}
+          onSelect={() => {}}
+          group={
+            groupFlags([
+              {
+                flagId: 'f1',
+                text: XSS,
+                decision: 'flag',
+                label: 'hate',
+                scores: { hate: 0.9, extremist: 0.1 },
+                evidence: ['<b>x</b>'],
+                modelVersion: 'm',
+                language: 'en',
+                url: 'http://a.example/',
+                capturedAt: '2026-11-22T14:00:00Z',
+                occurrences: 2,
+                reported: false,
+              },
+            ])[0]!
+          }
           onConfirm={() => {}}
           onDismiss={() => {}}
           onReveal={() => {}}

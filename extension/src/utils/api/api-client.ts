@@ -4,7 +4,10 @@ import { Me } from './me';
 /** How long the token check waits for the API before saying it cannot reach it. */
 export const ME_TIMEOUT_MS = 10_000;
 
-export type MeAnswer = { ok: true; me: Me } | { ok: false; message: string };
+export type MeAnswer =
+  | { ok: true; me: Me }
+  /** `unreachable`: no answer at all (offline, timeout), so what was known of the token stands. */
+  | { ok: false; message: string; unreachable?: true };
 
 /**
  * `GET {apiBaseUrl}/v1/me` with the token: who the API says this token is. Never throws; an
@@ -27,6 +30,7 @@ export async function fetchMe(
   } catch (error) {
     return {
       ok: false,
+      unreachable: true,
       message: `Cannot reach ${apiBaseUrl}: ${error instanceof Error ? error.message : String(error)}`,
     };
   }

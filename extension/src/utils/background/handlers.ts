@@ -7,6 +7,11 @@ import { deliver } from '../outbox/deliver';
 import { OutboxRunner } from '../outbox/outbox-runner';
 import { sha256Hex } from '../review/sha256';
 import { registerTargets } from '../targets/register-targets';
+import { apiOriginItem } from '../storage/api-origin-item';
+import { showFlagCount } from './badge';
+import { feedbackSharingItem } from '../feedback/feedback-item';
+import { tally, type Verdict } from '../feedback/feedback-tally';
+import { sendFeedback } from '../feedback/send-feedback';
 import {
   connectionItem,
   dismissalsItem,
@@ -17,6 +22,25 @@ import {
 } from '../storage/items';
 
 export const OUTBOX_ALARM = 'counterweight-outbox';
+export const FEEDBACK_ALARM = 'counterweight-feedback';
+
+const FEEDBACK_REASONS = {
+  off: 'Sharing feedback is off.',
+  nothing: 'Nothing to send.',
+  'no-token': 'No API token set.',
+} as const;
+
+/** Adds verdicts to the feedback counts, only when the reviewer opted in to share them. */
+async function shareVerdicts(verdicts: Verdict[]): Promise<void> {
+  if (verdicts.length === 0) return;
+  await feedbackSharingItem.update((s) =>
+    s.optIn ? { ...s, pending: tally(s.pending, verdicts, new Date()) } : s,
+  );
+}
+
+async function shareFeedbackNow() {
+  return sendFeedback(feedbackSharingItem, await connectionItem.get());
+}
 
 function count(
   feedback: Feedback,
@@ -48,7 +72,9 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void runner.flush();
+    if (alarm.name === FEEDBACK_ALARM) void shareFeedbackNow();
   });
+  void browser.alarms.create(FEEDBACK_ALARM, { periodInMinutes: 60 });
   browser.runtime.onStartup.addListener(() => void runner.flush());
 
   let classifier: Promise<TextClassifier> | null = null;
@@ -98,6 +124,21 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
         capturedAt: new Date().toISOString(),
       });
     await feedbackItem.update((f) => count(f, 'confirmed', submission.classifier?.label ?? null));
+    const classifier = submission.classifier;
+    if (
+      classifier?.label &&
+      (classifier.decision === 'flag' || classifier.decision === 'uncertain')
+    )
+      await shareVerdicts([
+        {
+          outcome: 'confirmed',
+          label: classifier.label,
+          decision: classifier.decision,
+          score: classifier.scores[classifier.label],
+          modelVersion: classifier.modelVersion,
+          language: submission.content.language,
+        },
+      ]);
     return { key };
   });
 
@@ -114,13 +155,35 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     return { ok: true } as const;
   });
 
-  onMessage('recordDismissal', async ({ site, text, label }) => {
-    const hash = await sha256Hex(text);
+  onMessage('recordDismissals', async ({ site, items }) => {
+    const hashes = await Promise.all(items.map((i) => sha256Hex(i.text)));
     await dismissalsItem.update((all) => ({
       ...all,
-      [site]: [...new Set([...(all[site] ?? []), hash])],
+      [site]: [...new Set([...(all[site] ?? []), ...hashes])],
     }));
-    await feedbackItem.update((f) => count(f, 'dismissed', label));
+    await feedbackItem.update((f) => items.reduce((acc, i) => count(acc, 'dismissed', i.label), f));
+    await shareVerdicts(
+      items.flatMap((i) =>
+        i.label && i.verdict
+          ? [{ outcome: 'dismissed' as const, label: i.label, ...i.verdict }]
+          : [],
+      ),
+    );
+    return { ok: true } as const;
+  });
+
+  onMessage('undoDismissals', async ({ site, texts }) => {
+    const undone = texts === null ? null : new Set(await Promise.all(texts.map(sha256Hex)));
+    await dismissalsItem.update((all) => {
+      const { [site]: kept = [], ...others } = all;
+      const left = undone === null ? [] : kept.filter((h) => !undone.has(h));
+      return left.length > 0 ? { ...others, [site]: left } : others;
+    });
+    return { ok: true } as const;
+  });
+
+  onMessage('pageFlagsChanged', async ({ count }, sender) => {
+    if (sender.tab?.id !== undefined) await showFlagCount(sender.tab.id, count);
     return { ok: true } as const;
   });
 
@@ -136,6 +199,7 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
   });
 
   onMessage('checkConnection', async ({ apiBaseUrl, token }) => {
+    await apiOriginItem.set(new URL(apiBaseUrl).origin);
     const answer = await fetchMe(apiBaseUrl, token);
     await connectionItem.set({
       apiBaseUrl,
@@ -144,10 +208,38 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
       checkedAt: new Date().toISOString(),
     });
     if (answer.ok) void runner.flush();
-    return answer;
+    return answer.ok ? answer : { ok: false, message: answer.message };
+  });
+
+  onMessage('sendFeedback', async () => {
+    const outcome = await shareFeedbackNow();
+    return {
+      sent: outcome.sent,
+      message:
+        'error' in outcome
+          ? `Not sent: ${outcome.error}. It will be sent again.`
+          : 'reason' in outcome
+            ? FEEDBACK_REASONS[outcome.reason]
+            : `Sent ${outcome.sent} counted ${outcome.sent === 1 ? 'verdict' : 'verdicts'}.`,
+    };
+  });
+
+  onMessage('refreshMe', async () => {
+    const connection = await connectionItem.get();
+    if (!connection.token) return { ok: true } as const;
+    const answer = await fetchMe(connection.apiBaseUrl, connection.token);
+    if (!answer.ok && answer.unreachable) return { ok: true } as const;
+    await connectionItem.update((c) =>
+      c.token === connection.token
+        ? { ...c, me: answer.ok ? answer.me : null, checkedAt: new Date().toISOString() }
+        : c,
+    );
+    return { ok: true } as const;
   });
 
   registerTargets(runner);
+  // Content scripts read the API's origin (never its token) to leave its pages alone.
+  void connectionItem.get().then((c) => apiOriginItem.set(new URL(c.apiBaseUrl).origin));
   void runner.flush();
   return runner;
 }

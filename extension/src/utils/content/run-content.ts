@@ -2,6 +2,7 @@ import { startImageMatching, type ImageOnPage } from '../banks/image-scanner';
 import { onMessage, sendMessage } from '../messaging/page-messenger';
 import { PageScanner } from '../page/page-scanner';
 import { pageLanguage } from '../review/page-language';
+import { apiOriginItem } from '../storage/api-origin-item';
 import { pageSettingsItem } from '../storage/page-settings-item';
 import type { Settings } from '../storage/settings-item';
 
@@ -21,13 +22,26 @@ const HIGHLIGHT_CSS = `
  */
 export async function runContentScript(doc: Document): Promise<() => void> {
   const site = doc.location.hostname;
-  let settings = await pageSettingsItem.get();
+  let [settings, apiOrigin] = await Promise.all([pageSettingsItem.get(), apiOriginItem.get()]);
+  // The pages of the API the extension reports to (its board, its transparency log) are never
+  // scanned: they quote the very texts under review.
+  const ownApi = () => doc.location.origin === apiOrigin;
+  const scans = () => !ownApi() && activeOn(site, settings);
+  // The toolbar badge counts text flags and matched images together.
+  let textFlags = 0;
+  let imageMatches: ImageOnPage[] = [];
+  const notifyFlags = (count: number) => {
+    textFlags = count;
+    void sendMessage('pageFlagsChanged', {
+      count: textFlags + imageMatches.length,
+      progress: scanner.progress(),
+    }).catch(() => undefined);
+  };
   const scanner = new PageScanner(
     {
       doc,
       classify: (texts, evidence) => sendMessage('classify', { site, texts, evidence }),
-      onFlagsChanged: (count) =>
-        void sendMessage('pageFlagsChanged', { count }).catch(() => undefined),
+      onFlagsChanged: (count) => notifyFlags(count),
     },
     settings.sensitivity,
   );
@@ -38,15 +52,19 @@ export async function runContentScript(doc: Document): Promise<() => void> {
   const apply = async (next: Settings) => {
     const previous = settings;
     settings = next;
-    if (activeOn(site, next) && !scanner.active) await scanner.start();
-    else if (!activeOn(site, next) && scanner.active) await scanner.stop();
+    if (scans() && !scanner.active) await scanner.start();
+    else if (!scans() && scanner.active) await scanner.stop();
     else if (
       scanner.active &&
       JSON.stringify(previous.sensitivity) !== JSON.stringify(next.sensitivity)
     )
       await scanner.setSensitivity(next.sensitivity);
   };
-  const unwatch = pageSettingsItem.watch((next) => void apply(next));
+  const unwatchSettings = pageSettingsItem.watch((next) => void apply(next));
+  const unwatchOrigin = apiOriginItem.watch((next) => {
+    apiOrigin = next;
+    void apply(settings);
+  });
 
   const ok = { ok: true } as const;
   const removers = [
@@ -55,30 +73,34 @@ export async function runContentScript(doc: Document): Promise<() => void> {
       site,
       language: pageLanguage(doc.documentElement.lang),
       active: scanner.active,
+      ownApi: ownApi(),
       flags: scanner.flags(),
       languages: scanner.languages(),
+      progress: scanner.progress(),
+      dismissed: scanner.dismissed(),
     })),
-    onMessage('dismissFlag', ({ flagId }) => (scanner.dismiss(flagId), ok)),
+    onMessage('dismissFlags', ({ flagIds }) => (scanner.setDismissed(flagIds, true), ok)),
+    onMessage('restoreFlags', ({ flagIds }) => (scanner.setDismissed(flagIds, false), ok)),
     onMessage('markReported', ({ flagId }) => (scanner.markReported(flagId), ok)),
     onMessage('revealFlag', ({ flagId }) => (scanner.reveal(flagId), ok)),
   ];
 
-  if (activeOn(site, settings)) await scanner.start();
-  let imageMatches: ImageOnPage[] = [];
-  const stopImages = activeOn(site, settings)
+  if (scans()) await scanner.start();
+  const stopImages = scans()
     ? startImageMatching(
         doc,
         (images) => sendMessage('matchImages', { images }),
         (found) => {
           imageMatches = found;
-          void sendMessage('pageFlagsChanged', { count: found.length }).catch(() => undefined);
+          notifyFlags(textFlags);
         },
       )
     : () => undefined;
   removers.push(onMessage('getImageMatches', () => ({ images: imageMatches })));
   return () => {
     stopImages();
-    unwatch();
+    unwatchSettings();
+    unwatchOrigin();
     removers.forEach((remove) => remove());
     void scanner.stop();
     style.remove();

@@ -7,9 +7,9 @@ import {
   MatchImagesRequest,
   MatchImagesResponse,
 } from '../banks/image-messages';
-import { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY } from './page-limits';
+import { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY, MAX_TEXTS_PER_PAGE } from './page-limits';
 
-export { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY } from './page-limits';
+export { MAX_CLASSIFIED_CHARS, MAX_TEXTS_PER_CLASSIFY, MAX_TEXTS_PER_PAGE } from './page-limits';
 
 /*
  * The messages a content script sends or answers. The content script itself loads none of these
@@ -36,6 +36,15 @@ export const Empty = z.strictObject({});
 export const Ok = z.strictObject({ ok: z.literal(true) });
 
 export const FlagRef = z.strictObject({ flagId: z.string().min(1).max(50) });
+/** Several flags at once (a group of near-duplicates). */
+export const FlagRefs = z.strictObject({
+  flagIds: z.array(z.string().min(1).max(50)).min(1).max(MAX_TEXTS_PER_PAGE),
+});
+/** Blocks of the page the model has answered for, of all the blocks read so far. */
+export const ScanProgress = z.strictObject({
+  classified: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
 /** The page's text in one language the model does not read (see page/language-shares.ts). */
 export const LanguageShare = z.strictObject({
   language: z.string(),
@@ -52,18 +61,27 @@ export const PageFlagsResponse = z.strictObject({
   /** The page's declared language (`<html lang>`), as an ISO 639-1 code when it has one. */
   language: z.string().nullable(),
   active: z.boolean(),
+  /** The page belongs to the API the extension reports to, and is never scanned. */
+  ownApi: z.boolean(),
   flags: z.array(PageFlag),
   /** Blocks left unchecked because the model does not read their language. */
   languages: PageLanguages,
+  progress: ScanProgress,
+  /** Texts of this page the reviewer dismissed (here or before on this site), for an undo. */
+  dismissed: z.array(z.strictObject({ flagId: z.string(), text: z.string() })),
 });
 
 export const PAGE_PROTOCOL = {
   classify: [ClassifyRequest, ClassifyResponse],
   getPageFlags: [Empty, PageFlagsResponse],
-  dismissFlag: [FlagRef, Ok],
+  dismissFlags: [FlagRefs, Ok],
+  restoreFlags: [FlagRefs, Ok],
   markReported: [FlagRef, Ok],
   revealFlag: [FlagRef, Ok],
-  pageFlagsChanged: [z.strictObject({ count: z.number().int().min(0) }), Ok],
+  pageFlagsChanged: [
+    z.strictObject({ count: z.number().int().min(0), progress: ScanProgress }),
+    Ok,
+  ],
   matchImages: [MatchImagesRequest, MatchImagesResponse],
   getImageMatches: [Empty, ImageMatchesResponse],
 } as const satisfies Record<string, readonly [z.ZodType, z.ZodType]>;

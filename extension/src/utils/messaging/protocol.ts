@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ClassifierResult } from '@counterweight/shared/classifier';
 import { ReportSubmission } from '@counterweight/shared/report';
 import { Thresholds } from '../classifier/thresholds';
-import { ClassifyRequest, Empty, Ok, PAGE_PROTOCOL } from './page-protocol';
+import { ClassifyRequest, Empty, MAX_TEXTS_PER_PAGE, Ok, PAGE_PROTOCOL } from './page-protocol';
 import { Me } from '../api/me';
 import { EnqueueTargetRequest, EnqueueTargetResponse } from '../targets/target-messages';
 
@@ -14,10 +14,10 @@ export * from './page-protocol';
  * leaves its share to the other side: see page-messenger.ts).
  *
  * content script ─classify→ background (which asks the model and checks the site's dismissals)
- * side panel ─enqueueReport/flushOutbox/retryOutboxEntry/recordDismissal/captureScreenshot→ background
- * options ─checkConnection→ background
- * side panel ─getPageFlags/dismissFlag/markReported/revealFlag→ content script (tabs.sendMessage)
- * content script ─pageFlagsChanged→ side panel (when open)
+ * side panel ─enqueueReport/flushOutbox/retryOutboxEntry/recordDismissals/undoDismissals/captureScreenshot→ background
+ * options ─checkConnection/undoDismissals→ background
+ * side panel ─getPageFlags/dismissFlags/restoreFlags/markReported/revealFlag→ content script (tabs.sendMessage)
+ * content script ─pageFlagsChanged→ side panel (when open) and background (toolbar badge)
  * background ─modelInfo/modelClassify→ offscreen document (Chrome: the model runs there)
  */
 export const EnqueueReportRequest = z.strictObject({
@@ -28,10 +28,32 @@ export const EnqueueReportRequest = z.strictObject({
 });
 export const EnqueueReportResponse = z.strictObject({ key: z.uuid() });
 
-export const RecordDismissalRequest = z.strictObject({
+/** Dismissed texts of one site (one, or a group of near-duplicates). */
+export const RecordDismissalsRequest = z.strictObject({
   site: z.string().min(1).max(253),
-  text: z.string().min(1),
-  label: z.enum(['hate', 'extremist']).nullable(),
+  items: z
+    .array(
+      z.strictObject({
+        text: z.string().min(1),
+        label: z.enum(['hate', 'extremist']).nullable(),
+        /** What the classifier said, for the opt-in feedback counts (never the text). */
+        verdict: z
+          .strictObject({
+            decision: z.enum(['flag', 'uncertain']),
+            score: z.number().min(0).max(1),
+            modelVersion: z.string(),
+            language: z.string(),
+          })
+          .nullable(),
+      }),
+    )
+    .min(1)
+    .max(MAX_TEXTS_PER_PAGE),
+});
+/** Undoes dismissals on a site: these texts, or every one (`texts` null, from the options). */
+export const UndoDismissalsRequest = z.strictObject({
+  site: z.string().min(1).max(253),
+  texts: z.array(z.string().min(1)).max(MAX_TEXTS_PER_PAGE).nullable(),
 });
 
 export const ScreenshotRequest = z.strictObject({ windowId: z.number().int().nullable() });
@@ -66,9 +88,14 @@ export const PROTOCOL = {
   flushOutbox: [Empty, Ok],
   retryOutboxEntry: [z.strictObject({ key: z.uuid() }), Ok],
   removeOutboxEntry: [z.strictObject({ key: z.uuid() }), Ok],
-  recordDismissal: [RecordDismissalRequest, Ok],
+  recordDismissals: [RecordDismissalsRequest, Ok],
+  undoDismissals: [UndoDismissalsRequest, Ok],
   captureScreenshot: [ScreenshotRequest, ScreenshotResponse],
   checkConnection: [CheckConnectionRequest, CheckConnectionResponse],
+  /** Sends the opt-in feedback counts now (the options' button; otherwise hourly). */
+  sendFeedback: [Empty, z.strictObject({ sent: z.number().int(), message: z.string() })],
+  /** Asks `GET /v1/me` again with the stored token; an unreachable API leaves the role cached. */
+  refreshMe: [Empty, Ok],
   modelInfo: [Empty, ModelInfo],
   modelClassify: [ModelClassifyRequest, ModelClassifyResponse],
 } as const satisfies Record<string, readonly [z.ZodType, z.ZodType]>;

@@ -83,6 +83,14 @@ function styleInto(root: ShadowRoot, doc: Document): void {
 }
 
 /**
+ * Every marker is its own stacking context at the same z-index, so a later marker would paint
+ * over an earlier one's open evidence: the marker whose evidence is open goes one above the rest.
+ */
+function raise(host: HTMLElement, open: boolean): void {
+  host.style.setProperty('z-index', open ? '2147483647' : '2147483646', 'important');
+}
+
+/**
  * The visible marker of a flagged block: a keyboard-reachable button in an open shadow root
  * (page CSS cannot reach it) whose text, border style and icon say flag or uncertain, so colour
  * is never the only cue. Activating it shows the evidence (built only then, to keep thousands of
@@ -107,12 +115,14 @@ export function createMarker(doc: Document, info: MarkerInfo): HTMLElement {
       root.append(evidencePanel(doc, infos.get(host) ?? info));
       button.setAttribute('aria-expanded', 'true');
     }
+    raise(host, !panel);
   });
   root.addEventListener('keydown', (event) => {
     const panel = root.querySelector('.evidence');
     if ((event as KeyboardEvent).key === 'Escape' && panel) {
       panel.remove();
       button.setAttribute('aria-expanded', 'false');
+      raise(host, false);
       button.focus();
     }
   });

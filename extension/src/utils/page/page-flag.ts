@@ -16,6 +16,8 @@ export const PageFlag = z.strictObject({
   scores: ClassifierScores,
   evidence: z.array(z.string()),
   modelVersion: z.string(),
+  /** The text's language as the classifier identified it (ISO 639-1, or 639-3). */
+  language: z.string(),
   /** The page address when the text was first seen there. */
   url: z.string(),
   capturedAt: Timestamp,

@@ -5,22 +5,27 @@ import type { ClassifyResponse } from '../messaging/page-protocol';
 import type { z } from 'zod';
 import { applyFlag, clearFlag, revealFlag } from './flag-attributes';
 import { languageShares, type PageLanguages } from './language-shares';
-import { MARKER_TAG } from './marker';
 import type { PageFlag } from './page-flag';
-import { BLOCK_SELECTOR, collectTextBlocks, enclosingBlock, isBlockElement } from './text-blocks';
+import { MUTATION_DEBOUNCE_MS, PageChanges } from './page-changes';
+import { collectTextBlocks } from './text-blocks';
 import { forEachSliced } from './time-slice';
 
 export const CLASSIFY_BATCH = 250;
 const EXPLAIN_BATCH = 50;
-const MUTATION_DEBOUNCE_MS = 60;
 
 export interface ScannerDeps {
   doc: Document;
   /** Asks the background's model about distinct texts (never more than {@link CLASSIFY_BATCH}). */
   classify: (texts: string[], evidence: boolean) => Promise<z.output<typeof ClassifyResponse>>;
-  /** Told whenever the set of flags on the page changes. */
-  onFlagsChanged?: (count: number) => void;
+  /** Told whenever the set of flags on the page, or the classification's progress, changes. */
+  onFlagsChanged?: (count: number, progress: ScanProgress) => void;
   now?: () => Date;
+}
+
+/** Blocks of the page the model has answered for, of all the blocks read so far. */
+export interface ScanProgress {
+  classified: number;
+  total: number;
 }
 
 interface Seen {
@@ -49,14 +54,12 @@ export class PageScanner {
   private readonly toExplain = new Set<string>();
   private pending: string[] = [];
   private draining: Promise<void> | null = null;
-  private rescanning: Promise<void> | null = null;
-  private observer: MutationObserver | null = null;
-  private dirty = new Set<Element>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly changes = new PageChanges((roots) => this.rescan(roots));
   private thresholds: Thresholds | null = null;
   private covered: string[] = [];
   private nextFlag = 1;
   private lastFlagCount = -1;
+  private lastProgress = '';
   /** Distinct texts the model abstained on, and their number when the panel was last told. */
   private abstained = 0;
   private lastAbstained = 0;
@@ -73,18 +76,14 @@ export class PageScanner {
     this.active = true;
     const body = this.deps.doc.body;
     if (!body) return;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(body, { childList: true, subtree: true, characterData: true });
+    this.changes.observe(body);
     await this.scan(body);
   }
 
   /** Stops following the page and takes every flag off it (results are kept for a restart). */
   async stop(): Promise<void> {
     this.active = false;
-    this.observer?.disconnect();
-    this.observer = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.dirty.clear();
+    this.changes.disconnect();
     const all = [...this.elementsByText.values()].flatMap((set) => [...set]);
     await forEachSliced(all, (el) => clearFlag(el));
     this.elementsByText.clear();
@@ -107,13 +106,14 @@ export class PageScanner {
     if (!this.active) return;
     for (const { element, text } of blocks)
       this.register(element, text.slice(0, MAX_CLASSIFIED_CHARS));
+    this.notify();
     await this.drain();
   }
 
   /** Waits until every queued text has been classified and rendered. */
   async idle(): Promise<void> {
-    while (this.draining || this.rescanning || this.timer) {
-      if (this.rescanning) await this.rescanning;
+    while (this.draining || this.changes.reading || this.changes.waiting) {
+      if (this.changes.reading) await this.changes.reading;
       else if (this.draining) await this.draining;
       else await new Promise((r) => setTimeout(r, MUTATION_DEBOUNCE_MS));
     }
@@ -136,6 +136,7 @@ export class PageScanner {
         scores: seen.result.scores,
         evidence: seen.result.evidence,
         modelVersion: seen.modelVersion,
+        language: seen.result.language,
         url: seen.url,
         capturedAt: seen.capturedAt,
         occurrences,
@@ -164,6 +165,34 @@ export class PageScanner {
     return this.mark(flagId, (s) => (s.dismissed = true));
   }
 
+  /**
+   * Dismisses several texts at once (a group of near-duplicates), or undoes their dismissal
+   * (`dismissed` false: each is flagged again wherever the model flags it). One notification.
+   */
+  setDismissed(flagIds: readonly string[], dismissed: boolean): void {
+    for (const flagId of flagIds) this.mark(flagId, (s) => (s.dismissed = dismissed), false);
+    this.notify();
+  }
+
+  /** The texts of the page that are dismissed, with their flag ids (for an undo). */
+  dismissed(): { flagId: string; text: string }[] {
+    const out: { flagId: string; text: string }[] = [];
+    for (const [text, seen] of this.seen)
+      if (seen.dismissed && this.occurrences(text) > 0) out.push({ flagId: seen.flagId, text });
+    return out;
+  }
+
+  /** How many of the page's blocks the model has answered for so far. */
+  progress(): ScanProgress {
+    let total = 0;
+    let classified = 0;
+    for (const [text, elements] of this.elementsByText) {
+      total += elements.size;
+      if (this.seen.has(text)) classified += elements.size;
+    }
+    return { classified, total };
+  }
+
   /** A reported text keeps its flag, shown as reported. */
   markReported(flagId: string): string | null {
     return this.mark(flagId, (s) => (s.reported = true));
@@ -179,13 +208,13 @@ export class PageScanner {
     return Boolean(el);
   }
 
-  private mark(flagId: string, fn: (seen: Seen) => void): string | null {
+  private mark(flagId: string, fn: (seen: Seen) => void, notify = true): string | null {
     const text = this.textByFlagId.get(flagId);
     const seen = text ? this.seen.get(text) : undefined;
     if (!text || !seen) return null;
     fn(seen);
     for (const el of this.elementsByText.get(text) ?? []) this.render(el, text);
-    this.notify();
+    if (notify) this.notify();
     return text;
   }
 
@@ -320,47 +349,8 @@ export class PageScanner {
     }
   }
 
-  private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      const target = record.target;
-      if (isOwnUi(target)) continue;
-      if (record.type === 'characterData') {
-        const block = enclosingBlock(target);
-        if (block) this.dirty.add(block);
-        continue;
-      }
-      // A new block (or a custom element holding blocks) is read on its own; loose text or
-      // inline content changes the text of the block around it.
-      for (const node of Array.from(record.addedNodes)) {
-        if (isOwnUi(node)) continue;
-        if (isBlockElement(node) || holdsBlocks(node)) this.dirty.add(node as Element);
-        else this.addEnclosing(target);
-      }
-      for (const node of Array.from(record.removedNodes))
-        if (!isOwnUi(node) && !isBlockElement(node) && !holdsBlocks(node))
-          this.addEnclosing(target);
-    }
-    if (this.dirty.size > 0 && !this.timer)
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.rescanning = this.rescanDirty().finally(() => {
-          this.rescanning = null;
-        });
-      }, MUTATION_DEBOUNCE_MS);
-  }
-
-  private addEnclosing(node: Node): void {
-    const block = enclosingBlock(node);
-    if (block) this.dirty.add(block);
-  }
-
-  private async rescanDirty(): Promise<void> {
-    const roots = [...this.dirty].filter((el) => el.isConnected);
-    this.dirty.clear();
-    const outermost = roots.filter(
-      (el) => !roots.some((other) => other !== el && other.contains(el)),
-    );
-    for (const root of outermost) {
+  private async rescan(roots: Element[]): Promise<void> {
+    for (const root of roots) {
       const blocks = await collectTextBlocks(root);
       if (!this.active) return;
       for (const { element, text } of blocks)
@@ -392,23 +382,19 @@ export class PageScanner {
 
   private notify(changedEvidence = false): void {
     const count = this.active ? this.flagCount() : 0;
+    const progress = this.active ? this.progress() : { classified: 0, total: 0 };
+    const progressKey = `${progress.classified}/${progress.total}`;
     // New blocks the model could not read change the panel's language notice, not the count.
-    if (count === this.lastFlagCount && this.abstained === this.lastAbstained && !changedEvidence)
+    if (
+      count === this.lastFlagCount &&
+      this.abstained === this.lastAbstained &&
+      progressKey === this.lastProgress &&
+      !changedEvidence
+    )
       return;
     this.lastFlagCount = count;
     this.lastAbstained = this.abstained;
-    this.deps.onFlagsChanged?.(count);
+    this.lastProgress = progressKey;
+    this.deps.onFlagsChanged?.(count, progress);
   }
-}
-
-function holdsBlocks(node: Node): boolean {
-  return (
-    node.nodeType === Node.ELEMENT_NODE && (node as Element).querySelector(BLOCK_SELECTOR) !== null
-  );
-}
-
-function isOwnUi(node: Node): boolean {
-  return (
-    node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARKER_TAG
-  );
 }

@@ -95,6 +95,40 @@ describe('PageScanner', () => {
     await scanner.stop();
   });
 
+  it('tells the progress while it classifies, and dismisses and restores several flags at once', async () => {
+    document.body.innerHTML = `
+      <p id="a">This paragraph says FLAG loudly.</p>
+      <p id="b">This paragraph says FLAG loudly.</p>
+      <p id="c">A perfectly ordinary paragraph.</p>
+      <p id="d">A paragraph that says MAYBE here.</p>`;
+    const progress: string[] = [];
+    const scanner = new PageScanner(
+      {
+        doc: document,
+        classify,
+        onFlagsChanged: (_n, p) => progress.push(`${p.classified}/${p.total}`),
+      },
+      standard,
+    );
+    await scanner.start();
+    // Told of the four blocks before any answer, then of each answered batch.
+    expect(progress[0]).toBe('0/4');
+    expect(progress.at(-1)).toBe('4/4');
+    expect(scanner.progress()).toEqual({ classified: 4, total: 4 });
+    const ids = scanner.flags().map((f) => f.flagId);
+    scanner.setDismissed(ids, true);
+    expect(scanner.flags()).toEqual([]);
+    expect(document.querySelectorAll('[data-counterweight]')).toHaveLength(0);
+    expect(scanner.dismissed().map((d) => d.text)).toEqual([
+      'This paragraph says FLAG loudly.',
+      'A paragraph that says MAYBE here.',
+    ]);
+    scanner.setDismissed(ids, false);
+    expect(scanner.flags().map((f) => f.flagId)).toEqual(ids);
+    expect(document.querySelectorAll('[data-counterweight]')).toHaveLength(3);
+    await scanner.stop();
+  });
+
   it('classifies only what is new when the page grows, and re-reads edited blocks', async () => {
     document.body.innerHTML = `<main id="feed"><p>An ordinary first post here.</p></main>`;
     const scanner = new PageScanner({ doc: document, classify }, standard);

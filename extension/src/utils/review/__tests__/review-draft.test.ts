@@ -12,6 +12,7 @@ const flag: PageFlag = {
   scores: { hate: 0.2, extremist: 0.93 },
   evidence: ['fighters', 'strike'],
   modelVersion: 'cw-1',
+  language: 'en',
   url: 'http://127.0.0.1:43001/violating.html',
   capturedAt: '2026-11-22T14:00:00.000Z',
   occurrences: 1,
