@@ -31,6 +31,7 @@ import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
 import { orderRoutes } from './orders/order-routes';
 import { deliveryRoutes } from './tdb/delivery-routes';
+import { preservationRoutes } from './preservation/preservation-routes';
 
 /** The OpenAPI document's info block. */
 export const OPENAPI_INFO = {
@@ -109,6 +110,7 @@ export function createApp(
     feedbackRoutes,
     orderRoutes,
     bankRoutes,
+    preservationRoutes,
   ])
     app.route('/', routes(deps));
 

@@ -28,3 +28,4 @@ export * from './order-figures';
 export * from './pdq/index';
 export * from './text-signal';
 export * from './bank';
+export * from './preservation';

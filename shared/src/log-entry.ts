@@ -23,6 +23,9 @@ export const LOG_EVENT_TYPES = [
   'bank_signals_removed',
   'bank_signal_held',
   'bank_signal_disputed',
+  'content_preserved',
+  'preservation_extended',
+  'preserved_content_read',
   'case_claimed',
   'claim_released',
 ] as const;

@@ -20,6 +20,9 @@ describe('the Art. 7 order figures', () => {
         decided('a', { outcome: 'removed', inTime: true, annexIIIReason: null }),
         decided('b', { outcome: 'disabled', inTime: false, annexIIIReason: null }),
         decided('c', { outcome: 'not_executed', inTime: null, annexIIIReason: 'manifest_errors' }),
+        logEntry('content_preserved', at, {
+          details: { preservedUntil: '2027-06-07T10:00:00.000Z' },
+        }),
       ],
       PERIOD,
     );
@@ -29,6 +32,7 @@ describe('the Art. 7 order figures', () => {
       executedWithinHour: 1,
       executedLate: 1,
       notExecuted: 1,
+      preservedItems: 1,
       notExecutedByReason: {
         force_majeure: 0,
         de_facto_impossibility: 0,

@@ -16,6 +16,8 @@ export const OrderFigures = z.strictObject({
   executedWithinHour: count,
   executedLate: count,
   notExecuted: count,
+  /** Art. 6: items whose removed content was put under a preservation hold (orders and decisions). */
+  preservedItems: count,
   notExecutedByReason: z.strictObject(
     Object.fromEntries(ANNEX_III_REASONS.map((id) => [id, count])) as {
       [K in (typeof ANNEX_III_REASONS)[number]]: typeof count;
@@ -32,6 +34,7 @@ export function emptyOrderFigures(): OrderFigures {
     executedWithinHour: 0,
     executedLate: 0,
     notExecuted: 0,
+    preservedItems: 0,
     notExecutedByReason: Object.fromEntries(ANNEX_III_REASONS.map((id) => [id, 0])) as Record<
       (typeof ANNEX_III_REASONS)[number],
       number
@@ -41,13 +44,14 @@ export function emptyOrderFigures(): OrderFigures {
 
 const MEMBER_STATE = /^[A-Z]{2}$/;
 
-/** The dotted count paths (under `orders.`) an order entry adds to; empty for other entries. */
+/** The dotted count paths (under `orders.`) an order or preservation entry adds to; empty for others. */
 export function orderCounts(e: LogEntry): string[] {
   const d = e.details;
   if (e.type === 'order_received') {
     const state = typeof d.memberState === 'string' && MEMBER_STATE.test(d.memberState);
     return ['orders.received', ...(state ? [`orders.byMemberState.${d.memberState}`] : [])];
   }
+  if (e.type === 'content_preserved') return ['orders.preservedItems'];
   if (e.type !== 'order_decided') return [];
   if (d.outcome === 'removed' || d.outcome === 'disabled')
     return [d.inTime === true ? 'orders.executedWithinHour' : 'orders.executedLate'];

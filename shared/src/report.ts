@@ -5,6 +5,7 @@ import {
   classificationShape,
   ExemptionAssessment,
 } from './assessment';
+import { SignalQuery } from './bank';
 import { ClassifierSignals } from './classifier';
 import {
   Id,
@@ -30,6 +31,11 @@ export const ReportedContent = z.strictObject({
   site: storedText().min(1).max(253),
   contentType: ContentType,
   capturedAt: Timestamp,
+  /**
+   * Hashes of the reported media computed on-device (e.g. the PDQ of a matched image), never the
+   * media itself; a removal or restriction decision banks them with the excerpt's hashes.
+   */
+  signals: z.array(SignalQuery).max(10).optional(),
 });
 export type ReportedContent = z.infer<typeof ReportedContent>;
 

@@ -250,6 +250,7 @@ export class TransparencyTally {
         return c;
       case 'order_received':
       case 'order_decided':
+      case 'content_preserved':
         c.counts.push(...orderCounts(e));
         return c;
       default:

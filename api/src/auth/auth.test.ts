@@ -2,6 +2,7 @@ import { ErrorBody } from '@counterweight/shared';
 import { IssuedToken, Me, type Role } from '@counterweight/shared/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_DECISION_EXAMPLE, ORDER_EXAMPLE } from '../orders/order-examples';
+import { PRESERVATION_EXTENSION_EXAMPLE } from '../preservation/preservation-routes';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE, TOKEN_REQUEST_EXAMPLE } from '../routes/examples';
 import { createTestApp, rowCounts, type TestApp, type TestTokens } from '../testing/test-app';
 
@@ -67,6 +68,18 @@ const ENDPOINTS: { method: string; path: string; body?: unknown; allowed: Role[]
     path: `/v1/orders/${someId}/annex-ii`,
     allowed: ['admin', 'authority_liaison', 'reviewer', 'senior_reviewer'],
   },
+  {
+    method: 'GET',
+    path: `/v1/preserved/${someId}?purpose=authority_request&reference=R1`,
+    allowed: ['admin', 'authority_liaison'],
+  },
+  {
+    method: 'POST',
+    path: `/v1/preserved/${someId}/extension`,
+    body: PRESERVATION_EXTENSION_EXAMPLE,
+    allowed: ['admin', 'authority_liaison'],
+  },
+  { method: 'GET', path: '/v1/statements/delivery', allowed: ['admin', 'auditor'] },
 ];
 
 const byRole = (tokens: TestTokens): Record<Role, TestTokens[keyof TestTokens]> => ({

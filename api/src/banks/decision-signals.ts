@@ -5,6 +5,7 @@ import {
   PROJECT_BANK,
   textSignal,
   type Decision,
+  type ReportedContent,
 } from '@counterweight/shared';
 import type { Queryable } from '../db/db';
 import type { AppendLogEntry } from '../log/sequence';
@@ -15,7 +16,8 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 /**
  * Inside the decision's transaction: when a person decided to remove or restrict content that
- * no Art. 1(3) exemption covers, its hashes (SHA-256 of the excerpt and its text signal) enter
+ * no Art. 1(3) exemption covers, its hashes (SHA-256 of the excerpt, its text signal, and the
+ * media hashes the report carries, such as an image's PDQ) enter
  * the project bank, labelled with the decision's category and id. Creates the project bank on
  * first use. Returns how many signals were added.
  */
@@ -23,8 +25,9 @@ export async function bankDecisionSignals(
   tx: Queryable,
   append: AppendLogEntry,
   decision: Decision,
-  excerpt: string,
+  content: Pick<ReportedContent, 'excerpt' | 'signals'>,
 ): Promise<number> {
+  const { excerpt } = content;
   if (!BANKING_ACTIONS.includes(decision.action) || decision.exemption.applies) return 0;
   const at = new Date(decision.decidedAt);
   const created = await tx.query(
@@ -42,6 +45,7 @@ export async function bankDecisionSignals(
   const signals: LoggedSignal[] = [{ type: 'sha256', value: sha256(excerpt), ...label }];
   const text = textSignal(excerpt);
   if (text) signals.push({ type: 'text', value: text, ...label });
+  for (const s of content.signals ?? []) signals.push({ type: s.type, value: s.value, ...label });
   return insertSignals(tx, append, at, PROJECT_BANK, signals, {
     actor: null,
     tokenId: null,

@@ -168,7 +168,7 @@ export async function recordDecision(
       type: 'statement_published',
       details: { decisionId: decision.id, statementSha256: sha256(canonicalize(published) ?? '') },
     });
-    await bankDecisionSignals(tx, append, stored, content.excerpt);
+    await bankDecisionSignals(tx, append, stored, content);
     return {
       decision: stored,
       statement: { ...published, x_appeal: { ...published.x_appeal, token: appealToken } },

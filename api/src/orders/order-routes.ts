@@ -12,6 +12,7 @@ import { requireRole } from '../auth/require-role';
 import { requireJsonBody } from '../http/json-body';
 import { BEARER, errorResponses, newRouter } from '../routes/router';
 import { annexRoutes } from './annex-routes';
+import { noticeRoutes } from './notice-routes';
 import { ORDER_DECISION_EXAMPLE, ORDER_EXAMPLE } from './order-examples';
 import { decideOrder, deadlineMissed, listOrders, orderFromRow, receiveOrder } from './order-store';
 
@@ -124,5 +125,6 @@ export function orderRoutes(deps: AppDeps, options: { now?: () => Date } = {}) {
     },
   );
   router.route('/', annexRoutes(deps));
+  router.route('/', noticeRoutes(deps, now));
   return router;
 }

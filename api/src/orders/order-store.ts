@@ -9,50 +9,24 @@ import {
   type OrderSubmission,
   TcoType,
 } from '@counterweight/shared';
+import canonicalize from 'canonicalize';
 import { pseudonymOf } from '../auth/pseudonym';
 import type { Principal } from '../auth/tokens';
-import { isoSql, type Queryable } from '../db/db';
+import type { Queryable } from '../db/db';
 import { fourEyesConflict } from '../decisions/four-eyes';
+import { appealDeadline } from '../decisions/statement-of-reasons';
 import { ApiError } from '../errors';
 import type { LogSequencer } from '../log/sequence';
+import { orderStatement } from './order-statement';
+import { ORDER_COLUMNS, type OrderRow } from './order-row';
+
+export { ORDER_COLUMNS, type OrderRow } from './order-row';
 
 /** What the order store needs: the log's single writer, the pseudonym key and a clock. */
 export interface OrderDeps {
   sequencer: LogSequencer;
   pseudonymKey: Uint8Array;
   now: () => Date;
-}
-
-/** Columns that make an `Order`, in the shape {@link orderFromRow} reads. */
-export const ORDER_COLUMNS = `id::text AS id, reference, issuing_authority, member_state, content_url,
-  url_sha256, tco_type, reasons, legal_basis, ${isoSql('issued_at')} AS issued_at,
-  ${isoSql('confidential_until')} AS confidential_until, redress, received_by::text AS received_by,
-  ${isoSql('received_at')} AS received_at, ${isoSql('deadline')} AS deadline, status,
-  ${isoSql('decided_at')} AS decided_at, outcome, ${isoSql('effective_at')} AS effective_at,
-  annex_iii_reason, explanation`;
-
-export interface OrderRow {
-  id: string;
-  reference: string;
-  issuing_authority: string;
-  member_state: string;
-  content_url: string;
-  url_sha256: string;
-  tco_type: string;
-  reasons: string;
-  legal_basis: string;
-  issued_at: string;
-  confidential_until: string | null;
-  redress: string;
-  received_by: string;
-  received_at: string;
-  deadline: string;
-  status: OrderStatus;
-  decided_at: string | null;
-  outcome: string | null;
-  effective_at: string | null;
-  annex_iii_reason: string | null;
-  explanation: string | null;
 }
 
 /**
@@ -202,6 +176,32 @@ export async function decideOrder(
       ],
     );
     const deadline = new Date(current.deadline);
+    if (executed) {
+      // The statement of reasons; the content provider's notice waits for confidentiality to end.
+      const statement = orderStatement(row!, appealDeadline(decidedAt.toISOString()));
+      const noticeFrom =
+        current.confidential_until && Date.parse(current.confidential_until) > decidedAt.getTime()
+          ? current.confidential_until
+          : decidedAt.toISOString();
+      await tx.query(
+        `INSERT INTO order_statements (order_id, body, published_at, notice_from)
+         VALUES ($1, $2::text::jsonb, $3, $4)`,
+        [orderId, JSON.stringify(statement), decidedAt.toISOString(), noticeFrom],
+      );
+      append(
+        logEntry('statement_published', decidedAt.toISOString(), {
+          tcoType: TcoType.parse(current.tco_type),
+          action: 'remove',
+          ground: 'illegal_content',
+          urlSha256: current.url_sha256,
+          details: {
+            orderId,
+            statementSha256: sha256(canonicalize(statement) ?? ''),
+            noticeFrom,
+          },
+        }),
+      );
+    }
     append(
       logEntry('order_decided', decidedAt.toISOString(), {
         actor: pseudonymOf(deps.pseudonymKey, decider.tokenId),

@@ -246,6 +246,7 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
       executedWithinHour: 3,
       executedLate: 1,
       notExecuted: 3,
+      preservedItems: 0,
       notExecutedByReason: {
         force_majeure: 0,
         de_facto_impossibility: 0,

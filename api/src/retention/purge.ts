@@ -11,20 +11,30 @@ export interface RetentionDeps {
 
 /**
  * When a report's content may go: six months after its final decision, that is the decision's
- * appeal deadline, or six months after the appeal outcome when it was appealed. Reports with an
- * open appeal, a legal hold, no decision yet or no content left are never due.
+ * appeal deadline, or six months after the appeal outcome when it was appealed, and not before a
+ * preservation hold (TCO Art. 6) ends. Reports with an open appeal, a legal hold, no decision yet
+ * or no content left are never due.
  */
 const DUE = `
-  SELECT r.id::text AS id, r.case_number, r.excerpt_sha256, r.url_sha256
+  SELECT r.id::text AS id, r.case_number, r.excerpt_sha256, r.url_sha256,
+    EXISTS (SELECT 1 FROM preservation_holds p WHERE p.report_id = r.id) AS preserved
   FROM reports r
   JOIN decisions d ON d.report_id = r.id
   LEFT JOIN appeals a ON a.decision_id = d.id
   WHERE r.content IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.report_id = r.id)
+    AND NOT EXISTS (SELECT 1 FROM preservation_holds p
+                    WHERE p.report_id = r.id AND p.preserved_until > $1::timestamptz)
     AND (a.id IS NULL OR a.decided_at IS NOT NULL)
     AND CASE WHEN a.decided_at IS NULL THEN d.appeal_deadline ELSE a.decided_at + interval '6 months' END <= $1::timestamptz`;
 
-type DueRow = { id: string; case_number: string; excerpt_sha256: string; url_sha256: string };
+type DueRow = {
+  id: string;
+  case_number: string;
+  excerpt_sha256: string;
+  url_sha256: string;
+  preserved: boolean;
+};
 
 /**
  * Deletes the content of every report that is due (at most `limit` per run), each in its own
@@ -71,6 +81,6 @@ function purgedEntry(row: DueRow, now: Date): LogEntry {
     caseNumber: row.case_number,
     excerptSha256: row.excerpt_sha256,
     urlSha256: row.url_sha256,
-    details: { reason: 'retention_expired' },
+    details: { reason: row.preserved ? 'preservation_expired' : 'retention_expired' },
   });
 }

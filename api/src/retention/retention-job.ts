@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
+import { preserveRemovedContent } from '../preservation/holds';
 import { purgeExpiredContent, type RetentionDeps } from './purge';
 
-/** Runs the retention purge now and then every `intervalMs`, one run at a time. */
+/** Sets preservation holds, then runs the retention purge, now and every `intervalMs`, one run at a time. */
 export class RetentionJob {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
@@ -23,7 +24,9 @@ export class RetentionJob {
 
   /** One purge run (joins the run in progress, if any). Errors are logged, never thrown. */
   runOnce(): Promise<void> {
-    this.#running ??= purgeExpiredContent(this.deps)
+    // Holds first, so that removed content is never purged before it is preserved.
+    this.#running ??= preserveRemovedContent(this.deps)
+      .then(() => purgeExpiredContent(this.deps))
       .then((ids) => {
         if (ids.length > 0)
           this.logger.info({ purged: ids.length }, 'retention: report content purged');

@@ -7,16 +7,10 @@ import {
   MatchResponse,
   pdqFromHex,
   pdqToHex,
-  PROJECT_BANK,
-  textSignal,
 } from '@counterweight/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideCases } from '../testing/decided-cases';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { storesUnderTest } from '../testing/test-db';
-import { DECISION_EXAMPLE, REPORT_EXAMPLE } from './examples';
-
-const REPORT_EXAMPLE_CATEGORY = DECISION_EXAMPLE.category;
 
 const PDQ = 'd8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22';
 const MD5 = '098f6bcd4621d373cade4e832627b4f6';
@@ -273,36 +267,5 @@ describe.each(storesUnderTest())('hash banks on %s', (kind) => {
       expect(e.reportId).toBeNull();
       expect(JSON.stringify(e)).not.toContain('news broadcaster');
     }
-  });
-
-  it('a removal decision banks its content’s hashes; reversing it on appeal takes them out', async () => {
-    const excerpt = REPORT_EXAMPLE.content.excerpt;
-    const query = [
-      { type: 'sha256', value: sha(excerpt) },
-      { type: 'text', value: textSignal(excerpt + ' #repost')! },
-    ];
-    await decideCases(t, [{ action: 'label' }]);
-    expect(await match(query)).toEqual([]);
-    await decideCases(t, [
-      { action: 'remove', appeal: { outcome: 'reversed', reasons: 'News report.' } },
-    ]);
-    expect(await match(query)).toEqual([]);
-    const [removed] = (await bankLog()).filter((e) => e.type === 'bank_signals_removed');
-    expect(removed?.details).toMatchObject({
-      bank: PROJECT_BANK,
-      count: 2,
-      types: ['sha256', 'text'],
-    });
-
-    await decideCases(t, [
-      { action: 'remove', appeal: { outcome: 'upheld', reasons: 'Stays removed.' } },
-    ]);
-    const banked = await match(query);
-    expect(banked.map((m) => [m.signal, m.bank])).toEqual([
-      [0, PROJECT_BANK],
-      [1, PROJECT_BANK],
-    ]);
-    expect(banked[0]).toMatchObject({ distance: 0, label: { category: REPORT_EXAMPLE_CATEGORY } });
-    expect(banked[1]!.distance).toBeGreaterThan(0);
   });
 });

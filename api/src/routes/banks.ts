@@ -11,7 +11,7 @@ import {
   SignalLabel,
   SignalsAdded,
 } from '@counterweight/shared';
-import type { Role } from '@counterweight/shared/auth';
+import { ROLES, type Role } from '@counterweight/shared/auth';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { pseudonymOf } from '../auth/pseudonym';
@@ -36,7 +36,7 @@ import { BEARER, errorResponses, newRouter } from './router';
 const ADMIN: readonly Role[] = ['admin'];
 const READERS: readonly Role[] = ['reviewer', 'senior_reviewer', 'auditor', 'admin'];
 const REVIEWERS: readonly Role[] = ['reviewer', 'senior_reviewer', 'admin'];
-const ANY: readonly Role[] = ['reviewer', 'senior_reviewer', 'cso', 'auditor', 'admin'];
+const ANY: readonly Role[] = ROLES;
 const EXPORT_PAGE = 1000;
 const tags = ['hash banks'];
 

@@ -56,20 +56,30 @@ export async function enqueue(db: Queryable, items: readonly Enqueued[]): Promis
 
 /**
  * Enqueues published statements that have no delivery row yet (their `puid`, as stored), in
- * order of publication, at most `limit`. Returns how many were enqueued.
+ * order of publication, at most `limit`: those of decisions, and those of executed removal orders
+ * once the authority's confidentiality has ended (as of `now`). Returns how many were enqueued.
  */
-export async function enqueueNewStatements(db: Queryable, limit = 1000): Promise<number> {
+export async function enqueueNewStatements(
+  db: Queryable,
+  limit = 1000,
+  now: Date = new Date(),
+): Promise<number> {
   const rows = await db.query<{
-    decision_id: string;
+    decision_id: string | null;
     published_at: string;
     body: StatementOfReasons;
   }>(
-    `SELECT s.decision_id::text AS decision_id, s.published_at::text AS published_at, s.body
-     FROM statements s
-     WHERE NOT EXISTS (SELECT 1 FROM tdb_deliveries d WHERE d.decision_id = s.decision_id)
-     ORDER BY s.published_at, s.decision_id
-     LIMIT $1`,
-    [limit],
+    `(SELECT s.decision_id::text AS decision_id, s.published_at::text AS published_at, s.body
+      FROM statements s
+      WHERE NOT EXISTS (SELECT 1 FROM tdb_deliveries d WHERE d.decision_id = s.decision_id)
+      ORDER BY s.published_at, s.decision_id LIMIT $1)
+     UNION ALL
+     (SELECT NULL, o.published_at::text, o.body
+      FROM order_statements o
+      WHERE o.notice_from <= $2::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM tdb_deliveries d WHERE d.puid = o.order_id::text)
+      ORDER BY o.published_at, o.order_id LIMIT $1)`,
+    [limit, now.toISOString()],
   );
   await enqueue(
     db,

@@ -80,7 +80,7 @@ export class TdbSender {
     const figures: PassFigures = { delivered: 0, refused: 0, backedOff: false };
     if (this.deps.active && !this.deps.active()) return figures;
     if (!(await this.#recover(figures))) return this.#backOff(figures);
-    await enqueueNewStatements(this.deps.db);
+    await enqueueNewStatements(this.deps.db, 1000, this.#now);
     const batchSize = Math.min(TDB_MAX_BATCH, this.options.batchSize ?? TDB_MAX_BATCH);
     const concurrency = this.options.concurrency ?? 8;
     const claim = () => claimPending(this.deps.db, batchSize * concurrency, this.#now);

@@ -89,6 +89,8 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
     'log_entries',
     'api_tokens',
     'removal_orders',
+    'preservation_holds',
+    'preserved_reads',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import {
+  LogEntry,
+  MatchResponse,
+  pdqFromHex,
+  pdqToHex,
+  PROJECT_BANK,
+  textSignal,
+  ErrorBody,
+} from '@counterweight/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECISION_EXAMPLE, REPORT_EXAMPLE } from '../routes/examples';
+import { decideCases } from '../testing/decided-cases';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { storesUnderTest } from '../testing/test-db';
+
+const PDQ = 'd8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22';
+const REPORT_EXAMPLE_CATEGORY = DECISION_EXAMPLE.category;
+/** `hex` with its lowest `n` bits flipped. */
+const flip = (hex: string, n: number) => {
+  const bits = pdqFromHex(hex);
+  for (let b = 0; b < n; b++) bits[7 - (b >>> 5)] = (bits[7 - (b >>> 5)]! ^ (1 << (b & 31))) >>> 0;
+  return pdqToHex(bits);
+};
+const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+let t: TestApp;
+const errorOf = async (res: Response) => ErrorBody.parse(await res.json());
+const match = async (signals: { type: string; value: string }[]) => {
+  const res = await t.call('POST', '/v1/match', { token: t.tokens.cso, body: { signals } });
+  expect(res.status).toBe(200);
+  return MatchResponse.parse(await res.json()).matches;
+};
+const bankLog = async () =>
+  (
+    await t.db.query<{ entry: string }>(
+      `SELECT convert_from(data, 'UTF8') AS entry FROM log_entries ORDER BY idx`,
+    )
+  )
+    .map((r) => LogEntry.parse(JSON.parse(r.entry)))
+    .filter((e) => e.type.startsWith('bank_'));
+
+describe.each(storesUnderTest())('signals from decisions on %s', (kind) => {
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('a removal decision banks its content’s hashes; reversing it on appeal takes them out', async () => {
+    const excerpt = REPORT_EXAMPLE.content.excerpt;
+    const query = [
+      { type: 'sha256', value: sha(excerpt) },
+      { type: 'text', value: textSignal(excerpt + ' #repost')! },
+    ];
+    await decideCases(t, [{ action: 'label' }]);
+    expect(await match(query)).toEqual([]);
+    await decideCases(t, [
+      { action: 'remove', appeal: { outcome: 'reversed', reasons: 'News report.' } },
+    ]);
+    expect(await match(query)).toEqual([]);
+    const [removed] = (await bankLog()).filter((e) => e.type === 'bank_signals_removed');
+    expect(removed?.details).toMatchObject({
+      bank: PROJECT_BANK,
+      count: 2,
+      types: ['sha256', 'text'],
+    });
+
+    await decideCases(t, [
+      { action: 'remove', appeal: { outcome: 'upheld', reasons: 'Stays removed.' } },
+    ]);
+    const banked = await match(query);
+    expect(banked.map((m) => [m.signal, m.bank])).toEqual([
+      [0, PROJECT_BANK],
+      [1, PROJECT_BANK],
+    ]);
+    expect(banked[0]).toMatchObject({ distance: 0, label: { category: REPORT_EXAMPLE_CATEGORY } });
+    expect(banked[1]!.distance).toBeGreaterThan(0);
+  });
+
+  it('a report carries media hashes (an image’s PDQ); its removal decision banks them too', async () => {
+    const imagePdq = flip(PDQ, 200);
+    const bad = await t.call('POST', '/v1/reports', {
+      body: {
+        ...REPORT_EXAMPLE,
+        content: { ...REPORT_EXAMPLE.content, signals: [{ type: 'pdq', value: 'x' }] },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.[0]?.path).toBe('content.signals.0.value');
+    const report = await t.call('POST', '/v1/reports', {
+      body: {
+        ...REPORT_EXAMPLE,
+        content: {
+          ...REPORT_EXAMPLE.content,
+          contentType: 'image',
+          signals: [{ type: 'pdq', value: imagePdq }],
+        },
+      },
+    });
+    expect(report.status).toBe(201);
+    const { id } = (await report.json()) as { id: string };
+    expect(await match([{ type: 'pdq', value: imagePdq }])).toEqual([]);
+    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+      token: t.tokens.reviewer2,
+      body: { ...DECISION_EXAMPLE, escalateThreatToLife: false },
+    });
+    expect(decided.status).toBe(201);
+    const [found] = await match([{ type: 'pdq', value: flip(imagePdq, 5) }]);
+    expect(found).toMatchObject({ signal: 0, bank: PROJECT_BANK, distance: 5 });
+  });
+});
