@@ -30,7 +30,7 @@ describe.each(storesUnderTest())('preservation on %s', { timeout: 60_000 }, (kin
     const report = Report.parse(
       await (await t.call('POST', '/v1/reports', { body: REPORT_EXAMPLE })).json(),
     );
-    const decision = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+    const decision = await t.decide(report.id, {
       token: t.tokens.reviewer2,
       body: { ...DECISION_EXAMPLE, action },
     });
@@ -106,6 +106,7 @@ describe.each(storesUnderTest())('preservation on %s', { timeout: 60_000 }, (kin
     const log = await logOf(removed.reportId);
     expect(log.map((e) => e.type)).toEqual([
       'report_received',
+      'case_claimed',
       'decision_made',
       'statement_published',
       'content_preserved',
