@@ -88,7 +88,9 @@ export function OutboxList(props: {
             </div>
           )}
           <div className="row">
-            {(entry.state === 'queued' || entry.state === 'refused') && (
+            {/* A refusal is permanent (a transient 4xx stays queued): the same body would be
+                refused again, so it is offered no retry. */}
+            {entry.state === 'queued' && (
               <button type="button" onClick={() => props.onRetry(entry.key)}>
                 Retry now
               </button>

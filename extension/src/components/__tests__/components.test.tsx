@@ -136,5 +136,12 @@ describe('side panel components', () => {
     expect(text).toContain('The API refused this report (400 validation_failed): bad url');
     expect(text).toContain('content.url: invalid');
     expect(host.querySelector('img, script')).toBeNull();
+    // Retry only where the API never answered; a refusal is permanent.
+    const retryIn = (key: string) =>
+      [...host.querySelectorAll(`[data-outbox-key="${key}"] button`)].some(
+        (b) => b.textContent === 'Retry now',
+      );
+    expect(retryIn('00000000-0000-4000-8000-000000000001')).toBe(true);
+    expect(retryIn('00000000-0000-4000-8000-000000000003')).toBe(false);
   });
 });

@@ -14,8 +14,8 @@ export type OutboxKind = z.infer<typeof OutboxKind>;
  * Lifecycle of an entry:
  *
  *   queued ──attempt──▶ sending ──2xx──▶ sent (receipt: case number)
- *     ▲                   │ ├──4xx──▶ refused (the API's reason) ──retry by reviewer──▶ queued
- *     └──backoff (network, 408, 429, 5xx)─┘
+ *     ▲                   │ ├──4xx──▶ refused (the API's reason; permanent, the list offers no retry)
+ *     └──backoff (network, 408, 425, 429, 5xx)─┘
  *
  * `sending` is only ever seen across a crash or restart, and then counts as queued.
  */
