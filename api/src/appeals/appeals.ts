@@ -259,11 +259,18 @@ export async function appealStatus(
   caller: { tokenId: string } | null,
   appealTokenHash: (token: string) => string,
 ): Promise<AppealNotice> {
-  const decision = await findContestedDecision(deps.db, request, caller, appealTokenHash, 'status');
-  const [row] = await deps.db.query<AppealRow>(`${APPEAL_SELECT} WHERE a.decision_id = $1`, [
-    decision.id,
-  ]);
-  if (!row) throw new ApiError('not_found', 'no appeal has been filed against this decision');
+  const order =
+    request.appellant === 'content_provider'
+      ? await orderByAppealToken(deps.db, appealTokenHash(request.token), false)
+      : null;
+  const [column, id] = order
+    ? ['order_id', order.order_id]
+    : [
+        'decision_id',
+        (await findContestedDecision(deps.db, request, caller, appealTokenHash, 'status')).id,
+      ];
+  const [row] = await deps.db.query<AppealRow>(`${APPEAL_SELECT} WHERE a.${column} = $1`, [id]);
+  if (!row) throw new ApiError('not_found', `no appeal has been filed against this ${order ? 'order' : 'decision'}`);
   const appeal = toAppeal(row, deps.now());
   return AppealNotice.parse({
     appealId: appeal.id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  Action,
   appealDueAt,
+  type Action,
   isReinstatement,
   logEntry,
   TcoType,
@@ -25,7 +25,6 @@ export type ComplainedOrder = {
   tco_type: string;
   url_sha256: string;
   appeal_deadline: string;
-  statement_action: Action;
   received_by: string;
   receiver_name: string | null;
   decided_by: string;
@@ -33,7 +32,7 @@ export type ComplainedOrder = {
 };
 
 const ORDER_SELECT = `SELECT o.id::text AS order_id, o.reference, o.tco_type, o.url_sha256,
-  ${isoSql('s.appeal_deadline')} AS appeal_deadline, s.body->>'x_action' AS statement_action,
+  ${isoSql('s.appeal_deadline')} AS appeal_deadline,
   o.received_by::text AS received_by, rt.name AS receiver_name,
   o.decided_by::text AS decided_by, dt.name AS decider_name
   FROM order_statements s JOIN removal_orders o ON o.id = s.order_id
@@ -83,7 +82,8 @@ export async function fileOrderComplaint(
   if (existing) throw new ApiError('conflict', 'a complaint on this order has already been filed');
   const id = randomUUID();
   const dueAt = appealDueAt(now);
-  const action = Action.parse(order.statement_action);
+  // As in `order_decided`: removing and disabling under an order are both a removal action.
+  const action: Action = 'remove';
   await tx.query(
     `INSERT INTO appeals (id, order_id, appellant, filed_by, grounds, filed_at, due_at, original_action)
      VALUES ($1, $2, 'content_provider', NULL, $3, $4, $5, $6)`,
