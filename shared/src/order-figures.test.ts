@@ -15,7 +15,8 @@ const complaint = (
   type: 'appeal_filed' | 'appeal_decided',
   orderId: string,
   details: Record<string, string>,
-) => logEntry(type, at, { details: { appealId: orderId, decisionId: orderId, orderId, ...details } });
+) =>
+  logEntry(type, at, { details: { appealId: orderId, decisionId: orderId, orderId, ...details } });
 
 describe('the Art. 7 order figures', () => {
   it('counts orders per Member State, how each was answered, complaints and reinstatements, from the log alone', () => {

@@ -270,7 +270,11 @@ export async function appealStatus(
         (await findContestedDecision(deps.db, request, caller, appealTokenHash, 'status')).id,
       ];
   const [row] = await deps.db.query<AppealRow>(`${APPEAL_SELECT} WHERE a.${column} = $1`, [id]);
-  if (!row) throw new ApiError('not_found', `no appeal has been filed against this ${order ? 'order' : 'decision'}`);
+  if (!row)
+    throw new ApiError(
+      'not_found',
+      `no appeal has been filed against this ${order ? 'order' : 'decision'}`,
+    );
   const appeal = toAppeal(row, deps.now());
   return AppealNotice.parse({
     appealId: appeal.id,

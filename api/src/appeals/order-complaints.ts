@@ -136,9 +136,11 @@ export async function decideOrderComplaint(
       `you ${part === 'submitter' ? 'received' : 'decided'} this order; someone who took no part in it must decide the complaint (four-eyes rule)`,
     );
   if (submission.outcome === 'modified')
-    throw new ApiError('validation_failed', 'a complaint on a removal order is upheld or reversed', [
-      { path: 'outcome', message: 'must be upheld or reversed for a removal order' },
-    ]);
+    throw new ApiError(
+      'validation_failed',
+      'a complaint on a removal order is upheld or reversed',
+      [{ path: 'outcome', message: 'must be upheld or reversed for a removal order' }],
+    );
   if (submission.action !== undefined)
     throw new ApiError('validation_failed', 'a reversed removal order reinstates the content', [
       { path: 'action', message: 'leave action out for a removal order' },
