@@ -80,8 +80,11 @@ export const AppealStatus = z.enum(['open', 'decided']);
 /** An appeal as the API returns it to staff. The appellant's grounds are shown to the decider. */
 export const Appeal = z.strictObject({
   id: Id,
-  reportId: Id,
-  decisionId: Id,
+  /** The report and decision contested; null for a complaint on a removal order. */
+  reportId: Id.nullable(),
+  decisionId: Id.nullable(),
+  /** The removal order complained about (TCO Art. 10); null for an appeal on a decision. */
+  orderId: Id.nullable(),
   caseNumber: z.string(),
   appellant: Appellant,
   grounds: z.string().nullable(), // null once purged under the retention rule

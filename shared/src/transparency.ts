@@ -223,15 +223,18 @@ export class TransparencyTally {
           this.#appeals.set(details.data.appealId, { at, dueAt: Date.parse(details.data.dueAt) });
         c.counts.push('appeals.received');
         if (details.success) c.counts.push(`appeals.byAppellant.${details.data.appellant}`);
+        c.counts.push(...orderCounts(e));
         return c;
       }
       case 'appeal_decided': {
         const details = AppealDecidedDetails.safeParse(e.details);
-        const report = this.#reports.get(reportId);
+        // A complaint on a removal order has no report: its previous action is in its details.
+        const report = e.reportId === null ? undefined : this.#reports.get(reportId);
         const previousAction =
           report?.action ?? (details.success ? details.data.previousAction : undefined);
-        if (e.action) this.#report(reportId).action = e.action;
+        if (e.action && e.reportId !== null) this.#report(reportId).action = e.action;
         c.counts.push('appeals.decided');
+        c.counts.push(...orderCounts(e));
         if (e.actor !== null && e.actor === report?.decider)
           c.counts.push('appeals.decidedByOriginalDecider');
         if (!details.success) return c;

@@ -22,16 +22,19 @@ const clip = (text: string, max: number) =>
  * territory fields state what is now in force; the facts are the appeal's reasons; a reversal's
  * explanation says that and why the content is no longer restricted; `x_appeal_decision` carries
  * the outcome and reasons, `x_amended_by_appeal` names the appeal ("<appeal id>: <outcome>"), and
- * `x_original_statement` keeps the statement as first published. The decision row itself stays as
- * decided.
+ * `x_original_statement` keeps the statement as first published. The decision (or removal order)
+ * row itself stays as decided.
  */
 export async function amendStatementAfterAppeal(
   tx: Queryable,
   decisionId: string,
   change: AppealChange,
+  of: 'decision' | 'order' = 'decision',
 ): Promise<void> {
+  const [table, key] =
+    of === 'order' ? ['order_statements', 'order_id'] : ['statements', 'decision_id'];
   const [row] = await tx.query<{ body: unknown }>(
-    'SELECT body FROM statements WHERE decision_id = $1 FOR UPDATE',
+    `SELECT body FROM ${table} WHERE ${key} = $1 FOR UPDATE`,
     [decisionId],
   );
   if (!row) return;
@@ -66,7 +69,7 @@ export async function amendStatementAfterAppeal(
   if (change.action === 'disable_in_territory' && change.territorialScope)
     amended.territorial_scope = change.territorialScope;
   else delete amended.territorial_scope;
-  await tx.query('UPDATE statements SET body = $2::text::jsonb WHERE decision_id = $1', [
+  await tx.query(`UPDATE ${table} SET body = $2::text::jsonb WHERE ${key} = $1`, [
     decisionId,
     JSON.stringify(amended),
   ]);

@@ -21,6 +21,7 @@ import { isoSql } from '../db/db';
 import { ApiError } from '../errors';
 import { requireFourEyes, type CaseParties, type Person } from '../decisions/four-eyes';
 import { amendStatementAfterAppeal } from './amend-statement';
+import { decideOrderComplaint, fileOrderComplaint, orderByAppealToken } from './order-complaints';
 import type { LogSequencer } from '../log/sequence';
 
 /** What the appeal store needs: the database, the log's single writer, pseudonyms and a clock. */
@@ -100,6 +101,11 @@ export async function fileAppeal(
 ): Promise<AppealReceipt> {
   const now = deps.now();
   return deps.sequencer.write(async (tx, append) => {
+    if (submission.appellant === 'content_provider') {
+      // A complaint on an executed removal order (TCO Art. 10) carries the order's token.
+      const order = await orderByAppealToken(tx, appealTokenHash(submission.token), true);
+      if (order) return fileOrderComplaint(tx, append, order, submission.grounds, now);
+    }
     const decision = await findContestedDecision(tx, submission, caller, appealTokenHash);
     if (now.getTime() > Date.parse(decision.appeal_deadline))
       throw new ApiError('conflict', `the appeal period ended on ${decision.appeal_deadline}`);
@@ -189,8 +195,9 @@ async function findContestedDecision(
 
 type AppealRow = {
   id: string;
-  report_id: string;
-  decision_id: string;
+  report_id: string | null;
+  decision_id: string | null;
+  order_id: string | null;
   case_number: string;
   appellant: Appeal['appellant'];
   grounds: string | null;
@@ -204,17 +211,19 @@ type AppealRow = {
   decided_by: string | null;
 };
 
-const APPEAL_SELECT = `SELECT a.id::text AS id, a.report_id::text AS report_id, a.decision_id::text AS decision_id, r.case_number,
+const APPEAL_SELECT = `SELECT a.id::text AS id, a.report_id::text AS report_id, a.decision_id::text AS decision_id,
+  a.order_id::text AS order_id, COALESCE(r.case_number, o.reference) AS case_number,
   a.appellant, a.grounds, ${isoSql('a.filed_at')} AS filed_at, ${isoSql('a.due_at')} AS due_at, a.original_action, a.outcome,
   a.resulting_action, a.reasons, CASE WHEN a.decided_at IS NULL THEN NULL ELSE ${isoSql('a.decided_at')} END AS decided_at,
   a.decided_by::text AS decided_by
-  FROM appeals a JOIN reports r ON r.id = a.report_id`;
+  FROM appeals a LEFT JOIN reports r ON r.id = a.report_id LEFT JOIN removal_orders o ON o.id = a.order_id`;
 
 function toAppeal(row: AppealRow, now: Date): Appeal {
   return Appeal.parse({
     id: row.id,
     reportId: row.report_id,
     decisionId: row.decision_id,
+    orderId: row.order_id,
     caseNumber: row.case_number,
     appellant: row.appellant,
     grounds: row.grounds,
@@ -251,11 +260,22 @@ export async function appealStatus(
   caller: { tokenId: string } | null,
   appealTokenHash: (token: string) => string,
 ): Promise<AppealNotice> {
-  const decision = await findContestedDecision(deps.db, request, caller, appealTokenHash, 'status');
-  const [row] = await deps.db.query<AppealRow>(`${APPEAL_SELECT} WHERE a.decision_id = $1`, [
-    decision.id,
-  ]);
-  if (!row) throw new ApiError('not_found', 'no appeal has been filed against this decision');
+  const order =
+    request.appellant === 'content_provider'
+      ? await orderByAppealToken(deps.db, appealTokenHash(request.token), false)
+      : null;
+  const [column, id] = order
+    ? ['order_id', order.order_id]
+    : [
+        'decision_id',
+        (await findContestedDecision(deps.db, request, caller, appealTokenHash, 'status')).id,
+      ];
+  const [row] = await deps.db.query<AppealRow>(`${APPEAL_SELECT} WHERE a.${column} = $1`, [id]);
+  if (!row)
+    throw new ApiError(
+      'not_found',
+      `no appeal has been filed against this ${order ? 'order' : 'decision'}`,
+    );
   const appeal = toAppeal(row, deps.now());
   return AppealNotice.parse({
     appealId: appeal.id,
@@ -347,10 +367,17 @@ export async function decideAppeal(
       appealId,
     ]);
     if (!appeal) throw new ApiError('not_found', `no appeal ${appealId}`);
+    if (appeal.order_id !== null) {
+      if (appeal.outcome) throw new ApiError('conflict', `appeal ${appealId} was already decided`);
+      const complaint = { ...appeal, order_id: appeal.order_id };
+      const actor = deps.pseudonym(decider.tokenId);
+      return decideOrderComplaint(tx, append, complaint, submission, decider, actor, now);
+    }
     requireFourEyes(decider, await caseParties(tx, appealId), 'appeal');
     if (appeal.outcome) throw new ApiError('conflict', `appeal ${appealId} was already decided`);
+    const decisionId = appeal.decision_id!;
     const [decision] = await tx.query<DecisionRow>(`${DECISION_SELECT} WHERE d.id = $1`, [
-      appeal.decision_id,
+      decisionId,
     ]);
     if (!decision) throw new ApiError('internal', `appeal ${appealId} names a missing decision`);
     const result = resultingAction(submission.outcome, appeal.original_action, submission.action);
@@ -384,7 +411,7 @@ export async function decideAppeal(
     const territorialScope =
       result.action === 'disable_in_territory' ? (submission.territorialScope ?? null) : null;
     if (submission.outcome !== 'upheld')
-      await amendStatementAfterAppeal(tx, appeal.decision_id, {
+      await amendStatementAfterAppeal(tx, decisionId, {
         appealId,
         outcome: submission.outcome,
         action: result.action,
@@ -403,7 +430,7 @@ export async function decideAppeal(
         now,
       ),
     );
-    await unbankAfterAppeal(tx, append, appeal.decision_id, result.action, now);
+    await unbankAfterAppeal(tx, append, decisionId, result.action, now);
   });
   return getAppeal(deps, appealId);
 }
@@ -426,7 +453,7 @@ function appealDecidedEntry(
     action,
     details: {
       appealId: appeal.id,
-      decisionId: appeal.decision_id,
+      decisionId: decision.id,
       outcome: submission.outcome,
       previousAction: appeal.original_action,
       reinstatement: isReinstatement(submission.outcome, appeal.original_action),

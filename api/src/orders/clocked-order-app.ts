@@ -1,6 +1,7 @@
 import type { IssuedToken } from '@counterweight/shared/auth';
 import { onError } from '../errors';
 import { requestId } from '../http/request-id';
+import { appealRoutes } from '../routes/appeals';
 import { queueRoutes } from '../routes/queue';
 import { reportRoutes } from '../routes/reports';
 import { newRouter } from '../routes/router';
@@ -8,8 +9,8 @@ import type { TestApp } from '../testing/test-app';
 import { orderRoutes } from './order-routes';
 
 /**
- * For tests: the order, queue and report routes over a test app's dependencies, with orders on
- * an injected clock, so that the one-hour deadline can be driven without sleeping. Returns a
+ * For tests: the order, appeal, queue and report routes over a test app's dependencies, with orders and
+ * appeals on an injected clock, so that the one-hour deadline can be driven without sleeping. Returns a
  * `call` like `TestApp.call` (default token: the liaison).
  */
 export function clockedOrderApp(t: TestApp, now: () => Date): TestApp['call'] {
@@ -18,6 +19,8 @@ export function clockedOrderApp(t: TestApp, now: () => Date): TestApp['call'] {
   app.use('*', requestId());
   for (const routes of [reportRoutes, queueRoutes]) app.route('/', routes(t.deps));
   app.route('/', orderRoutes(t.deps, { now }));
+  const rateLimit = { capacity: 1000, refillPerSecond: 1, clientKey: () => 'test' };
+  app.route('/', appealRoutes(t.deps, { now, rateLimit }));
   return async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token === undefined ? t.tokens.liaison : options.token;

@@ -51,7 +51,12 @@ const getNotice = createRoute({
   },
 });
 
-type StatementRow = { body: unknown; notice_from: string };
+type StatementRow = { body: unknown; notice_from: string; appeal_token: string | null };
+
+function withAppealToken(body: unknown, token: string | null): unknown {
+  const statement = StatementOfReasons.parse(body);
+  return { ...statement, x_appeal: { ...statement.x_appeal, token } };
+}
 
 /** An executed order's statement and the provider's notice; `now` decides whether it is released. */
 export function noticeRoutes(deps: AppDeps, now: () => Date) {
@@ -59,7 +64,7 @@ export function noticeRoutes(deps: AppDeps, now: () => Date) {
   const readers = requireRole(deps, READERS);
   const statementOf = async (id: string) => {
     const [row] = await deps.db.query<StatementRow>(
-      `SELECT body, ${isoSql('notice_from')} AS notice_from FROM order_statements WHERE order_id = $1`,
+      `SELECT body, ${isoSql('notice_from')} AS notice_from, appeal_token FROM order_statements WHERE order_id = $1`,
       [id],
     );
     if (!row) throw new ApiError('not_found', `no statement for order ${id}: not executed`);
@@ -81,7 +86,8 @@ export function noticeRoutes(deps: AppDeps, now: () => Date) {
     return c.json(
       OrderNotice.parse({
         orderId: id,
-        statement: row.body,
+        // The appeal token goes to the content provider only, in the notice (TCO Art. 10).
+        statement: withAppealToken(row.body, row.appeal_token),
         authorityReasons: order.reasons,
         redress: order.redress,
       }),

@@ -56,7 +56,7 @@ export function orderStatement(row: OrderRow, appealDeadline: string): Statement
     x_exemptions: [],
     x_action: row.outcome === 'disabled' ? 'disable' : 'remove',
     x_escalated_threat_to_life: false,
-    x_appeal: { token: null, deadline: appealDeadline, endpoint: `/v1/orders/${row.id}/notice` },
+    x_appeal: { token: null, deadline: appealDeadline, endpoint: '/v1/appeals' },
     x_amended_by_appeal: null,
   });
 }

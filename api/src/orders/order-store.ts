@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   executedInTime,
   logEntry,
@@ -178,15 +178,27 @@ export async function decideOrder(
     const deadline = new Date(current.deadline);
     if (executed) {
       // The statement of reasons; the content provider's notice waits for confidentiality to end.
-      const statement = orderStatement(row!, appealDeadline(decidedAt.toISOString()));
+      const deadlineToAppeal = appealDeadline(decidedAt.toISOString());
+      const statement = orderStatement(row!, deadlineToAppeal);
+      // TCO Art. 10: the content provider complains with this token, handed over in the notice.
+      const appealToken = `cwa_${randomBytes(32).toString('base64url')}`;
       const noticeFrom =
         current.confidential_until && Date.parse(current.confidential_until) > decidedAt.getTime()
           ? current.confidential_until
           : decidedAt.toISOString();
       await tx.query(
-        `INSERT INTO order_statements (order_id, body, published_at, notice_from)
-         VALUES ($1, $2::text::jsonb, $3, $4)`,
-        [orderId, JSON.stringify(statement), decidedAt.toISOString(), noticeFrom],
+        `INSERT INTO order_statements (order_id, body, published_at, notice_from, appeal_token,
+           appeal_token_sha256, appeal_deadline)
+         VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7)`,
+        [
+          orderId,
+          JSON.stringify(statement),
+          decidedAt.toISOString(),
+          noticeFrom,
+          appealToken,
+          sha256(appealToken),
+          deadlineToAppeal,
+        ],
       );
       append(
         logEntry('statement_published', decidedAt.toISOString(), {

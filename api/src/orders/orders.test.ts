@@ -247,6 +247,8 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
       executedLate: 1,
       notExecuted: 3,
       preservedItems: 0,
+      complaints: { received: 0, upheld: 0, reversed: 0 },
+      reinstatements: 0,
       notExecutedByReason: {
         force_majeure: 0,
         de_facto_impossibility: 0,

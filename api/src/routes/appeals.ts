@@ -61,7 +61,7 @@ const file = createRoute({
   path: '/v1/appeals',
   summary: 'File an appeal (public)',
   description:
-    'No account needed. A content provider sends the appeal token from the statement of reasons (`x_appeal.token`); a reporter contesting a "no action" decision sends `appellant: "reporter"` with the report id and their own bearer token. Accepted until the decision\'s appeal deadline (six months); one appeal per decision; due 14 days after filing. Rate-limited per client address.',
+    'No account needed. A content provider sends the appeal token from the statement of reasons (`x_appeal.token`) — for an executed removal order, the token in the notice (`GET /v1/orders/{id}/notice`): a complaint under TCO Art. 10; a reporter contesting a "no action" decision sends `appellant: "reporter"` with the report id and their own bearer token. Accepted until the decision\'s appeal deadline (six months); one appeal per decision or order; due 14 days after filing. Rate-limited per client address.',
   tags: ['appeals'],
   request: {
     body: {
@@ -165,7 +165,7 @@ const decide = createRoute({
   path: '/v1/appeals/{id}/decision',
   summary: 'Decide an appeal',
   description:
-    "A senior reviewer who took no part in the case decides: not the report's submitter, not the first decider, not the reporter who appealed (403 `four_eyes`, also for another token issued to the same name). Upheld, reversed or modified, with reasons. A reversal of an action reinstates the content and amends the statement of reasons (`x_amended_by_appeal`).",
+    "A senior reviewer who took no part in the case decides: not the report's submitter, not the first decider, not the reporter who appealed (403 `four_eyes`, also for another token issued to the same name). Upheld, reversed or modified, with reasons. A reversal of an action reinstates the content and amends the statement of reasons (`x_amended_by_appeal`). A complaint on a removal order (`orderId` set) is decided by someone who neither received nor decided the order, upheld or reversed only (400 naming `outcome` for modified); a reversal records the reinstatement on the order.",
   tags: ['appeals'],
   security: BEARER,
   request: {
