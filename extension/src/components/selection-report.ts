@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { sendMessage } from '@/utils/messaging/messenger';
 import { MAX_CLASSIFIED_CHARS } from '@/utils/messaging/page-limits';
 import { pendingSelectionItem } from '@/utils/review/pending-selection';
@@ -11,7 +11,7 @@ import { useStorageItem } from './hooks/use-storage-item';
 
 /**
  * The text a reviewer chose with "Report selected text for review" for this tab, as a review
- * subject: its language identified on-device (the classifier tells it even where it abstains),
+ * subject (in a stable one-element list, as the review panel takes them): its language identified on-device (the classifier tells it even where it abstains),
  * else the page's declared one. Only for roles that may report; anyone else is told why nothing
  * opens.
  */
@@ -59,7 +59,9 @@ export function useSelectionReport(
     void pendingSelectionItem.set(null);
   }, []);
 
-  return { subject, close, message, site: subject ? hostOf(subject.url) : '' };
+  // one stable array per subject: the review panel hashes its subjects whenever they change
+  const subjects = useMemo(() => (subject ? [subject] : null), [subject]);
+  return { subjects, close, message, site: subject ? hostOf(subject.url) : '' };
 }
 
 function hostOf(url: string): string {

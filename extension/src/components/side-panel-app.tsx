@@ -138,12 +138,12 @@ export function SidePanelApp() {
             );
           }}
         />
-      ) : selection.subject && tabId !== undefined ? (
+      ) : selection.subjects?.[0] && tabId !== undefined ? (
         <ReviewPanel
-          key={selection.subject.capturedAt}
-          subjects={[selection.subject]}
+          key={selection.subjects[0].capturedAt}
+          subjects={selection.subjects}
           site={page?.site ?? selection.site}
-          language={selection.subject.language}
+          language={selection.subjects[0].language}
           tabId={tabId}
           windowId={tab?.windowId ?? null}
           onClose={(sent) => {
