@@ -90,7 +90,9 @@ describe('a page in languages the model does not read (real model, real Chromium
     const language = panel.getByLabel('Language of the content (ISO 639-1)');
     await expect.poll(() => language.inputValue()).toBe('de');
     await panel.getByRole('radio', { name: 'Hate speech', exact: true }).check();
-    await panel.getByRole('radio', { name: 'Nationality or migration status', exact: true }).check();
+    await panel
+      .getByRole('radio', { name: 'Nationality or migration status', exact: true })
+      .check();
     await panel.getByRole('radio', { name: 'No exemption applies' }).check();
     await panel
       .getByLabel('Reasoning on the purpose of the dissemination')
@@ -106,7 +108,9 @@ describe('a page in languages the model does not read (real model, real Chromium
     });
     await panel.getByRole('button', { name: 'Send report' }).click();
 
-    await outboxCard(panel, text.slice(0, 40)).getByText(/^Case /).waitFor({ timeout: 30_000 });
+    await outboxCard(panel, text.slice(0, 40))
+      .getByText(/^Case /)
+      .waitFor({ timeout: 30_000 });
     const posts = rig.proxy.requests.filter(
       (r) => r.method === 'POST' && r.url.endsWith('/v1/reports'),
     );

@@ -2,11 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { sendMessage } from '@/utils/messaging/messenger';
 import { MAX_CLASSIFIED_CHARS } from '@/utils/messaging/page-limits';
 import { pendingSelectionItem } from '@/utils/review/pending-selection';
-import {
-  selectedText,
-  selectionLanguage,
-  type SelectedText,
-} from '@/utils/review/selected-text';
+import { selectedText, selectionLanguage, type SelectedText } from '@/utils/review/selected-text';
 import { useStorageItem } from './hooks/use-storage-item';
 
 /**

@@ -107,11 +107,15 @@ describe('buildSubmission', () => {
     );
     expect(isSelection(selection)).toBe(true);
     expect(isSelection(flag)).toBe(false);
-    const built = buildSubmission(selection, { ...filled, language: 'de' }, {
-      site: '127.0.0.1',
-      excerptSha256: await sha256Hex(text),
-      reviewedAt: '2026-11-22T14:05:00.000Z',
-    });
+    const built = buildSubmission(
+      selection,
+      { ...filled, language: 'de' },
+      {
+        site: '127.0.0.1',
+        excerptSha256: await sha256Hex(text),
+        reviewedAt: '2026-11-22T14:05:00.000Z',
+      },
+    );
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     expect(ReportSubmission.parse(built.submission)).toEqual(built.submission);
@@ -122,4 +126,3 @@ describe('buildSubmission', () => {
     });
   });
 });
-

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PendingSelection,
-  selectionFromMenuClick,
-} from '../pending-selection';
+import { PendingSelection, selectionFromMenuClick } from '../pending-selection';
 import { selectedText, selectionLanguage } from '../selected-text';
 
 describe('context menu: report selected text for review', () => {
@@ -36,8 +33,9 @@ describe('context menu: report selected text for review', () => {
       now,
     );
     expect(framed).toMatchObject({ url: 'https://b.example/embed', tabId: null });
-    expect(selectionFromMenuClick({ selectionText: '   ', pageUrl: 'https://a/' }, undefined, now))
-      .toBeNull();
+    expect(
+      selectionFromMenuClick({ selectionText: '   ', pageUrl: 'https://a/' }, undefined, now),
+    ).toBeNull();
   });
 });
 
