@@ -33,8 +33,9 @@ export function registerContextMenus(): void {
   };
   browser.runtime.onInstalled.addListener(() => void create());
   connectionItem.watch(({ me }) => {
-    void menus
-      .update(REPORT_SELECTION_MENU_ID, { visible: permissionsOf(me).report })
+    // the entry may not exist yet (before onInstalled); it is then created with the right state
+    void Promise.resolve()
+      .then(() => menus.update(REPORT_SELECTION_MENU_ID, { visible: permissionsOf(me).report }))
       .catch(() => undefined);
   });
 }
