@@ -32,6 +32,33 @@ const cards = (panel: Page) => panel.getByRole('list', { name: 'Flags' }).getByR
 const cardTexts = (panel: Page) => cards(panel).locator('.excerpt').allTextContents();
 
 describe('the side panel on a long page (real model, real Chromium)', () => {
+  it('says how far the classification has got while the page is classified, then no more', async () => {
+    // The panel is open before the page loads, so no pass of the classification is missed.
+    const page = await rig.browser.context.newPage();
+    await page.goto(rig.fixtures.url('/xss.html'));
+    const tabId = await rig.browser.tabIdOf(page);
+    const panel = await rig.browser.openSidePanel(tabId);
+    await panel.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const line = document.querySelector('[role="progressbar"]')?.textContent;
+        if (line && seen.at(-1) !== line) seen.push(line);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(rig.fixtures.url('/grouped.html?n=2000'));
+    await panel
+      .getByRole('heading', { name: `Flags on this page (${FLAGS})` })
+      .waitFor({ timeout: 60_000 });
+    await expect.poll(() => panel.getByRole('progressbar').count()).toBe(0);
+    const seen = await panel.evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    for (const line of seen) expect(line).toMatch(/^Classified [\d,]+ of 2,000 blocks…$/);
+    await Promise.all([panel.close(), page.close()]);
+  });
+
   it('collapses 205 near-duplicates into one group; its dismissal clears their 205 markers, and undo brings them back', async () => {
     const { page, panel, tabId } = await openThread();
     expect(await repeatedMarkers(page)).toBe(205);

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReportSubmission } from '@counterweight/shared/report';
 import { sendMessage } from '@/utils/messaging/messenger';
-import type { PageFlag } from '@/utils/page/page-flag';
 import {
   buildSubmission,
   emptyDraft,
   excerptOf,
+  isSelection,
   previewJson,
   type Issue,
   type ReviewDraft,
+  type ReviewSubject,
 } from '@/utils/review/review-draft';
 import { reviewerMessage } from '@/utils/review/issue-messages';
 import { sha256Hex } from '@/utils/review/sha256';
@@ -17,15 +18,16 @@ import { ReviewForm } from './review-form';
 type Shot = { dataUrl: string; sha256: string; capturedAt: string };
 
 /**
- * Confirming a flag (or a group of near-duplicates: one review, one report per text): the review
+ * Confirming a flag (or a group of near-duplicates: one review, one report per text), or
+ * reporting text the reviewer selected (any language, `detectedBy: "reviewer"`): the review
  * form, then a preview of exactly what will be sent (excerpt, URL, hash, the JSON body), then the
  * outbox. Optionally a screenshot of the visible tab is kept as evidence with the report. Form
  * issues are shown next to their field in plain words, the first one focused, and each goes as
  * soon as its field is right.
  */
 export function ReviewPanel(props: {
-  /** The flags confirmed together; the first is shown and previewed. */
-  flags: PageFlag[];
+  /** The flags confirmed together, or one selection; the first is shown and previewed. */
+  subjects: ReviewSubject[];
   site: string;
   language: string | null;
   tabId: number;
@@ -38,7 +40,7 @@ export function ReviewPanel(props: {
   const [preview, setPreview] = useState<ReportSubmission[] | null>(null);
   const [hashes, setHashes] = useState<string[]>([]);
   const form = useRef<HTMLDivElement>(null);
-  const lead = props.flags[0]!;
+  const lead = props.subjects[0]!;
   const hash = hashes[0] ?? '';
   const [shot, setShot] = useState<Shot | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -46,13 +48,13 @@ export function ReviewPanel(props: {
   const excerpt = excerptOf(lead);
 
   useEffect(() => {
-    void Promise.all(props.flags.map((f) => sha256Hex(excerptOf(f)))).then(setHashes);
-  }, [props.flags]);
+    void Promise.all(props.subjects.map((f) => sha256Hex(excerptOf(f)))).then(setHashes);
+  }, [props.subjects]);
 
   const build = (d: ReviewDraft) => {
     const reviewedAt = new Date().toISOString();
     const submissions: ReportSubmission[] = [];
-    for (const [i, flag] of props.flags.entries()) {
+    for (const [i, flag] of props.subjects.entries()) {
       const built = buildSubmission(flag, d, {
         site: props.site,
         excerptSha256: hashes[i] ?? '',
@@ -118,9 +120,11 @@ export function ReviewPanel(props: {
           submission,
           screenshot: shot ? { dataUrl: shot.dataUrl, sha256: shot.sha256 } : null,
         });
-        await sendMessage('markReported', { flagId: props.flags[i]!.flagId }, props.tabId).catch(
-          () => undefined,
-        );
+        const subject = props.subjects[i]!;
+        if (!isSelection(subject))
+          await sendMessage('markReported', { flagId: subject.flagId }, props.tabId).catch(
+            () => undefined,
+          );
       }
       props.onClose(true);
     } catch (e) {
@@ -131,7 +135,13 @@ export function ReviewPanel(props: {
 
   return (
     <section aria-labelledby="review-heading">
-      <h2 id="review-heading">{preview ? 'Check what will be sent' : 'Review this flag'}</h2>
+      <h2 id="review-heading">
+        {preview
+          ? 'Check what will be sent'
+          : isSelection(lead)
+            ? 'Review the selected text'
+            : 'Review this flag'}
+      </h2>
       <dl className="kv" aria-label="Evidence">
         <dt>Excerpt</dt>
         <dd className="excerpt" data-testid="excerpt">
@@ -160,9 +170,9 @@ export function ReviewPanel(props: {
           </>
         )}
       </dl>
-      {props.flags.length > 1 && (
+      {props.subjects.length > 1 && (
         <p role="note">
-          One review for {props.flags.length} similar texts: each is sent as its own report, with
+          One review for {props.subjects.length} similar texts: each is sent as its own report, with
           its own excerpt and hash.
         </p>
       )}
@@ -209,7 +219,7 @@ export function ReviewPanel(props: {
             type="button"
             className="primary"
             onClick={review}
-            disabled={hashes.length < props.flags.length}
+            disabled={hashes.length < props.subjects.length}
           >
             Preview report
           </button>

@@ -24,6 +24,7 @@ import { OutboxList } from './outbox-list';
 import { ReviewPanel } from './review-panel';
 import { TargetPanel } from './target-panel';
 import { useTargetMarking } from './target-marking';
+import { useSelectionReport } from './selection-report';
 import { useFreshMe } from './hooks/use-fresh-me';
 import { DismissedOnPage } from './dismissed-on-page';
 
@@ -47,6 +48,11 @@ export function SidePanelApp() {
   const marking = useTargetMarking(
     tabId,
     may.markTargets,
+    state === null ? undefined : page ? page.language : null,
+  );
+  const selection = useSelectionReport(
+    tabId,
+    may.report,
     state === null ? undefined : page ? page.language : null,
   );
 
@@ -120,6 +126,7 @@ export function SidePanelApp() {
         </p>
       )}
       {marking.message && <p role="status">{marking.message}</p>}
+      {selection.message && <p role="status">{selection.message}</p>}
       {marking.candidate ? (
         <TargetPanel
           key={marking.candidate.capturedAt}
@@ -131,9 +138,24 @@ export function SidePanelApp() {
             );
           }}
         />
+      ) : selection.subjects?.[0] && tabId !== undefined ? (
+        <ReviewPanel
+          key={selection.subjects[0].capturedAt}
+          subjects={selection.subjects}
+          site={page?.site ?? selection.site}
+          language={selection.subjects[0].language}
+          tabId={tabId}
+          windowId={tab?.windowId ?? null}
+          onClose={(sent) => {
+            selection.close();
+            setNotice(
+              sent ? { text: 'Report queued in the outbox. Its state is shown below.' } : null,
+            );
+          }}
+        />
       ) : reviewing && tabId !== undefined && page ? (
         <ReviewPanel
-          flags={reviewing}
+          subjects={reviewing}
           site={page.site}
           language={page.language}
           tabId={tabId}

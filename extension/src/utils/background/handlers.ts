@@ -7,6 +7,8 @@ import { deliver } from '../outbox/deliver';
 import { OutboxRunner } from '../outbox/outbox-runner';
 import { sha256Hex } from '../review/sha256';
 import { registerTargets } from '../targets/register-targets';
+import { registerReportSelection } from '../review/register-report-selection';
+import { registerContextMenus } from './context-menus';
 import { apiOriginItem } from '../storage/api-origin-item';
 import { showFlagCount } from './badge';
 import { feedbackSharingItem } from '../feedback/feedback-item';
@@ -237,7 +239,9 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     return { ok: true } as const;
   });
 
+  registerContextMenus();
   registerTargets(runner);
+  registerReportSelection();
   // Content scripts read the API's origin (never its token) to leave its pages alone.
   void connectionItem.get().then((c) => apiOriginItem.set(new URL(c.apiBaseUrl).origin));
   void runner.flush();

@@ -4,8 +4,9 @@ import { MAX_CLASSIFIED_CHARS } from '../messaging/page-limits';
 import type { ClassifyResponse } from '../messaging/page-protocol';
 import type { z } from 'zod';
 import { applyFlag, clearFlag, revealFlag } from './flag-attributes';
-import { languageShares, type PageLanguages } from './language-shares';
+import type { PageLanguages } from './language-shares';
 import type { PageFlag } from './page-flag';
+import { PageTexts, type ScanProgress, type SeenText } from './page-texts';
 import { MUTATION_DEBOUNCE_MS, PageChanges } from './page-changes';
 import { collectTextBlocks } from './text-blocks';
 import { forEachSliced } from './time-slice';
@@ -22,23 +23,7 @@ export interface ScannerDeps {
   now?: () => Date;
 }
 
-/** Blocks of the page the model has answered for, of all the blocks read so far. */
-export interface ScanProgress {
-  classified: number;
-  total: number;
-}
-
-interface Seen {
-  flagId: string;
-  result: ClassifierResult;
-  dismissed: boolean;
-  reported: boolean;
-  /** Whether the evidence has been asked for (flags are shown first, evidence follows). */
-  explained: boolean;
-  modelVersion: string;
-  url: string;
-  capturedAt: string;
-}
+export type { ScanProgress };
 
 /**
  * Follows one page: reads its visible text blocks, sends each distinct text to the model once,
@@ -46,10 +31,7 @@ interface Seen {
  * page's own changes (infinite scroll, client navigation) and the reviewer's dismissals.
  */
 export class PageScanner {
-  private textOf = new WeakMap<Element, string>();
-  private readonly elementsByText = new Map<string, Set<Element>>();
-  private readonly seen = new Map<string, Seen>();
-  private readonly textByFlagId = new Map<string, string>();
+  private readonly texts = new PageTexts();
   private readonly queued = new Set<string>();
   private readonly toExplain = new Set<string>();
   private pending: string[] = [];
@@ -57,7 +39,6 @@ export class PageScanner {
   private readonly changes = new PageChanges((roots) => this.rescan(roots));
   private thresholds: Thresholds | null = null;
   private covered: string[] = [];
-  private nextFlag = 1;
   private lastFlagCount = -1;
   private lastProgress = '';
   /** Distinct texts the model abstained on, and their number when the panel was last told. */
@@ -84,17 +65,14 @@ export class PageScanner {
   async stop(): Promise<void> {
     this.active = false;
     this.changes.disconnect();
-    const all = [...this.elementsByText.values()].flatMap((set) => [...set]);
-    await forEachSliced(all, (el) => clearFlag(el));
-    this.elementsByText.clear();
-    this.textOf = new WeakMap();
+    await forEachSliced(this.texts.releaseElements(), (el) => clearFlag(el));
     this.notify();
   }
 
   /** Re-decides every seen text under a new sensitivity. */
   async setSensitivity(sensitivity: SensitivityByLabel): Promise<void> {
     this.sensitivity = sensitivity;
-    await forEachSliced([...this.elementsByText], ([text, elements]) => {
+    await forEachSliced(this.texts.entries(), ([text, elements]) => {
       for (const el of elements) this.render(el, text);
     });
     this.notify();
@@ -121,29 +99,7 @@ export class PageScanner {
 
   /** The page's flags for the side panel: one per distinct text still on the page. */
   flags(): PageFlag[] {
-    const out: PageFlag[] = [];
-    for (const [text, seen] of this.seen) {
-      const decision = this.decisionFor(seen);
-      if (decision.decision === 'clear' || decision.decision === 'abstain' || !decision.label)
-        continue;
-      const occurrences = this.occurrences(text);
-      if (occurrences === 0) continue;
-      out.push({
-        flagId: seen.flagId,
-        text,
-        decision: decision.decision,
-        label: decision.label,
-        scores: seen.result.scores,
-        evidence: seen.result.evidence,
-        modelVersion: seen.modelVersion,
-        language: seen.result.language,
-        url: seen.url,
-        capturedAt: seen.capturedAt,
-        occurrences,
-        reported: seen.reported,
-      });
-    }
-    return out;
+    return this.texts.flags((seen) => this.decisionFor(seen));
   }
 
   /**
@@ -151,13 +107,7 @@ export class PageScanner {
    * no marker), with their share of the page, for the side panel and the popup.
    */
   languages(): PageLanguages {
-    const texts = [...this.seen].map(([text, seen]) => ({
-      language: seen.result.language,
-      abstained: seen.result.decision === 'abstain',
-      chars: text.length,
-      occurrences: this.occurrences(text),
-    }));
-    return { covered: this.covered, notRead: languageShares(texts) };
+    return this.texts.languages(this.covered);
   }
 
   /** A dismissed text loses its flag everywhere on the page. Returns the text, or null. */
@@ -176,21 +126,12 @@ export class PageScanner {
 
   /** The texts of the page that are dismissed, with their flag ids (for an undo). */
   dismissed(): { flagId: string; text: string }[] {
-    const out: { flagId: string; text: string }[] = [];
-    for (const [text, seen] of this.seen)
-      if (seen.dismissed && this.occurrences(text) > 0) out.push({ flagId: seen.flagId, text });
-    return out;
+    return this.texts.dismissed();
   }
 
   /** How many of the page's blocks the model has answered for so far. */
   progress(): ScanProgress {
-    let total = 0;
-    let classified = 0;
-    for (const [text, elements] of this.elementsByText) {
-      total += elements.size;
-      if (this.seen.has(text)) classified += elements.size;
-    }
-    return { classified, total };
+    return this.texts.progress();
   }
 
   /** A reported text keeps its flag, shown as reported. */
@@ -200,53 +141,40 @@ export class PageScanner {
 
   /** Brings the first occurrence of a flag into view and focuses its marker. */
   reveal(flagId: string): boolean {
-    const text = this.textByFlagId.get(flagId);
-    const el = text
-      ? [...(this.elementsByText.get(text) ?? [])].find((e) => e.isConnected)
-      : undefined;
+    const text = this.texts.textOfFlag(flagId);
+    const el = text ? [...this.texts.elementsOf(text)].find((e) => e.isConnected) : undefined;
     if (el) revealFlag(el);
     return Boolean(el);
   }
 
-  private mark(flagId: string, fn: (seen: Seen) => void, notify = true): string | null {
-    const text = this.textByFlagId.get(flagId);
-    const seen = text ? this.seen.get(text) : undefined;
+  private mark(flagId: string, fn: (seen: SeenText) => void, notify = true): string | null {
+    const text = this.texts.textOfFlag(flagId);
+    const seen = text ? this.texts.seen.get(text) : undefined;
     if (!text || !seen) return null;
     fn(seen);
-    for (const el of this.elementsByText.get(text) ?? []) this.render(el, text);
+    for (const el of this.texts.elementsOf(text)) this.render(el, text);
     if (notify) this.notify();
     return text;
   }
 
   private register(element: Element, text: string): void {
-    const previous = this.textOf.get(element);
-    if (previous === text) {
-      // A block the page detached and attached again (virtualised lists) is counted again.
-      this.elementsByText.get(text)?.add(element);
-      return;
-    }
-    if (previous !== undefined) {
-      this.elementsByText.get(previous)?.delete(element);
-      clearFlag(element);
-    }
-    this.textOf.set(element, text);
-    const set = this.elementsByText.get(text);
-    if (set) set.add(element);
-    else this.elementsByText.set(text, new Set([element]));
-    if (this.seen.has(text)) this.render(element, text);
+    const { same, previous } = this.texts.attach(element, text);
+    if (same) return;
+    if (previous !== undefined) clearFlag(element);
+    if (this.texts.seen.has(text)) this.render(element, text);
     else if (!this.queued.has(text)) {
       this.queued.add(text);
       this.pending.push(text);
     }
   }
 
-  private decisionFor(seen: Seen): Pick<ClassifierResult, 'decision' | 'label'> {
+  private decisionFor(seen: SeenText): Pick<ClassifierResult, 'decision' | 'label'> {
     if (seen.dismissed || !this.thresholds) return { decision: 'clear', label: null };
     return decide(seen.result, this.thresholds, this.sensitivity);
   }
 
   private render(element: Element, text: string): void {
-    const seen = this.seen.get(text);
+    const seen = this.texts.seen.get(text);
     if (!seen || !this.active) return;
     const { decision, label } = this.decisionFor(seen);
     // No marker on a clear text, nor on one the model abstained on (a language it does not read).
@@ -301,8 +229,7 @@ export class PageScanner {
         this.queued.delete(text);
         if (!item) return;
         if (item.result.decision === 'abstain') this.abstained++;
-        this.seen.set(text, {
-          flagId: `f${this.nextFlag++}`,
+        this.texts.record(text, {
           result: item.result,
           dismissed: item.dismissed,
           reported: false,
@@ -311,13 +238,12 @@ export class PageScanner {
           url,
           capturedAt: now,
         });
-        this.textByFlagId.set(`f${this.nextFlag - 1}`, text);
         if (
           item.result.decision !== 'clear' ||
           this.sensitivity.hate !== 'standard' ||
           this.sensitivity.extremist !== 'standard'
         )
-          for (const el of this.elementsByText.get(text) ?? []) rendered.push([el, text]);
+          for (const el of this.texts.elementsOf(text)) rendered.push([el, text]);
       });
       await forEachSliced(rendered, ([el, text]) => this.render(el, text));
       this.notify();
@@ -338,12 +264,12 @@ export class PageScanner {
         return;
       }
       batch.forEach((text, i) => {
-        const seen = this.seen.get(text);
+        const seen = this.texts.seen.get(text);
         const item = response.items[i];
         if (!seen || !item) return;
         seen.explained = true;
         seen.result = { ...seen.result, evidence: item.result.evidence };
-        for (const el of this.elementsByText.get(text) ?? []) this.render(el, text);
+        for (const el of this.texts.elementsOf(text)) this.render(el, text);
       });
       this.notify(true);
     }
@@ -360,29 +286,9 @@ export class PageScanner {
     this.notify();
   }
 
-  /** How many blocks on the page show `text`; blocks the page has removed are let go of here. */
-  private occurrences(text: string): number {
-    const elements = this.elementsByText.get(text);
-    if (!elements) return 0;
-    for (const el of elements) if (!el.isConnected) elements.delete(el);
-    return elements.size;
-  }
-
-  /** The number of {@link flags}, counted without building them (it runs after every batch). */
-  private flagCount(): number {
-    let count = 0;
-    for (const [text, seen] of this.seen) {
-      const decision = this.decisionFor(seen);
-      if (decision.decision === 'clear' || decision.decision === 'abstain' || !decision.label)
-        continue;
-      if (this.occurrences(text) > 0) count++;
-    }
-    return count;
-  }
-
   private notify(changedEvidence = false): void {
-    const count = this.active ? this.flagCount() : 0;
-    const progress = this.active ? this.progress() : { classified: 0, total: 0 };
+    const count = this.active ? this.texts.flagCount((seen) => this.decisionFor(seen)) : 0;
+    const progress = this.active ? this.texts.progress() : { classified: 0, total: 0 };
     const progressKey = `${progress.classified}/${progress.total}`;
     // New blocks the model could not read change the panel's language notice, not the count.
     if (

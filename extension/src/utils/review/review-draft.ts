@@ -9,8 +9,17 @@ import {
 import { MAX_EXCERPT_CHARS, ReportSubmission } from '@counterweight/shared/report';
 import type { PageFlag } from '../page/page-flag';
 import { pageLanguage } from './page-language';
+import type { SelectedText } from './selected-text';
 
 export { pageLanguage };
+
+/** What a review is about: a flag the reviewer confirmed, or text they selected themself. */
+export type ReviewSubject = PageFlag | SelectedText;
+
+/** Whether the reviewer found this text themself (no classifier signals go with it). */
+export function isSelection(subject: ReviewSubject): subject is SelectedText {
+  return 'kind' in subject && subject.kind === 'selection';
+}
 
 /** The review form as the reviewer fills it; `''` and `null` mean not answered yet. */
 export interface ReviewDraft {
@@ -42,8 +51,8 @@ export function emptyDraft(language: string | null): ReviewDraft {
   };
 }
 
-/** The excerpt sent for a flag: the block's text, cut to the API's limit. */
-export function excerptOf(flag: Pick<PageFlag, 'text'>): string {
+/** The excerpt sent for a flag or selection: its text, cut to the API's limit. */
+export function excerptOf(flag: Pick<ReviewSubject, 'text'>): string {
   return flag.text.slice(0, MAX_EXCERPT_CHARS);
 }
 
@@ -54,11 +63,13 @@ export type BuiltSubmission =
 const orUndefined = <T extends string>(v: T | ''): T | undefined => (v === '' ? undefined : v);
 
 /**
- * The exact `ReportSubmission` a confirmed flag becomes, checked with the shared schema before
- * anything is queued. Fails with the form's fields named (dotted paths as the API names them).
+ * The exact `ReportSubmission` a confirmed flag (`detectedBy: "classifier"`, with its signals) or
+ * a selection (`detectedBy: "reviewer"`, `classifier: null`) becomes, checked with the shared
+ * schema before anything is queued. Fails with the form's fields named (dotted paths as the API
+ * names them).
  */
 export function buildSubmission(
-  flag: PageFlag,
+  subject: ReviewSubject,
   draft: ReviewDraft,
   context: { site: string; excerptSha256: string; reviewedAt: string },
 ): BuiltSubmission {
@@ -70,22 +81,24 @@ export function buildSubmission(
     });
   const candidate = {
     content: {
-      url: flag.url,
-      excerpt: excerptOf(flag),
+      url: subject.url,
+      excerpt: excerptOf(subject),
       excerptSha256: context.excerptSha256,
       language: draft.language,
       site: context.site,
       contentType: 'text',
-      capturedAt: flag.capturedAt,
+      capturedAt: subject.capturedAt,
     },
-    detectedBy: 'classifier',
-    classifier: {
-      modelVersion: flag.modelVersion,
-      decision: flag.decision,
-      label: flag.label,
-      scores: flag.scores,
-      evidence: flag.evidence.slice(0, 20).map((w) => w.slice(0, 200)),
-    },
+    detectedBy: isSelection(subject) ? 'reviewer' : 'classifier',
+    classifier: isSelection(subject)
+      ? null
+      : {
+          modelVersion: subject.modelVersion,
+          decision: subject.decision,
+          label: subject.label,
+          scores: subject.scores,
+          evidence: subject.evidence.slice(0, 20).map((w) => w.slice(0, 200)),
+        },
     assessment: {
       category: orUndefined(draft.category),
       tcoType: draft.category === 'terrorist_content' ? orUndefined(draft.tcoType) : undefined,

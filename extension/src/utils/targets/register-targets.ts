@@ -5,19 +5,11 @@ import { pendingFromMenuClick, TARGET_MENU_ID } from './menu-click';
 import { pendingTargetItem } from './pending-target';
 
 /**
- * The background's part of counter-narrative targets: the "Mark as counter-narrative target"
- * entry on selected text (it opens the side panel with the target form), and queueing a target in
+ * The background's part of counter-narrative targets: a click on the "Mark as counter-narrative
+ * target" entry (see background/context-menus.ts) opens the side panel with the target form, and queueing a target in
  * the same outbox as reports (same retries, same Idempotency-Key on every attempt).
  */
 export function registerTargets(runner: OutboxRunner): void {
-  const createMenu = () =>
-    browser.contextMenus?.create(
-      { id: TARGET_MENU_ID, title: 'Mark as counter-narrative target', contexts: ['selection'] },
-      () => void browser.runtime.lastError,
-    );
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus?.removeAll().then(createMenu);
-  });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== TARGET_MENU_ID) return;
     const pending = pendingFromMenuClick(info, tab, new Date());

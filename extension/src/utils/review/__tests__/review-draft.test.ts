@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ReportSubmission } from '@counterweight/shared';
 import type { PageFlag } from '../../page/page-flag';
-import { buildSubmission, emptyDraft, pageLanguage, type ReviewDraft } from '../review-draft';
+import {
+  buildSubmission,
+  emptyDraft,
+  isSelection,
+  pageLanguage,
+  type ReviewDraft,
+} from '../review-draft';
 import { sha256Hex } from '../sha256';
+import { selectedText } from '../selected-text';
 
 const flag: PageFlag = {
   flagId: 'f1',
@@ -90,5 +97,32 @@ describe('buildSubmission', () => {
     expect(pageLanguage('de-AT')).toBe('de');
     expect(pageLanguage('')).toBeNull();
     expect(pageLanguage(undefined)).toBeNull();
+  });
+
+  it('a selection in any language: detectedBy reviewer, no classifier signals, its language', async () => {
+    const text = 'Alle Ausländer sind Ungeziefer und gehören sofort aus dem Land gejagt.';
+    const selection = selectedText(
+      { text, url: 'http://127.0.0.1:43001/languages.html', capturedAt: flag.capturedAt, tabId: 3 },
+      'de',
+    );
+    expect(isSelection(selection)).toBe(true);
+    expect(isSelection(flag)).toBe(false);
+    const built = buildSubmission(
+      selection,
+      { ...filled, language: 'de' },
+      {
+        site: '127.0.0.1',
+        excerptSha256: await sha256Hex(text),
+        reviewedAt: '2026-11-22T14:05:00.000Z',
+      },
+    );
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(ReportSubmission.parse(built.submission)).toEqual(built.submission);
+    expect(built.submission).toMatchObject({
+      detectedBy: 'reviewer',
+      classifier: null,
+      content: { excerpt: text, language: 'de', url: selection.url },
+    });
   });
 });
