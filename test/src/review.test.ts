@@ -122,7 +122,14 @@ describe('review in the side panel (real API)', () => {
       (r) => r.method === 'POST' && r.url.endsWith('/v1/reports'),
     );
     expect(posts).toHaveLength(1);
-    expect(JSON.parse(posts[0]!.body)).toEqual(preview);
+    // Besides the previewed body, the kept screenshot travels with the report (issue 15):
+    // a PNG whose SHA-256 is that of its bytes (the API checks it too).
+    const { screenshot, ...posted } = JSON.parse(posts[0]!.body);
+    expect(posted).toEqual(preview);
+    expect(screenshot.mediaType).toBe('image/png');
+    expect(createHash('sha256').update(Buffer.from(screenshot.data, 'base64')).digest('hex')).toBe(
+      screenshot.sha256,
+    );
     // The marker on the page now says reported.
     await page.waitForFunction(() =>
       document

@@ -165,7 +165,10 @@ export function ReviewPanel(props: {
               <br />
               SHA-256 {shot.sha256}
               <br />
-              <small>Kept in this browser with the report (the API takes no images).</small>
+              <small>
+                Sent with the report as evidence (the API checks its SHA-256); an image over 2 MB
+                stays in this browser.
+              </small>
             </dd>
           </>
         )}
