@@ -120,4 +120,41 @@ describe.each(storesUnderTest())('preservation on %s', { timeout: 60_000 }, (kin
     expect(JSON.stringify(log)).not.toContain('BKA-42');
     expect(log.at(-1)?.details.reason).toBe('preservation_expired');
   });
+
+  it("hides preserved content from the reviewers' report endpoints once ordinary retention is over", async () => {
+    const removed = await decided('remove');
+    const labelled = await decided('label');
+    await preserveRemovedContent(deps());
+    type Read = { content: { excerpt: string } | null; screenshot: unknown };
+    const asReviewer = async (id: string) =>
+      (await (await t.call('GET', `/v1/reports/${id}`)).json()) as Read;
+    // Within ordinary retention (the appeal window is open) reviewers read it as any case.
+    expect((await asReviewer(removed.reportId)).content?.excerpt).toBe(
+      REPORT_EXAMPLE.content.excerpt,
+    );
+    // The appeal window closes: only the hold keeps the content now.
+    for (const id of [removed.reportId, labelled.reportId])
+      await t.db.query(
+        `UPDATE decisions SET appeal_deadline = $2::timestamptz WHERE report_id = $1`,
+        [id, new Date(Date.now() - DAY).toISOString()],
+      );
+    const hidden = await t.call('GET', `/v1/reports/${removed.reportId}`);
+    expect(hidden.status).toBe(200);
+    expect(((await hidden.json()) as Read).content).toBeNull();
+    const shot = await t.call('GET', `/v1/reports/${removed.reportId}/screenshot`);
+    expect(shot.status).toBe(403);
+    expect(ErrorBody.parse(await shot.json()).message).toContain('/v1/preserved/');
+    // A report without a hold keeps its content until the purge runs.
+    expect((await asReviewer(labelled.reportId)).content?.excerpt).toBe(
+      REPORT_EXAMPLE.content.excerpt,
+    );
+    // The liaison still reads it, and the read is logged.
+    const read = await t.call(
+      'GET',
+      `/v1/preserved/${removed.reportId}?purpose=authority_request&reference=R9`,
+      { token: t.tokens.liaison },
+    );
+    expect(read.status).toBe(200);
+    expect((await logOf(removed.reportId)).map((e) => e.type)).toContain('preserved_content_read');
+  });
 });

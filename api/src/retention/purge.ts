@@ -10,6 +10,14 @@ export interface RetentionDeps {
 }
 
 /**
+ * SQL condition over a report's decision `d` and its appeal `a` (left-joined): the content's
+ * ordinary retention is over at `$1` (no open appeal, and past the appeal deadline or six months
+ * after the appeal's outcome).
+ */
+export const ORDINARY_RETENTION_OVER = `(a.id IS NULL OR a.decided_at IS NOT NULL)
+    AND CASE WHEN a.decided_at IS NULL THEN d.appeal_deadline ELSE a.decided_at + interval '6 months' END <= $1::timestamptz`;
+
+/**
  * When a report's content may go: six months after its final decision, that is the decision's
  * appeal deadline, or six months after the appeal outcome when it was appealed, and not before a
  * preservation hold (TCO Art. 6) ends. Reports with an open appeal, a legal hold, no decision yet
@@ -25,8 +33,7 @@ const DUE = `
     AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.report_id = r.id)
     AND NOT EXISTS (SELECT 1 FROM preservation_holds p
                     WHERE p.report_id = r.id AND p.preserved_until > $1::timestamptz)
-    AND (a.id IS NULL OR a.decided_at IS NOT NULL)
-    AND CASE WHEN a.decided_at IS NULL THEN d.appeal_deadline ELSE a.decided_at + interval '6 months' END <= $1::timestamptz`;
+    AND ${ORDINARY_RETENTION_OVER}`;
 
 type DueRow = {
   id: string;

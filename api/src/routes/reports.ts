@@ -14,6 +14,7 @@ import { pseudonymOf } from '../auth/pseudonym';
 import { REVIEWERS, requireRole } from '../auth/require-role';
 import { ApiError } from '../errors';
 import { requireJsonBody } from '../http/json-body';
+import { keptOnlyByPreservation } from '../preservation/kept-by-preservation';
 import { reportProgress, submittedReportsProgress } from '../reports/progress';
 import { checkScreenshot } from '../reports/screenshot';
 import { findReport, reportFromRow } from '../reports/store';
@@ -172,7 +173,12 @@ export function reportRoutes(deps: AppDeps) {
     const row = await findReport(deps.db, id);
     if (!row) throw new ApiError('not_found', `no report ${id}`);
     const progress = await reportProgress(deps.db, id);
-    return c.json({ ...reportFromRow(row), progress: progress! }, 200);
+    const report = reportFromRow(row);
+    // Past its ordinary retention, content kept by a preservation hold is read only through
+    // GET /v1/preserved/{id}, where every read is logged.
+    if (await keptOnlyByPreservation(deps.db, id, new Date()))
+      return c.json({ ...report, content: null, screenshot: null, progress: progress! }, 200);
+    return c.json({ ...report, progress: progress! }, 200);
   });
 
   router.openapi(statusOfMine, async (c) => {
@@ -183,6 +189,11 @@ export function reportRoutes(deps: AppDeps) {
 
   router.openapi(getScreenshot, async (c) => {
     const { id } = c.req.valid('param');
+    if (await keptOnlyByPreservation(deps.db, id, new Date()))
+      throw new ApiError(
+        'forbidden',
+        `report ${id} is past its ordinary retention and kept only under a preservation hold: read it through /v1/preserved/${id}`,
+      );
     const [row] = await deps.db.query<{ media_type: string; data: Uint8Array }>(
       'SELECT media_type, data FROM report_screenshots WHERE report_id = $1',
       [id],
