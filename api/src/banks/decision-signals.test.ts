@@ -100,7 +100,7 @@ describe.each(storesUnderTest())('signals from decisions on %s', (kind) => {
     expect(report.status).toBe(201);
     const { id } = (await report.json()) as { id: string };
     expect(await match([{ type: 'pdq', value: imagePdq }])).toEqual([]);
-    const decided = await t.call('POST', `/v1/reports/${id}/decision`, {
+    const decided = await t.decide(id, {
       token: t.tokens.reviewer2,
       body: { ...DECISION_EXAMPLE, escalateThreatToLife: false },
     });
