@@ -79,6 +79,19 @@ const file = createRoute({
   },
 });
 
+/** The appellant's proof of standing (appeal token, or reporter's token and report id). */
+const STANDING_REQUEST = {
+  body: {
+    required: true,
+    content: {
+      'application/json': {
+        schema: AppealStatusRequest,
+        example: { appellant: APPEAL_EXAMPLE.appellant, token: APPEAL_EXAMPLE.token },
+      },
+    },
+  },
+};
+
 const status = createRoute({
   method: 'post',
   path: '/v1/appeals/status',
@@ -86,17 +99,7 @@ const status = createRoute({
   description:
     "For the appellant: the same proof of standing as when filing (the appeal token, or the reporter's bearer token and report id). Answers the due date and, once decided, the outcome with its reasons. Rate-limited per client address.",
   tags: ['appeals'],
-  request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: AppealStatusRequest,
-          example: { appellant: APPEAL_EXAMPLE.appellant, token: APPEAL_EXAMPLE.token },
-        },
-      },
-    },
-  },
+  request: STANDING_REQUEST,
   responses: {
     200: {
       description: 'The appeal as the appellant sees it',
@@ -114,17 +117,7 @@ const statement = createRoute({
   description:
     'For the appellant, before or after filing: the statement of reasons of the decision, as published (amended after an appeal), found with the same proof of standing as when filing. Rate-limited per client address.',
   tags: ['appeals'],
-  request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: AppealStatusRequest,
-          example: { appellant: APPEAL_EXAMPLE.appellant, token: APPEAL_EXAMPLE.token },
-        },
-      },
-    },
-  },
+  request: STANDING_REQUEST,
   responses: {
     200: {
       description: 'The statement of reasons, without the appeal token',
