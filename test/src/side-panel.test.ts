@@ -38,6 +38,15 @@ describe('the side panel on a long page (real model, real Chromium)', () => {
     await page.goto(rig.fixtures.url('/xss.html'));
     const tabId = await rig.browser.tabIdOf(page);
     const panel = await rig.browser.openSidePanel(tabId);
+    // The first page is classified (its five blocks fit one batch) before the lines are watched.
+    await page.waitForFunction(
+      () => document.querySelector('[data-counterweight]') !== null,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    await expect.poll(() => panel.getByRole('progressbar').count()).toBe(0);
     await panel.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { progressSeen: string[] }).progressSeen = seen;

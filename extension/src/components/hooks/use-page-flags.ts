@@ -46,6 +46,8 @@ export function usePageFlags(tabId: number | undefined, url: string | undefined)
   }, [tabId]);
 
   useEffect(() => {
+    // A new page starts with no progress: the last page's line must not linger over it.
+    setProgress(null);
     void refresh();
     return onMessage('pageFlagsChanged', (data, sender) => {
       if (sender.tab?.id === tabId) {
