@@ -60,7 +60,8 @@ export const LANDING_HTML = `<!doctype html>
 `;
 
 /**
- * `/` (the landing page), `/console` (the review console) and `/appeal` (the public appeal page),
+ * `/` (the landing page), `/console` (the review console, also for CSO teams: `/cso` redirects
+ * there) and `/appeal` (the public appeal page),
  * with their scripts (bundled from `@counterweight/ui` at first request, once per process) and
  * stylesheet, under the pages' CSP. The pages hold no data: their scripts fetch it with the
  * visitor's token.
@@ -89,6 +90,11 @@ export function consolePageRoutes() {
   router.get('/', page(LANDING_HTML));
   router.get('/console', page(shellHtml('Counterweight: console', '/console/console.js')));
   router.get('/console/console.js', script('console/main.tsx'));
+  // the counter-narrative board moved into the console (the CSO desk); old links still land there
+  router.get('/cso', (c) => {
+    const query = new URL(c.req.url).search;
+    return c.redirect(`/console${query}`, 301);
+  });
   router.get('/appeal', page(shellHtml('Counterweight: appeal a decision', '/appeal/appeal.js')));
   router.get('/appeal/appeal.js', script('appeal/main.tsx'));
   router.get(UI_CSS, async (c) => {

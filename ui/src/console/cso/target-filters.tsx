@@ -1,0 +1,78 @@
+import type { FormEvent } from 'react';
+import {
+  NARRATIVE_THEMES,
+  TARGET_STATUS_IDS,
+  TARGETED_GROUP_IDS,
+  TARGETED_GROUP_NAMES,
+} from '@counterweight/shared/target';
+import { NO_FILTERS, type BoardFilters } from './target-queries';
+
+/** The board's filter form (theme, group, language, platform, status, capture dates). */
+export function TargetFilters({
+  onApply,
+  onExport,
+}: {
+  onApply: (filters: BoardFilters) => void;
+  onExport: () => void;
+}) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: keyof BoardFilters) => String(form.get(name) ?? '');
+    onApply(
+      Object.fromEntries(
+        Object.keys(NO_FILTERS).map((k) => [k, value(k as keyof BoardFilters)]),
+      ) as unknown as BoardFilters,
+    );
+  };
+  return (
+    <form id="filters" className="filters cso-filters" onSubmit={submit} aria-label="Board filters">
+      <label htmlFor="board-theme">Theme</label>
+      <select id="board-theme" name="theme" defaultValue="">
+        <option value="">any</option>
+        {NARRATIVE_THEMES.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="board-group">Group</label>
+      <select id="board-group" name="group" defaultValue="">
+        <option value="">any</option>
+        {TARGETED_GROUP_IDS.map((id) => (
+          <option key={id} value={id}>
+            {TARGETED_GROUP_NAMES[id]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="board-language">Language</label>
+      <input
+        id="board-language"
+        name="language"
+        size={3}
+        maxLength={2}
+        pattern="[a-z]{2}"
+        placeholder="en"
+      />
+      <label htmlFor="board-platform">Platform</label>
+      <input id="board-platform" name="platform" size={12} placeholder="x.com" />
+      <label htmlFor="board-status">Status</label>
+      <select id="board-status" name="status" defaultValue="">
+        <option value="">any</option>
+        {TARGET_STATUS_IDS.map((id) => (
+          <option key={id} value={id}>
+            {id}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="board-from">Captured from</label>
+      <input id="board-from" name="from" type="date" />
+      <label htmlFor="board-to">to</label>
+      <input id="board-to" name="to" type="date" />
+      <button type="submit">Apply</button>
+      <button type="button" id="export-csv" onClick={onExport}>
+        Export CSV
+      </button>
+    </form>
+  );
+}
