@@ -325,8 +325,12 @@ describe('the CSO desk of /console in real Chromium', () => {
     expect(await auditor.page.locator('#board, #trend-chart').count()).toBe(0);
     await auditor.close();
 
-    const { page, close } = await signedIn(t.tokens.cso.token, '/cso');
+    // the old board's links keep their filters
+    const { page, close } = await signedIn(t.tokens.cso.token, '/cso?group=women');
+    expect(page.url()).toBe(`${base}/console?group=women`);
     await page.waitForSelector('#board li.target[data-status=open]');
+    expect(await page.locator('#board li.target').count()).toBe(1);
+    expect(await page.locator('#filters select[name=group]').inputValue()).toBe('women');
     expect(
       await page.getByRole('button', { name: 'Counter-narratives' }).getAttribute('aria-current'),
     ).toBe('page');

@@ -4,13 +4,13 @@ import { api, objectUrl } from '../../common/api-client';
 import { failureText } from './failure-text';
 import { TargetCard } from './target-card';
 import { TargetFilters } from './target-filters';
-import { boardQuery, NO_FILTERS, type BoardFilters } from './target-queries';
+import { boardQuery, filtersFromQuery, type BoardFilters } from './target-queries';
 
 const PAGE_SIZE = 20;
 
 /** The targets board: filters, the targets page by page, the CSV export of what is shown. */
 export function TargetBoard() {
-  const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<BoardFilters>(() => filtersFromQuery(location.search));
   const [targets, setTargets] = useState<Target[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,11 @@ export function TargetBoard() {
   return (
     <section className="card" aria-labelledby="board-title">
       <h2 id="board-title">Targets board</h2>
-      <TargetFilters onApply={(f) => setFilters({ ...f })} onExport={() => void exportCsv()} />
+      <TargetFilters
+        initial={filters}
+        onApply={(f) => setFilters({ ...f })}
+        onExport={() => void exportCsv()}
+      />
       {error && (
         <p id="board-error" className="error" role="alert">
           {error}

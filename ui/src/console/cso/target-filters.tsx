@@ -9,9 +9,11 @@ import { NO_FILTERS, type BoardFilters } from './target-queries';
 
 /** The board's filter form (theme, group, language, platform, status, capture dates). */
 export function TargetFilters({
+  initial,
   onApply,
   onExport,
 }: {
+  initial: BoardFilters;
   onApply: (filters: BoardFilters) => void;
   onExport: () => void;
 }) {
@@ -28,7 +30,7 @@ export function TargetFilters({
   return (
     <form id="filters" className="filters cso-filters" onSubmit={submit} aria-label="Board filters">
       <label htmlFor="board-theme">Theme</label>
-      <select id="board-theme" name="theme" defaultValue="">
+      <select id="board-theme" name="theme" defaultValue={initial.theme}>
         <option value="">any</option>
         {NARRATIVE_THEMES.map((t) => (
           <option key={t.id} value={t.id}>
@@ -37,7 +39,7 @@ export function TargetFilters({
         ))}
       </select>
       <label htmlFor="board-group">Group</label>
-      <select id="board-group" name="group" defaultValue="">
+      <select id="board-group" name="group" defaultValue={initial.group}>
         <option value="">any</option>
         {TARGETED_GROUP_IDS.map((id) => (
           <option key={id} value={id}>
@@ -49,15 +51,22 @@ export function TargetFilters({
       <input
         id="board-language"
         name="language"
+        defaultValue={initial.language}
         size={3}
         maxLength={2}
         pattern="[a-z]{2}"
         placeholder="en"
       />
       <label htmlFor="board-platform">Platform</label>
-      <input id="board-platform" name="platform" size={12} placeholder="x.com" />
+      <input
+        id="board-platform"
+        name="platform"
+        defaultValue={initial.platform}
+        size={12}
+        placeholder="x.com"
+      />
       <label htmlFor="board-status">Status</label>
-      <select id="board-status" name="status" defaultValue="">
+      <select id="board-status" name="status" defaultValue={initial.status}>
         <option value="">any</option>
         {TARGET_STATUS_IDS.map((id) => (
           <option key={id} value={id}>
@@ -66,9 +75,9 @@ export function TargetFilters({
         ))}
       </select>
       <label htmlFor="board-from">Captured from</label>
-      <input id="board-from" name="from" type="date" />
+      <input id="board-from" name="from" type="date" defaultValue={initial.from} />
       <label htmlFor="board-to">to</label>
-      <input id="board-to" name="to" type="date" />
+      <input id="board-to" name="to" type="date" defaultValue={initial.to} />
       <button type="submit">Apply</button>
       <button type="button" id="export-csv" onClick={onExport}>
         Export CSV

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   boardQuery,
   DEFAULT_TREND_CONTROLS,
+  filtersFromQuery,
   figuresText,
   NO_FILTERS,
   outcomeFigures,
@@ -35,6 +36,17 @@ describe('boardQuery', () => {
       from: '2026-11-01T00:00:00Z',
       to: '2026-12-01T00:00:00.000Z',
     });
+  });
+});
+
+describe('filtersFromQuery', () => {
+  it('reads the board filters a link names, and ignores anything else', () => {
+    expect(filtersFromQuery('?group=women&status=open&token=x')).toEqual({
+      ...NO_FILTERS,
+      group: 'women',
+      status: 'open',
+    });
+    expect(filtersFromQuery('')).toEqual(NO_FILTERS);
   });
 });
 

@@ -32,6 +32,18 @@ export const NO_FILTERS: BoardFilters = {
 const DAY_MS = 86_400_000;
 
 /**
+ * The board's filters named in a page address's query (`?group=women&status=open`), so that a
+ * link to the board (the old `/cso` links redirect with their query) opens it filtered.
+ */
+export function filtersFromQuery(search: string): BoardFilters {
+  const query = new URLSearchParams(search);
+  const filters = { ...NO_FILTERS };
+  for (const name of Object.keys(NO_FILTERS) as (keyof BoardFilters)[])
+    filters[name] = query.get(name)?.trim() ?? '';
+  return filters;
+}
+
+/**
  * The query of `GET /v1/targets` (and of its CSV export) for `filters`: only the filters set,
  * the last day included (the API's `to` is exclusive, so it is the next midnight UTC).
  */
