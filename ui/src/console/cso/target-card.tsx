@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Target } from '@counterweight/shared/target';
+import { ExcerptText } from '../../taxonomy';
 import { TargetActions } from './target-actions';
 import { figuresText, groupName, themeName } from './target-queries';
 
@@ -30,7 +31,7 @@ export function TargetCard({
           {`${themeName(t.theme)} · ${groupName(t.group)} · ${t.language} · ${t.platform} · captured ${t.capturedAt.slice(0, 16).replace('T', ' ')}`}
         </span>
       </div>
-      <blockquote className="excerpt">{t.excerpt}</blockquote>
+      <ExcerptText className="excerpt" lang={t.language} text={t.excerpt} />
       <p className="source">
         Source: <code className="url">{t.url}</code>{' '}
         <span className="reach">{reach.length ? `(${reach.join(', ')})` : ''}</span>

@@ -1,11 +1,9 @@
 import type { FormEvent } from 'react';
-import {
-  NARRATIVE_THEMES,
-  TARGET_STATUS_IDS,
-  TARGETED_GROUP_IDS,
-  TARGETED_GROUP_NAMES,
-} from '@counterweight/shared/target';
+import { NARRATIVE_THEMES, TARGET_STATUS_IDS } from '@counterweight/shared/target';
+import { TARGETED_GROUPS, TaxonomyOptions } from '../../taxonomy';
 import { NO_FILTERS, type BoardFilters } from './target-queries';
+
+const TARGET_STATUSES = TARGET_STATUS_IDS.map((id) => ({ id, name: id }));
 
 /** The board's filter form (theme, group, language, platform, status, capture dates). */
 export function TargetFilters({
@@ -31,21 +29,11 @@ export function TargetFilters({
     <form id="filters" className="filters cso-filters" onSubmit={submit} aria-label="Board filters">
       <label htmlFor="board-theme">Theme</label>
       <select id="board-theme" name="theme" defaultValue={initial.theme}>
-        <option value="">any</option>
-        {NARRATIVE_THEMES.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
+        <TaxonomyOptions entries={NARRATIVE_THEMES} empty="any" />
       </select>
       <label htmlFor="board-group">Group</label>
       <select id="board-group" name="group" defaultValue={initial.group}>
-        <option value="">any</option>
-        {TARGETED_GROUP_IDS.map((id) => (
-          <option key={id} value={id}>
-            {TARGETED_GROUP_NAMES[id]}
-          </option>
-        ))}
+        <TaxonomyOptions entries={TARGETED_GROUPS} empty="any" />
       </select>
       <label htmlFor="board-language">Language</label>
       <input
@@ -67,12 +55,7 @@ export function TargetFilters({
       />
       <label htmlFor="board-status">Status</label>
       <select id="board-status" name="status" defaultValue={initial.status}>
-        <option value="">any</option>
-        {TARGET_STATUS_IDS.map((id) => (
-          <option key={id} value={id}>
-            {id}
-          </option>
-        ))}
+        <TaxonomyOptions entries={TARGET_STATUSES} empty="any" />
       </select>
       <label htmlFor="board-from">Captured from</label>
       <input id="board-from" name="from" type="date" defaultValue={initial.from} />
