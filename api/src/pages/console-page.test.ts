@@ -23,6 +23,12 @@ describe('GET /console', () => {
     expect(scripts[0]?.[1]).toBe('');
     expect(html).not.toMatch(/\son[a-z]+=/i);
     expect(html).not.toMatch(/style=/i);
+    // its stylesheets: the pages' own, then the CSO desk's
+    const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
+    expect(sheets).toEqual(['/pages/base.css', '/ui/pages.css', '/ui/cso-desk.css']);
+    const desk = await t.call('GET', '/ui/cso-desk.css', { token: null });
+    expect(desk.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await desk.text()).toContain('.trend-svg');
   });
 });
 
