@@ -8,11 +8,11 @@ import { CalendarDate, commaList, NarrativeTheme, TargetedGroup } from './target
  * periods before it by more than three standard deviations and has at least a minimum count. A
  * spike is a warning sign worth a human look, nothing more.
  */
-export const SPIKE_WINDOW_WEEKS = 8;
+
 /** How many periods before each one make its baseline (whatever the interval). */
-export const SPIKE_WINDOW = SPIKE_WINDOW_WEEKS;
+export const SPIKE_WINDOW = 8;
 export const SPIKE_SIGMAS = 3;
-/** A week is a spike only with at least this many targets (besides the 3σ rule); configurable. */
+/** A period is a spike only with at least this many targets (besides the 3σ rule); configurable. */
 export const SPIKE_MIN_COUNT = 5;
 
 const DAY_MS = 86_400_000;
