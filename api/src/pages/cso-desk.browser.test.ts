@@ -287,6 +287,11 @@ describe('the CSO desk of /console in real Chromium', () => {
     await card.getByLabel('Kind').selectOption('counter');
     await card.getByRole('button', { name: 'Record response' }).click();
     await expect.poll(() => card.getAttribute('data-status')).toBe('responded');
+    // the recorded response is listed, and its form is empty for the next one
+    expect(await card.locator('.responses li').textContent()).toContain(
+      'https://social.example/our-answer',
+    );
+    expect(await card.getByLabel('Response URL').inputValue()).toBe('');
 
     await card.getByLabel('Views').fill('1200');
     await card.getByLabel('Constructive replies').fill('7');

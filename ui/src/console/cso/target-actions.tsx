@@ -50,11 +50,13 @@ export function TargetActions({
     (path: string, body: (form: FormData) => unknown) =>
     async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
+      const form = event.currentTarget;
       try {
         const updated = await api(`/v1/targets/${t.id}/${path}`, {
           method: 'POST',
-          body: body(new FormData(event.currentTarget)),
+          body: body(new FormData(form)),
         });
+        form.reset(); // a recorded step leaves its form empty for the next one
         onUpdated(Target.parse(updated));
       } catch (e) {
         onFailed(failureText(e));
