@@ -23,8 +23,7 @@ import { buildMinimalPairs, type MinimalPair } from './contrast/minimal-pairs';
 import {
   loadContrastExamples,
   loadDatasetExamples,
-  loadEverydayEnglish,
-  loadSpeeches,
+  loadEverydayText,
   type Example,
 } from './data/corpus';
 import { pairRankingLoss } from './model/ranking-loss';
@@ -130,11 +129,7 @@ async function main() {
   const tf = await initWasm();
   const random = seededRandom(SEED);
   log(`seed ${SEED}, epochs ${EPOCHS}, subsample ${SUBSAMPLE}, held out ${HOLD_OUT ?? 'none'}`);
-  const dataset = [
-    ...(await loadDatasetExamples()),
-    ...loadEverydayEnglish(),
-    ...loadSpeeches(),
-  ].filter((e) => {
+  const dataset = [...(await loadDatasetExamples()), ...loadEverydayText()].filter((e) => {
     if (e.source === HOLD_OUT) return false;
     // Without NEW_SOURCES the added sources stay out of training only: their dev rows still
     // calibrate the thresholds, as for every model (recalibrate.ts).
