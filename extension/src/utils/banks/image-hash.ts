@@ -2,6 +2,12 @@ import { pdqHashPhoto, type PdqResult } from '@counterweight/shared';
 
 import { MIN_IMAGE_SIDE } from './image-limits';
 
+/** An image's PDQ, with its bytes kept for the exact hashes (MD5, SHA-256) of a match. */
+export interface HashedImage {
+  pdq: PdqResult;
+  blob: Blob;
+}
+
 /**
  * PDQ of an image the extension fetches itself (with its host permissions; nothing is sent
  * anywhere but to the image's own host), decoded by the browser and read back from a canvas.
@@ -10,12 +16,14 @@ import { MIN_IMAGE_SIDE } from './image-limits';
 export async function hashImageUrl(
   url: string,
   fetchImpl: typeof fetch = fetch,
-): Promise<PdqResult | null> {
+): Promise<HashedImage | null> {
   let bitmap: ImageBitmap;
+  let blob: Blob;
   try {
     const response = await fetchImpl(url, { credentials: 'omit' });
     if (!response.ok) return null;
-    bitmap = await createImageBitmap(await response.blob(), {
+    blob = await response.blob();
+    bitmap = await createImageBitmap(blob, {
       colorSpaceConversion: 'none',
       premultiplyAlpha: 'none',
     });
@@ -30,7 +38,7 @@ export async function hashImageUrl(
     if (!context) return null;
     context.drawImage(bitmap, 0, 0);
     const { data } = context.getImageData(0, 0, width, height);
-    return pdqHashPhoto({ width, height, channels: 4, data });
+    return { pdq: pdqHashPhoto({ width, height, channels: 4, data }), blob };
   } finally {
     bitmap.close();
   }
