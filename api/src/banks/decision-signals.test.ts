@@ -148,6 +148,9 @@ describe.each(storesUnderTest())('signals from decisions on %s', (kind) => {
       body: { ...DECISION_EXAMPLE, escalateThreatToLife: false },
     });
     expect(decided.status).toBe(201);
+    // Found by a hash match: automated detection in the statement of reasons.
+    const { statement } = (await decided.json()) as { statement: { automated_detection: string } };
+    expect(statement.automated_detection).toBe('Yes');
     const banked = await match([
       { type: 'pdq', value: flip(imagePdq, 5) },
       { type: 'md5', value: md5 },
