@@ -27,4 +27,5 @@ export const PORTS = {
   roles: { fixtures: 43700, proxy: 43701, api: 43702 },
   hashMatch: { fixtures: 43800, proxy: 43801, api: 43802 },
   bench: { fixtures: 43900, proxy: 43901, api: 43902 },
+  knownContent: { fixtures: 43000, proxy: 43001, api: 43002 },
 } as const;
