@@ -66,7 +66,7 @@ const expected = readFileSync(join(VECTORS, 'expected.csv'), 'utf8')
   .filter(([, , name]) => /\.jpe?g$/.test(name!))
   .map(([hash, quality, name]) => ({ hash: hash!, quality: Number(quality), name: name! }));
 
-const server = new FixtureServer(await freePort(43950, new Set()));
+const server = new FixtureServer(await freePort(23950, new Set()));
 server.generated.set('/photo.jpg', { type: 'image/jpeg', body: file });
 for (const name of readdirSync(VECTORS).filter((f) => /\.jpe?g$/.test(f)))
   server.generated.set(`/v/${name}`, {
