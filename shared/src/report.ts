@@ -18,6 +18,7 @@ import {
 } from './common';
 import { ScreenshotEvidence, ScreenshotRef } from './screenshot';
 import { Action, ContentType } from './taxonomy';
+import { textSignal } from './text-signal';
 
 export const MAX_EXCERPT_CHARS = 10_000;
 
@@ -38,6 +39,17 @@ export const ReportedMedia = z.strictObject({
 });
 export type ReportedMedia = z.infer<typeof ReportedMedia>;
 
+/**
+ * The bank match that found a text the report is about (the extension matched the text signal of
+ * a block of the page against a bank's): the bank and the distance in MinHash slots. The text's
+ * signal travels in `signals`, computed from the excerpt the reviewer saw.
+ */
+export const ReportedTextMatch = z.strictObject({
+  bank: BankName,
+  distance: z.number().int().min(0).max(MATCH_THRESHOLDS.text),
+});
+export type ReportedTextMatch = z.infer<typeof ReportedTextMatch>;
+
 /** The content a reviewer saw, as captured in the browser. */
 export const ReportedContent = z.strictObject({
   url: storable(z.url({ protocol: /^https?$/ })).max(2048),
@@ -55,6 +67,8 @@ export const ReportedContent = z.strictObject({
   signals: z.array(SignalQuery).max(10).optional(),
   /** The matched image the report is about (its hashes are the `signals`). */
   media: ReportedMedia.optional(),
+  /** The match that found the text the report is about (its text signal is in `signals`). */
+  textMatch: ReportedTextMatch.optional(),
 });
 export type ReportedContent = z.infer<typeof ReportedContent>;
 
@@ -92,16 +106,59 @@ export const HumanAttestation = z.strictObject({
 export const DetectionSource = z.enum(['classifier', 'hash_match', 'reviewer']);
 export type DetectionSource = z.infer<typeof DetectionSource>;
 
+/**
+ * A decision banks a report's `signals`, so a text signal must be the one of the excerpt the
+ * reviewer read (of a text report: an image's excerpt only describes the image), and a text match
+ * needs that signal beside it.
+ */
+function checkTextSignals(content: ReportedContent, ctx: z.RefinementCtx): void {
+  const signals = content.signals ?? [];
+  let expected: string | null | undefined;
+  signals.forEach((s, i) => {
+    if (s.type !== 'text') return;
+    if (content.contentType !== 'text') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['content', 'signals', i, 'type'],
+        message: 'a text signal goes only with contentType "text"',
+      });
+      return;
+    }
+    expected ??= textSignal(content.excerpt);
+    if (s.value !== expected)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['content', 'signals', i, 'value'],
+        message: 'a text signal must be the text signal of the excerpt',
+      });
+  });
+  if (!content.textMatch) return;
+  if (content.contentType !== 'text')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['content', 'textMatch'],
+      message: 'a text match goes only with contentType "text"',
+    });
+  else if (!signals.some((s) => s.type === 'text'))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['content', 'signals'],
+      message: 'a text match needs the text signal of the excerpt among the signals',
+    });
+}
+
 /** Body of `POST /v1/reports`. */
-export const ReportSubmission = z.strictObject({
-  content: ReportedContent,
-  detectedBy: DetectionSource,
-  classifier: ClassifierSignals.superRefine(refuseUnstorableStrings).nullable().default(null),
-  assessment: ReviewerAssessment,
-  attestation: HumanAttestation,
-  /** The screenshot the reviewer kept (optional; see `ScreenshotEvidence`). */
-  screenshot: ScreenshotEvidence.optional(),
-});
+export const ReportSubmission = z
+  .strictObject({
+    content: ReportedContent,
+    detectedBy: DetectionSource,
+    classifier: ClassifierSignals.superRefine(refuseUnstorableStrings).nullable().default(null),
+    assessment: ReviewerAssessment,
+    attestation: HumanAttestation,
+    /** The screenshot the reviewer kept (optional; see `ScreenshotEvidence`). */
+    screenshot: ScreenshotEvidence.optional(),
+  })
+  .superRefine((value, ctx) => checkTextSignals(value.content, ctx));
 export type ReportSubmission = z.infer<typeof ReportSubmission>;
 
 export const ReportStatus = z.enum(['awaiting_decision', 'decided', 'appealed', 'closed']);

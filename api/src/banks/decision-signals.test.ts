@@ -166,4 +166,66 @@ describe.each(storesUnderTest())('signals from decisions on %s', (kind) => {
     const [added] = (await bankLog()).filter((e) => e.type === 'bank_signals_added').slice(-1);
     expect(added?.details).toMatchObject({ count: 3, types: ['md5', 'pdq', 'sha256'] });
   });
+  it('a matched text report carries its text signal and match; its removal banks the text once', async () => {
+    const excerpt =
+      'Brothers of the eastern front, take up arms and strike them in their markets before winter';
+    const signal = textSignal(excerpt)!;
+    const textContent = {
+      ...REPORT_EXAMPLE.content,
+      excerpt,
+      excerptSha256: sha(excerpt),
+      signals: [{ type: 'text', value: signal }],
+      textMatch: { bank: 'e2e-bank', distance: 7 },
+    };
+    const refused = async (content: object, path: string) => {
+      const res = await t.call('POST', '/v1/reports', { body: { ...REPORT_EXAMPLE, content } });
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).issues?.[0]?.path).toBe(path);
+    };
+    await refused(
+      { ...textContent, textMatch: { bank: 'e2e-bank', distance: 25 } },
+      'content.textMatch.distance',
+    );
+    await refused(
+      { ...textContent, textMatch: { bank: 'E2E bank', distance: 7 } },
+      'content.textMatch.bank',
+    );
+    // A signal of other text than the excerpt the reviewer read would be banked unread.
+    await refused(
+      { ...textContent, signals: [{ type: 'text', value: textSignal(excerpt + ' and more')! }] },
+      'content.signals.0.value',
+    );
+    await refused({ ...textContent, signals: [] }, 'content.signals');
+    await refused({ ...textContent, contentType: 'image' }, 'content.signals.0.type');
+
+    const report = await t.call('POST', '/v1/reports', {
+      body: { ...REPORT_EXAMPLE, detectedBy: 'hash_match', classifier: null, content: textContent },
+    });
+    expect(report.status, await report.clone().text()).toBe(201);
+    const { id } = (await report.json()) as { id: string };
+    const stored = await t.call('GET', `/v1/reports/${id}`, { token: t.tokens.reviewer2 });
+    expect(await stored.json()).toMatchObject({
+      detectedBy: 'hash_match',
+      content: { signals: textContent.signals, textMatch: textContent.textMatch },
+    });
+    // A report alone banks nothing: only the reviewer's decision does.
+    expect(await match([{ type: 'text', value: signal }])).toEqual([]);
+    const decided = await t.decide(id, {
+      token: t.tokens.reviewer2,
+      body: { ...DECISION_EXAMPLE, escalateThreatToLife: false },
+    });
+    expect(decided.status).toBe(201);
+    const { statement } = (await decided.json()) as { statement: { automated_detection: string } };
+    expect(statement.automated_detection).toBe('Yes');
+    const banked = await match([
+      { type: 'text', value: signal },
+      { type: 'sha256', value: sha(excerpt) },
+    ]);
+    expect(banked.map((m) => [m.signal, m.distance, m.bank])).toEqual([
+      [0, 0, PROJECT_BANK],
+      [1, 0, PROJECT_BANK],
+    ]);
+    const [added] = (await bankLog()).filter((e) => e.type === 'bank_signals_added').slice(-1);
+    expect(added?.details).toMatchObject({ count: 2, types: ['sha256', 'text'] });
+  });
 });

@@ -18,7 +18,9 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * Inside the decision's transaction: when a person decided to remove or restrict content that
  * no Art. 1(3) exemption covers, its hashes enter the project bank, labelled with the decision's
  * category and id: the media hashes the report carries (an image's PDQ, MD5 and SHA-256) and,
- * for text, the SHA-256 of the excerpt and its text signal. The excerpt of an image report only
+ * for text, the SHA-256 of the excerpt and its text signal (a reported text match carries that
+ * same signal, which the report's schema checks against the excerpt, so it is banked once). The
+ * excerpt of an image report only
  * describes the image, and a screenshot is evidence of the page, not the content: neither is
  * banked. Creates the project bank on first use. Returns how many signals were added.
  */
@@ -49,7 +51,9 @@ export async function bankDecisionSignals(
     const text = textSignal(excerpt);
     if (text) signals.push({ type: 'text', value: text, ...label });
   }
-  for (const s of content.signals ?? []) signals.push({ type: s.type, value: s.value, ...label });
+  for (const s of content.signals ?? [])
+    if (!signals.some((b) => b.type === s.type && b.value === s.value))
+      signals.push({ type: s.type, value: s.value, ...label });
   return insertSignals(tx, append, at, PROJECT_BANK, signals, {
     actor: null,
     tokenId: null,

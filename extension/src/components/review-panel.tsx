@@ -8,6 +8,7 @@ import {
   excerptOf,
   isFlag,
   isMatchedImage,
+  isMatchedText,
   isSelection,
   previewJson,
   type Issue,
@@ -17,6 +18,7 @@ import {
 import { reviewerMessage } from '@/utils/review/issue-messages';
 import { sha256Hex } from '@/utils/review/sha256';
 import { ImageEvidence } from './image-evidence';
+import { TextMatchEvidence } from './text-match-evidence';
 import { ReviewForm } from './review-form';
 
 type Shot = { dataUrl: string; sha256: string; capturedAt: string };
@@ -146,7 +148,9 @@ export function ReviewPanel(props: {
             ? 'Review the selected text'
             : isMatchedImage(lead)
               ? 'Review this known image'
-              : 'Review this flag'}
+              : isMatchedText(lead)
+                ? 'Review this known text'
+                : 'Review this flag'}
       </h2>
       <dl className="kv" aria-label="Evidence">
         <dt>Excerpt</dt>
@@ -158,6 +162,7 @@ export function ReviewPanel(props: {
         <dt>SHA-256</dt>
         <dd data-testid="excerpt-sha256">{hash}</dd>
         {isMatchedImage(lead) && <ImageEvidence subject={lead} />}
+        {isMatchedText(lead) && <TextMatchEvidence subject={lead} />}
         {shot && (
           <>
             <dt>Screenshot</dt>

@@ -18,6 +18,7 @@ import { FlagList } from './flag-list';
 import { ImageMatchList } from './image-match-list';
 import { TextMatchList } from './text-match-list';
 import { matchedImage, type MatchedImage } from '@/utils/review/matched-image';
+import { matchedText, type MatchedText } from '@/utils/review/matched-text';
 import { LanguageNotice } from './language-notice';
 import { useStorageItem } from './hooks/use-storage-item';
 import { usePageFlags } from './hooks/use-page-flags';
@@ -41,7 +42,9 @@ export function SidePanelApp() {
   const tabId = tab?.id;
   const { page: state, progress, refresh } = usePageFlags(tabId, tab?.url);
   const page = state && !('unavailable' in state) ? state : null;
-  const [reviewing, setReviewing] = useState<PageFlag[] | MatchedImage[] | null>(null);
+  const [reviewing, setReviewing] = useState<PageFlag[] | MatchedImage[] | MatchedText[] | null>(
+    null,
+  );
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
   const [sort, setSort] = useState<FlagSort>('score');
   const [filter, setFilter] = useState<FlagFilter>(NO_FILTER);
@@ -189,6 +192,14 @@ export function SidePanelApp() {
             refreshKey={state}
             onReveal={(flagId) =>
               tabId !== undefined && void sendMessage('revealFlag', { flagId }, tabId)
+            }
+            onReport={
+              may.report && page
+                ? (text) => {
+                    setNotice(null);
+                    setReviewing([matchedText(text, page.url, new Date().toISOString())]);
+                  }
+                : undefined
             }
           />
           <section aria-labelledby="flags-heading">

@@ -3,16 +3,19 @@ import type { MessageAnswer } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/messenger';
 
 type Texts = MessageAnswer<'getTextMatches'>['texts'];
+export type TextOnPage = Texts[number];
 
 /**
  * Known texts on the page, listed with the known images before the flags: each block's text
  * signal matched a banked one on-device (bank, its label, distance in MinHash slots). `refreshKey`
- * changes whenever the page's findings do; `onReveal` scrolls to the block.
+ * changes whenever the page's findings do; `onReveal` scrolls to the block. With `onReport` (a
+ * role that may report), each has a Report action that opens the review.
  */
 export function TextMatchList(props: {
   tabId: number | undefined;
   refreshKey: unknown;
   onReveal: (flagId: string) => void;
+  onReport?: (text: TextOnPage) => void;
 }) {
   const [texts, setTexts] = useState<Texts>([]);
   useEffect(() => {
@@ -42,6 +45,11 @@ export function TextMatchList(props: {
               <button type="button" onClick={() => props.onReveal(t.flagId)}>
                 Show on page
               </button>
+              {props.onReport && (
+                <button type="button" onClick={() => props.onReport?.(t)}>
+                  Report
+                </button>
+              )}
             </div>
           </li>
         ))}

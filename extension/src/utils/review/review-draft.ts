@@ -11,14 +11,15 @@ import type { PageFlag } from '../page/page-flag';
 import { pageLanguage } from './page-language';
 import type { SelectedText } from './selected-text';
 import { imageMedia, imageSignals, type MatchedImage } from './matched-image';
+import { textMatchOf, textSignals, type MatchedText } from './matched-text';
 
 export { pageLanguage };
 
 /**
  * What a review is about: a flag the reviewer confirmed, text they selected themself, or an image
- * of the page that matched a bank.
+ * or a text of the page that matched a bank.
  */
-export type ReviewSubject = PageFlag | SelectedText | MatchedImage;
+export type ReviewSubject = PageFlag | SelectedText | MatchedImage | MatchedText;
 
 /** Whether the reviewer found this text themself (no classifier signals go with it). */
 export function isSelection(subject: ReviewSubject): subject is SelectedText {
@@ -28,6 +29,11 @@ export function isSelection(subject: ReviewSubject): subject is SelectedText {
 /** Whether this is a matched image (its hashes and match go with the report). */
 export function isMatchedImage(subject: ReviewSubject): subject is MatchedImage {
   return 'kind' in subject && subject.kind === 'image';
+}
+
+/** Whether this is a matched text (its text signal and match go with the report). */
+export function isMatchedText(subject: ReviewSubject): subject is MatchedText {
+  return 'kind' in subject && subject.kind === 'text';
 }
 
 /** Whether this is a flag of the on-device classifier (its signals go with the report). */
@@ -78,8 +84,9 @@ const orUndefined = <T extends string>(v: T | ''): T | undefined => (v === '' ? 
 
 /**
  * The exact `ReportSubmission` a confirmed flag (`detectedBy: "classifier"`, with its signals), a
- * selection (`detectedBy: "reviewer"`, `classifier: null`) or a matched image (`detectedBy:
- * "hash_match"`, its hashes and match, `contentType: "image"`) becomes, checked with the shared
+ * selection (`detectedBy: "reviewer"`, `classifier: null`), a matched image (`detectedBy:
+ * "hash_match"`, its hashes and match, `contentType: "image"`) or a matched text (`detectedBy:
+ * "hash_match"`, its text signal and match) becomes, checked with the shared
  * schema before anything is queued. Fails with the form's fields named (dotted paths as the API
  * names them).
  */
@@ -105,13 +112,16 @@ export function buildSubmission(
       capturedAt: subject.capturedAt,
       ...(isMatchedImage(subject)
         ? { signals: imageSignals(subject), media: imageMedia(subject) }
-        : {}),
+        : isMatchedText(subject)
+          ? { signals: textSignals(subject), textMatch: textMatchOf(subject) }
+          : {}),
     },
-    detectedBy: isMatchedImage(subject)
-      ? 'hash_match'
-      : isSelection(subject)
-        ? 'reviewer'
-        : 'classifier',
+    detectedBy:
+      isMatchedImage(subject) || isMatchedText(subject)
+        ? 'hash_match'
+        : isSelection(subject)
+          ? 'reviewer'
+          : 'classifier',
     classifier: !isFlag(subject)
       ? null
       : {
