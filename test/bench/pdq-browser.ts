@@ -11,7 +11,11 @@
  *   the transform shifted so that each output pixel samples source column ⌊x · width / 512⌋ as
  *   the reference does, and only that read back (what the extension does, image-hash.ts);
  * - `resize-pixelated`: `createImageBitmap(blob, { resizeWidth: 512, resizeHeight: 512,
- *   resizeQuality: 'pixelated' })`, Chromium's own nearest neighbour (samples pixel centres).
+ *   resizeQuality: 'pixelated' })`, Chromium's own nearest neighbour (samples pixel centres);
+ * - `canvas-512-stored`: `canvas-512` of a copy of the bytes whose EXIF orientation says "as
+ *   stored" (`withStoredOrientation`), so that Chromium does not turn the pixels: what the
+ *   extension does now. The decoded size of the EXIF-rotated vector is printed for each way of
+ *   asking Chromium not to apply the orientation.
  * Headless Chromium on a plain page; prints the figures.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -27,7 +31,7 @@ import { freePort } from '../src/harness/free-port';
 const RUNS = 50;
 const bundle = await build({
   stdin: {
-    contents: `import { pdqHashPhoto, pdqHexDistance } from './pdq/index'; globalThis.pdqHashPhoto = pdqHashPhoto; globalThis.pdqHexDistance = pdqHexDistance;`,
+    contents: `import { pdqHashPhoto, pdqHexDistance, withStoredOrientation } from './pdq/index'; globalThis.pdqHashPhoto = pdqHashPhoto; globalThis.pdqHexDistance = pdqHexDistance; globalThis.withStoredOrientation = withStoredOrientation;`,
     resolveDir: join(REPO, 'shared/src'),
     loader: 'ts',
   },
@@ -105,6 +109,27 @@ try {
       draw(ctx);
       return { width, height, channels: 4, data: ctx.getImageData(0, 0, width, height).data };
     };
+    const canvas512 = async (blob) => {
+      const b = await createImageBitmap(blob, OPTS);
+      const { width, height } = b;
+      let p;
+      if (width <= MAX && height <= MAX) p = readBack(b, width, height, (ctx) => ctx.drawImage(b, 0, 0));
+      else
+        p = readBack(b, MAX, MAX, (ctx) => {
+          ctx.imageSmoothingEnabled = false;
+          // Output pixel x is sampled at its centre x + 0.5; shifting by almost half a pixel
+          // makes that source column floor(x * width / 512), the reference's choice.
+          ctx.setTransform(MAX / width, 0, 0, MAX / height, 0.5 - 0.25 / width, 0.5 - 0.25 / height);
+          ctx.drawImage(b, 0, 0);
+        });
+      b.close();
+      return p;
+    };
+    globalThis.asStored = async (blob) => {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const stored = globalThis.withStoredOrientation(bytes);
+      return stored === bytes ? blob : new Blob([stored], { type: blob.type });
+    };
     globalThis.pixelsBy = {
       before: async (blob) => {
         const b = await createImageBitmap(blob, OPTS);
@@ -118,22 +143,8 @@ try {
         b.close();
         return p;
       },
-      'canvas-512': async (blob) => {
-        const b = await createImageBitmap(blob, OPTS);
-        const { width, height } = b;
-        let p;
-        if (width <= MAX && height <= MAX) p = readBack(b, width, height, (ctx) => ctx.drawImage(b, 0, 0));
-        else
-          p = readBack(b, MAX, MAX, (ctx) => {
-            ctx.imageSmoothingEnabled = false;
-            // Output pixel x is sampled at its centre x + 0.5; shifting by almost half a pixel
-            // makes that source column floor(x * width / 512), the reference's choice.
-            ctx.setTransform(MAX / width, 0, 0, MAX / height, 0.5 - 0.25 / width, 0.5 - 0.25 / height);
-            ctx.drawImage(b, 0, 0);
-          });
-        b.close();
-        return p;
-      },
+      'canvas-512': canvas512,
+      'canvas-512-stored': async (blob) => canvas512(await globalThis.asStored(blob)),
       'resize-pixelated': async (blob, size) => {
         const big = size.width > MAX || size.height > MAX;
         const b = await createImageBitmap(blob, big ? { ...OPTS, resizeWidth: MAX, resizeHeight: MAX, resizeQuality: 'pixelated' } : OPTS);
@@ -143,7 +154,22 @@ try {
       },
     };
   })()`);
-  const methods = ['before', 'full', 'canvas-512', 'resize-pixelated'];
+  const methods = ['before', 'full', 'canvas-512', 'resize-pixelated', 'canvas-512-stored'];
+  // What Chromium makes of the EXIF-rotated vector (orientation 6: stored 1024 wide, shown turned).
+  const orientation = await page.evaluate(`(async () => {
+    const blob = await (await fetch('/v/exif-rotn--exif-rotn-6.jpg')).blob();
+    const size = async (b, options) => {
+      const bitmap = await createImageBitmap(b, options);
+      const s = bitmap.width + '×' + bitmap.height;
+      bitmap.close();
+      return s;
+    };
+    const out = { default: await size(blob, {}) };
+    for (const o of ['none', 'from-image', 'flipY'])
+      out['imageOrientation ' + o] = await size(blob, { imageOrientation: o }).catch((e) => String(e));
+    out['stored-orientation bytes'] = await size(await globalThis.asStored(blob), {});
+    return out;
+  })()`);
   // Distances to the reference hasher's output on every JPEG vector, per way of reading back.
   const vectors = (await page.evaluate(`(async () => {
     const out = {};
@@ -183,8 +209,9 @@ try {
   const at = (xs: number[], q: number) =>
     [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
   console.log(
-    `${new Date().toISOString()} · load average ${loadavg()[0]!.toFixed(1)}; ${RUNS} runs per way; ${file.length} byte JPEG`,
+    `${new Date().toISOString()} · load average ${loadavg()[0]!.toFixed(1)}; ${RUNS} runs per way; ${file.length} byte JPEG; Chromium ${browser.version()}`,
   );
+  console.log(`exif-rotn-6 decoded: ${JSON.stringify(orientation)}`);
   console.log(
     `| way | read-back p50 | read-back p99 | read-back + PDQ p50 | read-back + PDQ p99 |`,
   );

@@ -13,7 +13,8 @@ import { PORTS } from './harness/paths';
 import { fillTerroristReview, outboxCard } from './harness/review-flow';
 import { png, resizedRecompressed, texture } from './harness/test-images';
 
-// Issue 17: banked texts matched on the page, and a matched image reported from the side panel.
+// Issue 17: banked texts matched on the page, and a matched image and a matched text reported
+// from the side panel.
 const BANKED =
   'Brothers of the northern front, the hour has come to take up arms and strike the unbelievers in their markets before the winter';
 const EDITED =
@@ -163,14 +164,59 @@ describe('known content on the page (real Chromium, real API)', () => {
     await page.close();
   });
 
-  it('sends nothing of the page but the report: no page text, no image bytes, hashes only in the report', () => {
-    for (const text of [EDITED, UNRELATED, LAWFUL]) expect(rig.proxy.carrying(text)).toEqual([]);
-    expect(rig.proxy.carrying(textSignal(EDITED)!)).toEqual([]);
-    // The only upload to the API is the report (the rest are reads: the token check, the banks).
+  it('reports a matched text from the side panel: the report carries its text signal and match', async () => {
+    const page = await rig.browser.context.newPage();
+    await page.goto(rig.fixtures.url('/known.html'));
+    await page.waitForSelector('#edited[data-counterweight="match"]', { timeout: 60_000 });
+    const panel = await rig.browser.openSidePanel(await rig.browser.tabIdOf(page));
+    const texts = panel.getByRole('list', { name: 'Known texts' });
+    await texts.waitFor({ timeout: 15_000 });
+    await texts.getByRole('button', { name: 'Report' }).click();
+    await panel.getByRole('heading', { name: 'Review this known text' }).waitFor();
+    expect(await panel.getByTestId('excerpt').textContent()).toBe(EDITED);
+    expect(await panel.getByTestId('text-signal').textContent()).toBe(textSignal(EDITED));
+    expect(await panel.getByTestId('text-match').textContent()).toContain(
+      `bank e2e-bank (e2e list), text signal distance ${textDistance}`,
+    );
+    await fillTerroristReview(panel);
+    await panel.getByRole('button', { name: 'Preview report' }).click();
+    await panel.getByRole('button', { name: 'Send report' }).click();
+    await outboxCard(panel, EDITED.slice(0, 40))
+      .getByText(/^Case /)
+      .waitFor({ timeout: 30_000 });
+
+    const { status, body } = await rig.api.get('/v1/queue?limit=100', rig.token);
+    expect(status).toBe(200);
+    const items = (body as { items: { detectedBy: string; content: unknown }[] }).items;
+    const reported = items.filter((r) => ReportedContent.parse(r.content).excerpt === EDITED);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.detectedBy).toBe('hash_match');
+    const content = ReportedContent.parse(reported[0]!.content);
+    expect(content).toMatchObject({
+      url: rig.fixtures.url('/known.html'),
+      contentType: 'text',
+      excerptSha256: createHash('sha256').update(EDITED, 'utf8').digest('hex'),
+      signals: [{ type: 'text', value: textSignal(EDITED) }],
+      textMatch: { bank: 'e2e-bank', distance: textDistance },
+    });
+    expect(content.media).toBeUndefined();
+    await panel.close();
+    await page.close();
+  });
+
+  it('sends nothing of the page but the reports: no other page text, no image bytes, hashes only in the reports', () => {
+    for (const text of [UNRELATED, LAWFUL]) expect(rig.proxy.carrying(text)).toEqual([]);
+    // The reported text and its signal leave the browser only in its report.
+    for (const sent of [EDITED, textSignal(EDITED)!])
+      expect(rig.proxy.carrying(sent).map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(
+        ['POST /v1/reports'],
+      );
+    // The only uploads to the API are the two reports (the rest are reads: the token check, the banks).
     const uploads = rig.proxy.requests.filter(
       (r) => r.url.startsWith(rig.api.baseUrl) && r.method !== 'GET',
     );
     expect(uploads.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'POST /v1/reports',
       'POST /v1/reports',
     ]);
     expect(rig.proxy.requests.filter((r) => r.url.includes('/v1/match'))).toEqual([]);

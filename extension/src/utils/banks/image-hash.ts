@@ -1,4 +1,9 @@
-import { PDQ_PHOTO_MAX_DIMENSION, pdqHashPhoto, type PdqResult } from '@counterweight/shared';
+import {
+  PDQ_PHOTO_MAX_DIMENSION,
+  pdqHashPhoto,
+  withStoredOrientation,
+  type PdqResult,
+} from '@counterweight/shared';
 
 import { MIN_IMAGE_SIDE } from './image-limits';
 
@@ -39,7 +44,9 @@ export function pdqPixels(
  * anywhere but to the image's own host), decoded by the browser and read back from a canvas
  * ({@link pdqPixels}). Null for an image too small to hash or one that cannot be fetched or
  * decoded. Chromium applies a JPEG's EXIF orientation when decoding (`imageOrientation: 'none'`
- * no longer turns it off), where the reference hasher does not: such a photo hashes as displayed.
+ * no longer turns it off), where the reference hasher hashes the pixels as stored: so a copy of
+ * the bytes whose orientation says "as stored" is decoded ({@link withStoredOrientation}), and the
+ * exact hashes are of the bytes as fetched.
  */
 export async function hashImageUrl(
   url: string,
@@ -51,7 +58,11 @@ export async function hashImageUrl(
     const response = await fetchImpl(url, { credentials: 'omit' });
     if (!response.ok) return null;
     blob = await response.blob();
-    bitmap = await createImageBitmap(blob, {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const stored = withStoredOrientation(bytes);
+    const decoded =
+      stored === bytes ? blob : new Blob([stored as Uint8Array<ArrayBuffer>], { type: blob.type });
+    bitmap = await createImageBitmap(decoded, {
       colorSpaceConversion: 'none',
       premultiplyAlpha: 'none',
     });
