@@ -31,4 +31,17 @@ describe('mediaFacts', () => {
     ).toEqual({ term: 'Bank match', value: 'none (reported without a match)' });
     expect(mediaFacts({})).toEqual([]);
   });
+
+  it('lists the bank match and the text signal of a matched text', () => {
+    const signal = 'ab12'.repeat(64);
+    expect(
+      mediaFacts({
+        textMatch: { bank: 'tcap', distance: 9 },
+        signals: [{ type: 'text', value: signal }],
+      }),
+    ).toEqual([
+      { term: 'Bank match', value: 'bank tcap, text signal distance 9' },
+      { term: 'Text signal', value: signal },
+    ]);
+  });
 });

@@ -10,10 +10,13 @@ const SIGNAL_NAMES = { pdq: 'PDQ', md5: 'MD5', sha256: 'SHA-256', text: 'Text si
 
 /**
  * What a decider needs to know of the media a report is about (an image the extension matched
- * against a bank): where it is, the bank match that found it, and each hash it carries, the
- * hashes a removal or restriction would bank. Empty for a report without media or hashes.
+ * against a bank, or a text whose text signal did): where it is, the bank match that found it,
+ * and each hash it carries, the hashes a removal or restriction would bank. Empty for a report
+ * without media, match or hashes.
  */
-export function mediaFacts(content: Pick<ReportedContent, 'media' | 'signals'>): MediaFact[] {
+export function mediaFacts(
+  content: Pick<ReportedContent, 'media' | 'signals' | 'textMatch'>,
+): MediaFact[] {
   const facts: MediaFact[] = [];
   const media = content.media;
   if (media) {
@@ -25,6 +28,11 @@ export function mediaFacts(content: Pick<ReportedContent, 'media' | 'signals'>):
         : 'none (reported without a match)',
     });
   }
+  if (content.textMatch)
+    facts.push({
+      term: 'Bank match',
+      value: `bank ${content.textMatch.bank}, text signal distance ${content.textMatch.distance}`,
+    });
   for (const signal of content.signals ?? []) {
     const quality = signal.type === 'pdq' && media ? ` (quality ${media.pdqQuality})` : '';
     facts.push({ term: SIGNAL_NAMES[signal.type], value: `${signal.value}${quality}` });
