@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SelectedText } from '@/utils/review/selected-text';
 import { ReviewPanel } from '../review-panel';
 
@@ -48,8 +48,12 @@ describe('the review panel on a selection', () => {
       .find((l) => l.textContent?.startsWith('Language of the content'))
       ?.querySelector('input');
     expect(language?.value).toBe('ru');
-    expect(host.querySelector('[data-testid=excerpt-sha256]')?.textContent).toMatch(
-      /^[0-9a-f]{64}$/,
+    // The hash comes from Web Crypto, answered from Node's thread pool: on a loaded machine it can
+    // take longer than a fixed pause, so the test waits for it rather than for a set time.
+    await vi.waitFor(() =>
+      expect(host.querySelector('[data-testid=excerpt-sha256]')?.textContent).toMatch(
+        /^[0-9a-f]{64}$/,
+      ),
     );
   });
 });
