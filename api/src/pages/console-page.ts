@@ -5,11 +5,14 @@ import { bundleUiPage, UI_DIR } from './browser-bundle';
 import { PAGE_BASE_CSS } from './page-base';
 import { securePage } from './page-csp';
 
-/** Where the console and the appeal page link their stylesheet. */
-const UI_CSS = '/ui/pages.css';
+/** Where the React pages link their shared stylesheet. */
+export const UI_CSS = '/ui/pages.css';
 
-/** The HTML shell of a React page: its title, its script, and the root React renders into. */
-export function shellHtml(title: string, script: string): string {
+/**
+ * The HTML shell of a React page: its title, its script, the root React renders into, and any
+ * stylesheets of its own (after the pages' shared ones).
+ */
+export function shellHtml(title: string, script: string, styles: readonly string[] = []): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -21,7 +24,7 @@ export function shellHtml(title: string, script: string): string {
 <title>${title}</title>
 <link rel="stylesheet" href="${PAGE_BASE_CSS}">
 <link rel="stylesheet" href="${UI_CSS}">
-<script type="module" src="${script}"></script>
+${styles.map((href) => `<link rel="stylesheet" href="${href}">\n`).join('')}<script type="module" src="${script}"></script>
 </head>
 <body>
 <div id="root"></div>
