@@ -28,11 +28,11 @@ export function VerifySection({
   const verify = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = key.trim();
-    rememberKey(localStorage, trimmed, pin);
     setLines([]);
     setState('running');
     setStatus('Verifying…');
     try {
+      rememberKey(localStorage, trimmed, pin);
       const size = Math.min(200, Math.max(1, Number(sample) || 16));
       const result = await verifyLogAndReport(client, trimmed, size, report, setStatus);
       setLines(result.lines);
