@@ -25,7 +25,6 @@ import { targetRoutes } from './routes/targets';
 import { bankRoutes } from './routes/banks';
 import { feedbackRoutes } from './routes/feedback';
 import { consolePageRoutes } from './pages/console-page';
-import { csoPageRoutes } from './pages/cso-page';
 import { pageBaseRoutes } from './pages/page-base';
 import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
@@ -125,7 +124,6 @@ export function createApp(
   app.route('/', docsRoutes());
   app.route('/', pageBaseRoutes());
   app.route('/', consolePageRoutes());
-  app.route('/', csoPageRoutes());
   app.route('/', transparencyPageRoutes());
   return app;
 }

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addPeriods,
   addWeeks,
   markSpikes,
+  periodsBetween,
+  periodStart,
+  targetTrends,
   weekStart,
-  weeklyTrends,
   weeksBetween,
   type TrendObservation,
 } from './trends';
@@ -106,7 +109,7 @@ describe('markSpikes', () => {
   });
 });
 
-describe('weeklyTrends', () => {
+describe('targetTrends', () => {
   const at = (week: string, day = 2) =>
     new Date(Date.parse(`${week}T10:00:00Z`) + day * 86_400_000).toISOString();
   const generate = (
@@ -135,13 +138,14 @@ describe('weeklyTrends', () => {
       group: 'migrants',
       language: 'en',
     });
-    const trends = weeklyTrends([...flat, ...rising], { from, to });
+    const trends = targetTrends([...flat, ...rising], { from, to });
 
-    expect(trends.weeks).toEqual(shown);
+    expect(trends.periods).toEqual(shown);
+    expect(trends.interval).toBe('week');
     expect(trends.series).toHaveLength(2);
     expect(trends.spikes).toEqual([
       {
-        week: spikeWeek,
+        period: spikeWeek,
         theme: 'conspiracy_against_group',
         group: 'jews',
         language: 'de',
@@ -170,7 +174,7 @@ describe('weeklyTrends', () => {
       { capturedAt: '2020-01-01T00:00:00Z', theme: 'other', group: 'women', language: 'en' },
       { capturedAt: '2030-01-01T00:00:00Z', theme: 'other', group: 'women', language: 'en' },
     ];
-    const byGroup = weeklyTrends(obs, { from, to }, ['group']);
+    const byGroup = targetTrends(obs, { from, to }, { by: ['group'] });
     expect(byGroup.series).toHaveLength(1);
     expect(byGroup.series[0]).toMatchObject({
       theme: null,
@@ -179,7 +183,7 @@ describe('weeklyTrends', () => {
       total: 3,
     });
     expect(byGroup.series[0]?.points.slice(0, 2).map((p) => p.count)).toEqual([2, 1]);
-    const byThemeLanguage = weeklyTrends(obs, { from, to }, ['theme', 'language']);
+    const byThemeLanguage = targetTrends(obs, { from, to }, { by: ['theme', 'language'] });
     expect(byThemeLanguage.series.map((s) => [s.theme, s.language, s.total])).toEqual([
       ['other', 'en', 1],
       ['other', 'fr', 1],
@@ -206,7 +210,7 @@ describe('weeklyTrends', () => {
           { maxLength: 200 },
         ),
         (obs) => {
-          const trends = weeklyTrends(obs, { from, to });
+          const trends = targetTrends(obs, { from, to });
           const inRange = obs.filter(
             (o) =>
               weekStart(o.capturedAt) >= (shown[0] as string) &&
@@ -216,5 +220,66 @@ describe('weeklyTrends', () => {
         },
       ),
     );
+  });
+});
+
+describe('periods of a day, a week or a month', () => {
+  it('names each period by its first day (UTC) and steps across month and year ends', () => {
+    expect(periodStart('2026-11-22T23:59:59Z', 'day')).toBe('2026-11-22');
+    expect(periodStart('2026-11-22T23:59:59Z', 'week')).toBe('2026-11-16');
+    expect(periodStart('2026-11-22T23:59:59Z', 'month')).toBe('2026-11-01');
+    expect(addPeriods('2026-12-31', 1, 'day')).toBe('2027-01-01');
+    expect(addPeriods('2026-11-01', 3, 'month')).toBe('2027-02-01');
+    expect(addPeriods('2026-03-01', -8, 'month')).toBe('2025-07-01');
+    expect(periodsBetween('2026-10-15T00:00:00Z', '2027-01-02T00:00:00Z', 'month')).toEqual([
+      '2026-10-01',
+      '2026-11-01',
+      '2026-12-01',
+      '2027-01-01',
+    ]);
+    expect(periodsBetween('2026-11-30T10:00:00Z', '2026-12-02T00:00:00Z', 'day')).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
+  });
+
+  it('counts the same observations per day, per week and per month', () => {
+    const obs: TrendObservation[] = ['2026-11-02', '2026-11-03', '2026-11-03', '2026-11-30'].map(
+      (day) => ({ capturedAt: `${day}T08:00:00Z`, theme: 'other', group: 'women', language: 'en' }),
+    );
+    const range = { from: '2026-11-01T00:00:00Z', to: '2026-11-30T23:00:00Z' };
+    const counts = (interval: 'day' | 'week' | 'month') =>
+      targetTrends(obs, range, { by: ['group'], interval }).series[0]?.points.filter(
+        (p) => p.count > 0,
+      );
+    expect(counts('day')?.map((p) => [p.period, p.count])).toEqual([
+      ['2026-11-02', 1],
+      ['2026-11-03', 2],
+      ['2026-11-30', 1],
+    ]);
+    expect(counts('week')?.map((p) => [p.period, p.count])).toEqual([
+      ['2026-11-02', 3],
+      ['2026-11-30', 1],
+    ]);
+    expect(counts('month')?.map((p) => [p.period, p.count])).toEqual([['2026-11-01', 4]]);
+    expect(targetTrends(obs, range, { interval: 'day' }).periods).toHaveLength(30);
+  });
+
+  it('takes the baseline from the eight months before, and the minimum count applies', () => {
+    const months = periodsBetween('2026-01-15T00:00:00Z', '2026-09-15T00:00:00Z', 'month');
+    const obs = months.flatMap((month, i) =>
+      Array.from({ length: i === 8 ? 6 : 1 }, () => ({
+        capturedAt: `${month.slice(0, 8)}10T08:00:00Z`,
+        theme: 'other' as const,
+        group: 'women' as const,
+        language: 'en',
+      })),
+    );
+    const range = { from: '2026-09-01T00:00:00Z', to: '2026-09-30T00:00:00Z' };
+    expect(targetTrends(obs, range, { interval: 'month' }).spikes).toEqual([
+      { period: '2026-09-01', theme: 'other', group: 'women', language: 'en', count: 6 },
+    ]);
+    expect(targetTrends(obs, range, { interval: 'month', minCount: 7 }).spikes).toEqual([]);
   });
 });

@@ -63,16 +63,17 @@ async function markTarget(
   return preview;
 }
 
+/** The CSO desk of the console, signed in with the team's token (the old /cso address redirects). */
 async function csoBoard(): Promise<Page> {
   const board = await rig.browser.context.newPage();
   await board.goto(`${rig.api.baseUrl}/cso`);
-  await board.fill('#token', cso);
-  await board.click('#signin-form button[type=submit]');
+  await board.getByLabel('Token').fill(cso);
+  await board.getByRole('button', { name: 'Sign in' }).click();
   await board.waitForSelector('#board li.target');
   return board;
 }
 
-describe('counter-narrative targets end to end (extension → API → /cso board → trends)', () => {
+describe('counter-narrative targets end to end (extension → API → the console’s CSO desk → trends)', () => {
   it('selected text: marked in the extension → on the board → claimed → response and outcome → in the trends', async () => {
     const { page, panel, tabId } = await openWithPanel('/cso-posts.html');
     // Headless Chromium cannot click a native context menu: do what its handler does
@@ -149,7 +150,7 @@ describe('counter-narrative targets end to end (extension → API → /cso board
     // counted in the trends, on the board's chart and in the API
     await board.reload();
     await board.waitForSelector('#trend-legend li');
-    expect(await board.locator('#trend-legend li').allTextContents()).toContain(
+    expect(await board.locator('#trend-legend li .series-name').allTextContents()).toContain(
       'Dehumanisation and us-vs-them × Migrants × en (1)',
     );
     const trends = (await rig.api.get('/v1/targets/trends?by=theme,group', cso)).body as {

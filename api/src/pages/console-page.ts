@@ -5,14 +5,22 @@ import { bundleUiPage, UI_DIR } from './browser-bundle';
 import { PAGE_BASE_CSS } from './page-base';
 import { securePage } from './page-csp';
 
-/** Where the React pages link their shared stylesheet. */
-export const UI_CSS = '/ui/pages.css';
+/** Where the console and the appeal page link their stylesheet. */
+const UI_CSS = '/ui/pages.css';
+/** The stylesheet of the console's CSO desk, after {@link UI_CSS}. */
+const CSO_DESK_CSS = '/ui/cso-desk.css';
+
+/** The stylesheets `@counterweight/ui` serves, by address: their files under its `src/`. */
+const UI_STYLES: Record<string, string[]> = {
+  [UI_CSS]: ['common', 'pages.css'],
+  [CSO_DESK_CSS]: ['console', 'cso', 'cso-desk.css'],
+};
 
 /**
- * The HTML shell of a React page: its title, its script, the root React renders into, and any
- * stylesheets of its own (after the pages' shared ones).
+ * The HTML shell of a React page: its title, its script, its stylesheets after the shared ones,
+ * and the root React renders into.
  */
-export function shellHtml(title: string, script: string, styles: readonly string[] = []): string {
+export function shellHtml(title: string, script: string, styles: string[] = []): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -63,7 +71,8 @@ export const LANDING_HTML = `<!doctype html>
 `;
 
 /**
- * `/` (the landing page), `/console` (the review console) and `/appeal` (the public appeal page),
+ * `/` (the landing page), `/console` (the review console, also for CSO teams: `/cso` redirects
+ * there) and `/appeal` (the public appeal page),
  * with their scripts (bundled from `@counterweight/ui` at first request, once per process) and
  * stylesheet, under the pages' CSP. The pages hold no data: their scripts fetch it with the
  * visitor's token.
@@ -71,7 +80,7 @@ export const LANDING_HTML = `<!doctype html>
 export function consolePageRoutes() {
   const router = new Hono();
   const scripts = new Map<string, Promise<Uint8Array>>();
-  let style: Promise<Buffer> | null = null;
+  const styles = new Map<string, Promise<Buffer>>();
   const secure = (c: Context) => securePage(c, 'no-cache');
   const script = (entry: string) => async (c: Context) => {
     let bundle = scripts.get(entry);
@@ -90,15 +99,25 @@ export function consolePageRoutes() {
   };
 
   router.get('/', page(LANDING_HTML));
-  router.get('/console', page(shellHtml('Counterweight: console', '/console/console.js')));
+  router.get(
+    '/console',
+    page(shellHtml('Counterweight: console', '/console/console.js', [CSO_DESK_CSS])),
+  );
   router.get('/console/console.js', script('console/main.tsx'));
+  // the counter-narrative board moved into the console (the CSO desk); old links still land there
+  router.get('/cso', (c) => {
+    const query = new URL(c.req.url).search;
+    return c.redirect(`/console${query}`, 301);
+  });
   router.get('/appeal', page(shellHtml('Counterweight: appeal a decision', '/appeal/appeal.js')));
   router.get('/appeal/appeal.js', script('appeal/main.tsx'));
-  router.get(UI_CSS, async (c) => {
-    style ??= readFile(join(UI_DIR, 'src', 'common', 'pages.css'));
-    secure(c);
-    c.header('Content-Type', 'text/css; charset=utf-8');
-    return c.body(new Uint8Array(await style));
-  });
+  for (const [path, file] of Object.entries(UI_STYLES))
+    router.get(path, async (c) => {
+      let style = styles.get(path);
+      if (!style) styles.set(path, (style = readFile(join(UI_DIR, 'src', ...file))));
+      secure(c);
+      c.header('Content-Type', 'text/css; charset=utf-8');
+      return c.body(new Uint8Array(await style));
+    });
   return router;
 }

@@ -6,7 +6,7 @@ import { securePage } from './page-csp';
 /** Where the pages link the stylesheet they share. */
 export const PAGE_BASE_CSS = '/pages/base.css';
 
-/** `GET /pages/base.css`: the look /cso and /transparency share (page-base.css). */
+/** `GET /pages/base.css`: the look all of the API's pages share (page-base.css). */
 export function pageBaseRoutes() {
   const router = new Hono();
   let style: Promise<Buffer> | null = null;

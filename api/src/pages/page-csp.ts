@@ -1,5 +1,5 @@
 /**
- * Content-Security-Policy of the API's own HTML pages (/, /console, /appeal, /transparency, /cso):
+ * Content-Security-Policy of the API's own HTML pages (/, /console, /appeal, /transparency):
  * script, style and requests from this server only (images also as `blob:`, the screenshot
  * evidence the console fetches with the token), and Trusted Types required with no policy
  * allowed, so any attempt to assign HTML to `innerHTML` and the like throws instead of parsing

@@ -353,10 +353,10 @@ describe.each(storesUnderTest())('target endpoints on %s', (kind) => {
         { token: t.tokens.auditor },
       );
       const trends = Trends.parse(await res.json());
-      expect(trends.weeks).toEqual(weeks.slice(8));
+      expect(trends.periods).toEqual(weeks.slice(8));
       expect(trends.spikes).toEqual([
         {
-          week: weeks[12],
+          period: weeks[12],
           theme: 'conspiracy_against_group',
           group: 'jews',
           language: 'fr',
@@ -382,8 +382,40 @@ describe.each(storesUnderTest())('target endpoints on %s', (kind) => {
         [null, 'muslims', null],
       ]);
 
+      // the same targets per month: the 14 weeks from 2025-01-06 fall in January to April
+      const monthly = Trends.parse(
+        await (
+          await t.call(
+            'GET',
+            `/v1/targets/trends?by=group&interval=month&from=2025-01-01T00:00:00Z&to=2025-04-30T00:00:00Z`,
+            { token: t.tokens.cso },
+          )
+        ).json(),
+      );
+      expect(monthly.interval).toBe('month');
+      expect(monthly.periods).toEqual(['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01']);
+      const muslims = monthly.series.find((s) => s.group === 'muslims');
+      expect(muslims?.total).toBe(28);
+      expect(muslims?.points.map((p) => p.count)).toEqual([8, 8, 10, 2]);
+      const daily = Trends.parse(
+        await (
+          await t.call(
+            'GET',
+            `/v1/targets/trends?by=group&interval=day&from=${weeks[12]}T00:00:00Z&to=${weeks[12]}T23:00:00Z`,
+            { token: t.tokens.cso },
+          )
+        ).json(),
+      );
+      expect(daily.periods).toEqual([weeks[12]]);
+      expect(daily.series.map((s) => [s.group, s.total])).toEqual([
+        ['jews', 12],
+        ['muslims', 2],
+      ]);
+
       for (const [query, path] of [
         ['by=colour', 'by.0'],
+        ['interval=year', 'interval'],
+        ['interval=day&from=2024-01-01T00:00:00Z&to=2025-06-01T00:00:00Z', 'from'],
         ['from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z', 'from'],
         ['from=2000-01-01T00:00:00Z', 'from'],
       ]) {

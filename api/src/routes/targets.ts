@@ -14,13 +14,14 @@ import {
   TargetSubmission,
 } from '@counterweight/shared/target';
 import {
-  addWeeks,
+  addPeriods,
+  periodStart,
+  targetTrends,
   Trends,
   TrendsQuery,
-  weeklyTrends,
-  weekStart,
   SPIKE_MIN_COUNT,
-  SPIKE_WINDOW_WEEKS,
+  SPIKE_WINDOW,
+  type TrendInterval,
 } from '@counterweight/shared/trends';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
@@ -45,7 +46,9 @@ export const CSO_AND_AUDITORS: readonly Role[] = ['cso', 'auditor'];
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 /** How far ahead of the server clock a capture time may be (clock skew of the browser). */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-const MAX_TREND_WEEKS = 156;
+/** The most periods one trends request spans, and how many it shows without `from`. */
+const MAX_TREND_PERIODS: Record<TrendInterval, number> = { day: 400, week: 156, month: 60 };
+const DEFAULT_TREND_PERIODS: Record<TrendInterval, number> = { day: 31, week: 12, month: 12 };
 const CSV_MAX_ROWS = 50_000;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -172,8 +175,8 @@ const getAggregates = createRoute({
 const getTrends = createRoute({
   method: 'get',
   path: '/v1/targets/trends',
-  summary: 'Weekly counts with spike markers (cso, auditor)',
-  description: `Weekly counts (ISO weeks, Monday UTC) by theme × targeted group × language (or the dimensions in \`by\`), from \`from\` (default: 12 weeks ago) to \`to\` (default: now). A week is a spike when it exceeds the mean of the ${SPIKE_WINDOW_WEEKS} weeks before it by more than three (population) standard deviations and has at least \`minCount\` targets (default ${SPIKE_MIN_COUNT}): a warning sign for a human to look at.`,
+  summary: 'Counts per day, week or month with spike markers (cso, auditor)',
+  description: `Counts per \`interval\` (\`day\` UTC, \`week\`: ISO weeks from Monday UTC, the default, or calendar \`month\`; each period named by its first day) by theme × targeted group × language (or the dimensions in \`by\`), from \`from\` (default: the last 31 days, 12 weeks or 12 months) to \`to\` (default: now); at most ${MAX_TREND_PERIODS.day} days, ${MAX_TREND_PERIODS.week} weeks or ${MAX_TREND_PERIODS.month} months at once. A period is a spike when it exceeds the mean of the ${SPIKE_WINDOW} periods before it by more than three (population) standard deviations and has at least \`minCount\` targets (default ${SPIKE_MIN_COUNT}): a warning sign for a human to look at.`,
   tags,
   security: BEARER,
   request: { query: TrendsQuery },
@@ -203,21 +206,26 @@ export function targetRoutes(deps: AppDeps, clock: () => Date = () => new Date()
 
   router.openapi({ ...getTrends, middleware: [csoOrAuditor] }, async (c) => {
     const query = c.req.valid('query');
+    const { interval } = query;
     const to = query.to ?? clock().toISOString();
-    const from = query.from ?? addWeeks(weekStart(to), -11) + 'T00:00:00Z';
-    const firstWeek = weekStart(from);
-    const lastWeek = weekStart(to);
-    if (addWeeks(firstWeek, MAX_TREND_WEEKS) <= lastWeek)
+    const from =
+      query.from ??
+      `${addPeriods(periodStart(to, interval), 1 - DEFAULT_TREND_PERIODS[interval], interval)}T00:00:00Z`;
+    const first = periodStart(from, interval);
+    const last = periodStart(to, interval);
+    const most = MAX_TREND_PERIODS[interval];
+    if (addPeriods(first, most, interval) <= last)
       throw new ApiError(
         'validation_failed',
-        `invalid from: at most ${MAX_TREND_WEEKS} weeks at once`,
-        [{ path: 'from', message: `the range spans more than ${MAX_TREND_WEEKS} weeks` }],
+        `invalid from: at most ${most} ${interval}s at once`,
+        [{ path: 'from', message: `the range spans more than ${most} ${interval}s` }],
       );
     const observations = await store.observations(
-      `${addWeeks(firstWeek, -SPIKE_WINDOW_WEEKS)}T00:00:00Z`,
-      `${addWeeks(lastWeek, 1)}T00:00:00Z`,
+      `${addPeriods(first, -SPIKE_WINDOW, interval)}T00:00:00Z`,
+      `${addPeriods(last, 1, interval)}T00:00:00Z`,
     );
-    return c.json(weeklyTrends(observations, { from, to }, query.by, query.minCount), 200);
+    const options = { by: query.by, interval, minCount: query.minCount };
+    return c.json(targetTrends(observations, { from, to }, options), 200);
   });
 
   router.openapi({ ...createTarget, middleware: [cso, body] }, async (c) => {

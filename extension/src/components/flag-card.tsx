@@ -1,3 +1,4 @@
+import { ExcerptText } from '@counterweight/ui/taxonomy';
 import type { FlagGroup } from '@/utils/flags/flag-groups';
 import { isPermanentRefusal, type FlagStatus } from '@/utils/flags/flag-status';
 
@@ -75,7 +76,7 @@ export function FlagCard(props: {
         />
         {props.target && <span className="chip sent">Target {props.target}</span>}
       </div>
-      <p className="excerpt">{flag.text}</p>
+      <ExcerptText as="p" className="excerpt" text={flag.text} />
       {flag.evidence.length > 0 && (
         <p>
           Words that moved the score: <span>{flag.evidence.join(', ')}</span>

@@ -1,45 +1,7 @@
-import { REMOVAL_ACTIONS, TAXONOMY, type TaxonomyEntry } from '@counterweight/shared/taxonomy';
+import { REMOVAL_ACTIONS, TAXONOMY } from '@counterweight/shared/taxonomy';
+import { ExemptionChecklist, TaxonomyRadios } from '@counterweight/ui/taxonomy';
 import { reviewerMessage } from '@/utils/review/issue-messages';
 import type { Issue, ReviewDraft } from '@/utils/review/review-draft';
-
-function Choices<Id extends string>(props: {
-  legend: string;
-  name: string;
-  entries: readonly TaxonomyEntry<Id>[];
-  value: Id | '';
-  onChange: (id: Id) => void;
-  disabled?: (id: Id) => string | null;
-  issue?: string | undefined;
-}) {
-  return (
-    <fieldset aria-invalid={props.issue ? true : undefined}>
-      <legend>{props.legend}</legend>
-      {props.entries.map((entry) => {
-        const why = props.disabled?.(entry.id) ?? null;
-        return (
-          <div key={entry.id} className="option">
-            <label>
-              <input
-                type="radio"
-                name={props.name}
-                value={entry.id}
-                checked={props.value === entry.id}
-                disabled={why !== null}
-                aria-describedby={`${props.name}-${entry.id}-hint`}
-                onChange={() => props.onChange(entry.id)}
-              />{' '}
-              {entry.name}
-            </label>
-            <span id={`${props.name}-${entry.id}-hint`} className="hint">
-              {why ?? entry.definition}
-            </span>
-          </div>
-        );
-      })}
-      {props.issue && <p className="issues">{props.issue}</p>}
-    </fieldset>
-  );
-}
 
 /**
  * The review form, built from the shared taxonomy: category (with TCO type or protected
@@ -59,7 +21,7 @@ export function ReviewForm(props: {
   };
   return (
     <div>
-      <Choices
+      <TaxonomyRadios
         legend="Category"
         name="category"
         entries={TAXONOMY.categories}
@@ -68,7 +30,7 @@ export function ReviewForm(props: {
         issue={issue('assessment.category')}
       />
       {draft.category === 'terrorist_content' && (
-        <Choices
+        <TaxonomyRadios
           legend="Type of terrorist content (Art. 2(7) TCO)"
           name="tcoType"
           entries={TAXONOMY.tcoTypes}
@@ -78,7 +40,7 @@ export function ReviewForm(props: {
         />
       )}
       {draft.category === 'hate_speech' && (
-        <Choices
+        <TaxonomyRadios
           legend="Protected characteristic"
           name="protectedCharacteristic"
           entries={TAXONOMY.protectedCharacteristics}
@@ -123,30 +85,10 @@ export function ReviewForm(props: {
         {draft.exemptionApplies && (
           <fieldset>
             <legend>Which purpose</legend>
-            {TAXONOMY.exemptions.map((e) => (
-              <div key={e.id} className="option">
-                <label>
-                  <input
-                    type="checkbox"
-                    name="exemptions"
-                    value={e.id}
-                    checked={draft.exemptions.includes(e.id)}
-                    aria-describedby={`exemption-${e.id}-hint`}
-                    onChange={(ev) =>
-                      set({
-                        exemptions: ev.target.checked
-                          ? [...draft.exemptions, e.id]
-                          : draft.exemptions.filter((x) => x !== e.id),
-                      })
-                    }
-                  />{' '}
-                  {e.name}
-                </label>
-                <span id={`exemption-${e.id}-hint`} className="hint">
-                  {e.definition}
-                </span>
-              </div>
-            ))}
+            <ExemptionChecklist
+              selected={draft.exemptions}
+              onChange={(exemptions) => set({ exemptions })}
+            />
             {issue('assessment.exemption.exemptions') && (
               <p className="issues">{issue('assessment.exemption.exemptions')}</p>
             )}
@@ -165,7 +107,7 @@ export function ReviewForm(props: {
           <p className="issues">{issue('assessment.exemption.reasoning')}</p>
         )}
       </fieldset>
-      <Choices
+      <TaxonomyRadios
         legend="Suggested action (mildest first; removal is the last rung)"
         name="suggestedAction"
         entries={TAXONOMY.actions}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReportSubmission } from '@counterweight/shared/report';
+import { ExcerptText } from '@counterweight/ui/taxonomy';
 import { sendMessage } from '@/utils/messaging/messenger';
 import {
   buildSubmission,
@@ -144,9 +145,7 @@ export function ReviewPanel(props: {
       </h2>
       <dl className="kv" aria-label="Evidence">
         <dt>Excerpt</dt>
-        <dd className="excerpt" data-testid="excerpt">
-          {excerpt}
-        </dd>
+        <ExcerptText as="dd" className="excerpt" data-testid="excerpt" text={excerpt} />
         <dt>URL</dt>
         <dd data-testid="url">{lead.url}</dd>
         <dt>Seen at</dt>

@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  NARRATIVE_THEMES,
-  TARGETED_GROUP_IDS,
-  TARGETED_GROUP_NAMES,
-  type TargetSubmission,
-} from '@counterweight/shared/target';
+import { NARRATIVE_THEMES, type TargetSubmission } from '@counterweight/shared/target';
+import { ExcerptText, TARGETED_GROUPS, TaxonomyOptions } from '@counterweight/ui/taxonomy';
 import { sendMessage } from '@/utils/messaging/messenger';
 import { sha256Hex } from '@/utils/review/sha256';
 import {
@@ -81,9 +77,7 @@ export function TargetPanel(props: {
       </p>
       <dl className="kv" aria-label="Target">
         <dt>Excerpt</dt>
-        <dd className="excerpt" data-testid="target-excerpt">
-          {excerpt}
-        </dd>
+        <ExcerptText as="dd" className="excerpt" data-testid="target-excerpt" text={excerpt} />
         <dt>URL</dt>
         <dd>{candidate.url}</dd>
         <dt>Found via</dt>
@@ -115,12 +109,7 @@ export function TargetPanel(props: {
               value={draft.group}
               onChange={(e) => set({ group: e.target.value as TargetDraft['group'] })}
             >
-              <option value="">choose…</option>
-              {TARGETED_GROUP_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {TARGETED_GROUP_NAMES[id]}
-                </option>
-              ))}
+              <TaxonomyOptions entries={TARGETED_GROUPS} empty="choose…" />
             </select>
           </label>
           {issue('group') && <p className="issues">{issue('group')}</p>}

@@ -59,8 +59,8 @@ export async function api<T = unknown>(
   return body as T;
 }
 
-/** An image the API serves behind the token, as an object URL (revoke it when done). */
-export async function imageUrl(path: string): Promise<string> {
+/** A file the API serves behind the token (an image, a CSV export), as an object URL (revoke it when done). */
+export async function objectUrl(path: string): Promise<string> {
   const token = session.token();
   const response = await fetch(path, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -70,3 +70,6 @@ export async function imageUrl(path: string): Promise<string> {
   if (!response.ok) throw new ApiFailure(response.status, 'http_error', `HTTP ${response.status}`);
   return URL.createObjectURL(await response.blob());
 }
+
+/** An image the API serves behind the token, as an object URL (revoke it when done). */
+export const imageUrl = objectUrl;

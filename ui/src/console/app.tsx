@@ -7,6 +7,7 @@ import { AppealsDesk } from './appeals-desk';
 import { HelpDialog } from './help-dialog';
 import { ReviewDesk } from './review-desk';
 import { BreakSetting } from './break-setting';
+import { CsoDesk } from './cso/cso-desk';
 
 type Desk = 'review' | 'appeals' | 'admin' | 'cso';
 
@@ -135,13 +136,7 @@ export function App() {
         ) : desk === 'admin' ? (
           <AdminDesk />
         ) : desk === 'cso' ? (
-          <section className="card">
-            <h2>Counter-narrative targets</h2>
-            <p>
-              The targets board, trends and do-no-harm guidance are on the{' '}
-              <a href="/cso">counter-narrative board</a>.
-            </p>
-          </section>
+          <CsoDesk />
         ) : (
           <section className="card">
             <h2>Nothing to decide here</h2>

@@ -7,6 +7,7 @@ import { Field } from '../common/field';
 import { fieldErrors, focusFirstError, type FieldErrors } from '../common/field-errors';
 import { countdown, when } from '../common/format';
 import { StatementView } from '../common/statement-view';
+import { TaxonomyOptions } from '../taxonomy';
 
 const FRIENDLY: Record<string, string> = {
   reasons: 'Give your reasons: the appellant and the public statement will read them.',
@@ -110,12 +111,7 @@ function AppealCase({ appeal, onDecided }: { appeal: Appeal; onDecided: (note: s
                 value={action}
                 onChange={(e) => setAction(e.target.value)}
               >
-                <option value="">Choose…</option>
-                {ACTIONS.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
+                <TaxonomyOptions entries={ACTIONS} empty="Choose…" />
               </select>
             )}
           </Field>

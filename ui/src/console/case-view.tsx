@@ -3,6 +3,7 @@ import type { Report } from '@counterweight/shared/report';
 import { EXEMPTIONS, POLICY_CATEGORIES, TCO_TYPES, ACTIONS } from '@counterweight/shared/taxonomy';
 import { imageUrl } from '../common/api-client';
 import { when } from '../common/format';
+import { ExcerptText } from '../taxonomy';
 
 const nameOf = (entries: readonly { id: string; name: string }[], id: string | undefined) =>
   entries.find((e) => e.id === id)?.name ?? id ?? '—';
@@ -60,9 +61,11 @@ function Excerpt({ report }: { report: Report }) {
   return (
     <div className="excerpt">
       {open ? (
-        <blockquote lang={report.content.language} data-testid="excerpt">
-          {report.content.excerpt}
-        </blockquote>
+        <ExcerptText
+          lang={report.content.language}
+          data-testid="excerpt"
+          text={report.content.excerpt}
+        />
       ) : (
         <p className="hint">Violent text is hidden to spare you: show it when you are ready.</p>
       )}

@@ -3,15 +3,16 @@ import type { DecisionSubmission } from '@counterweight/shared/decision';
 import type { StatementOfReasons } from '@counterweight/shared/statement';
 import {
   ACTIONS,
-  EXEMPTIONS,
   POLICY_CATEGORIES,
   PROTECTED_CHARACTERISTICS,
   TCO_TYPES,
+  type Exemption,
 } from '@counterweight/shared/taxonomy';
 import { ApiFailure } from '../common/api-client';
 import { Field } from '../common/field';
 import { fieldErrors, focusFirstError, type FieldErrors } from '../common/field-errors';
 import { StatementView } from '../common/statement-view';
+import { ExemptionChecklist, TaxonomyOptions } from '../taxonomy';
 import { checkDraft, FRIENDLY, type DecisionDraft } from './decision-draft';
 
 interface Props {
@@ -164,11 +165,7 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
               value={draft.category}
               onChange={(e) => set('category', e.target.value)}
             >
-              {POLICY_CATEGORIES.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <TaxonomyOptions entries={POLICY_CATEGORIES} />
             </select>
           )}
         </Field>
@@ -181,12 +178,7 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
                 value={draft.tcoType}
                 onChange={(e) => set('tcoType', e.target.value)}
               >
-                <option value="">Choose…</option>
-                {TCO_TYPES.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
+                <TaxonomyOptions entries={TCO_TYPES} empty="Choose…" />
               </select>
             )}
           </Field>
@@ -204,12 +196,7 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
                 value={draft.protectedCharacteristic}
                 onChange={(e) => set('protectedCharacteristic', e.target.value)}
               >
-                <option value="">Choose…</option>
-                {PROTECTED_CHARACTERISTICS.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
+                <TaxonomyOptions entries={PROTECTED_CHARACTERISTICS} empty="Choose…" />
               </select>
             )}
           </Field>
@@ -240,24 +227,11 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
             <span id="exemptions-label" className="label">
               Exemptions
             </span>
-            {EXEMPTIONS.map((x, i) => (
-              <label key={x.id} className="check">
-                <input
-                  type="checkbox"
-                  data-field={i === 0 ? 'exemption.exemptions' : undefined}
-                  checked={draft.exemptions.includes(x.id)}
-                  onChange={(e) =>
-                    set(
-                      'exemptions',
-                      e.target.checked
-                        ? [...draft.exemptions, x.id]
-                        : draft.exemptions.filter((id) => id !== x.id),
-                    )
-                  }
-                />
-                {x.name}
-              </label>
-            ))}
+            <ExemptionChecklist
+              selected={draft.exemptions as Exemption[]}
+              onChange={(exemptions) => set('exemptions', exemptions)}
+              firstInput={{ 'data-field': 'exemption.exemptions' }}
+            />
             {err('exemption.exemptions') && (
               <p className="error" role="alert">
                 {err('exemption.exemptions')}
@@ -298,11 +272,7 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
               value={draft.action}
               onChange={(e) => set('action', e.target.value)}
             >
-              {ACTIONS.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}: {a.definition}
-                </option>
-              ))}
+              <TaxonomyOptions entries={ACTIONS} definitions />
             </select>
           )}
         </Field>
