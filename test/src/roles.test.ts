@@ -7,11 +7,9 @@ import { flagCard, reportFlag } from './harness/review-flow';
 let rig: E2E;
 const tokens = { cso: '', auditor: '' };
 beforeAll(async () => {
-  rig = await startE2E(PORTS.roles);
-  await rig.api.stop();
-  tokens.cso = rig.api.createToken('cso');
-  tokens.auditor = rig.api.createToken('auditor');
-  await rig.api.start();
+  rig = await startE2E(PORTS.roles, { tokens: ['cso', 'auditor'] });
+  tokens.cso = rig.tokens.cso!;
+  tokens.auditor = rig.tokens.auditor!;
 });
 afterAll(async () => {
   await rig?.dispose();
