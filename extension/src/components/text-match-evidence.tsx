@@ -1,5 +1,4 @@
-import type { MatchedText } from '@/utils/review/matched-text';
-import { textSignals } from '@/utils/review/matched-text';
+import { textSignals, type MatchedText } from '@/utils/review/matched-text';
 
 /**
  * What a report on a matched text carries besides the excerpt: the bank match that found it and
