@@ -9,7 +9,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { chooseEscalation, type Escalation } from './cascade';
-import { loadDatasetExamples, loadEverydayEnglish, loadSpeeches } from './data/corpus';
+import { loadDatasetExamples, loadEverydayText } from './data/corpus';
 import { EVERYDAY_SOURCES } from './eval/calibrate';
 import { ARTIFACT_DIR, loadClassifier } from './load-node';
 import { numberSetting } from './settings';
@@ -34,7 +34,7 @@ if (JSON.stringify(screenMetadata.featuriser) !== JSON.stringify(metadata.featur
   throw new Error('the screen and the model must share the featuriser settings');
 
 const [screen, model] = [await loadClassifier(screenDir), await loadClassifier(modelDir)];
-const dev = [...(await loadDatasetExamples()), ...loadEverydayEnglish(), ...loadSpeeches()].filter(
+const dev = [...(await loadDatasetExamples()), ...loadEverydayText()].filter(
   (e) => e.split === 'dev',
 );
 const texts = dev.map((e) => e.text);

@@ -21,8 +21,7 @@ import {
   loadConanExamples,
   loadContrastExamples,
   loadDatasetExamples,
-  loadEverydayEnglish,
-  loadSpeeches,
+  loadEverydayText,
   type Example,
 } from './data/corpus';
 import { IDENTITY_TERMS, jigsawFinalMetric, subgroupBias, type ScoredText } from './eval/bias';
@@ -50,9 +49,7 @@ async function main() {
   const datasets = (await loadDatasetExamples()).filter((e) => e.split === 'test');
   const written = loadContrastExamples().filter((e) => e.split === 'test');
   const conan = await loadConanExamples();
-  const everydayRows = [...loadEverydayEnglish(), ...loadSpeeches()].filter(
-    (e) => e.split === 'test',
-  );
+  const everydayRows = loadEverydayText().filter((e) => e.split === 'test');
   log(`test rows ${datasets.length}, conan rows ${conan.length}, everyday ${everydayRows.length}`);
   const scored = new Map<Example, ClassifierResult>();
   for (const rows of [datasets, written, conan, everydayRows]) {

@@ -7,7 +7,7 @@
  *   ARTIFACT_DIR=/tmp/run pnpm --filter @counterweight/models recalibrate
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadDatasetExamples, loadEverydayEnglish, loadSpeeches } from './data/corpus';
+import { loadDatasetExamples, loadEverydayText } from './data/corpus';
 import { calibrateThresholds } from './eval/calibrate';
 import { ARTIFACT_DIR, loadClassifier } from './load-node';
 
@@ -18,7 +18,7 @@ const metadata = JSON.parse(readFileSync(metadataFile, 'utf8')) as Record<string
   training: { holdOut?: string | null };
 };
 const heldOut = metadata.training.holdOut ?? null;
-const dev = [...(await loadDatasetExamples()), ...loadEverydayEnglish(), ...loadSpeeches()].filter(
+const dev = [...(await loadDatasetExamples()), ...loadEverydayText()].filter(
   (e) => e.split === 'dev' && e.source !== heldOut,
 );
 const results = await classifier.classify(

@@ -10,8 +10,7 @@ import {
   HOLDOUT_DATASETS,
   loadConanExamples,
   loadDatasetExamples,
-  loadEverydayEnglish,
-  loadSpeeches,
+  loadEverydayText,
 } from './data/corpus';
 import { everydayRates } from './eval/everyday-rates';
 import { rocAuc } from './eval/metrics';
@@ -21,7 +20,7 @@ import { loadClassifier } from './load-node';
 const [candidate, ...dirs] = process.argv.slice(2);
 if (!candidate || dirs.length === 0) throw new Error('usage: seeds <candidate> <artifact dir>...');
 const test = (await loadDatasetExamples()).filter((e) => e.split === 'test' && e.hate !== null);
-const everyday = [...loadEverydayEnglish(), ...loadSpeeches()].filter((e) => e.split === 'test');
+const everyday = loadEverydayText().filter((e) => e.split === 'test');
 const counter = (await loadConanExamples()).filter((e) => e.hate === 0);
 const rows = readSeeds();
 for (const dir of dirs) {

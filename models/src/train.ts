@@ -8,8 +8,9 @@
  * PAIR_WEIGHT (weight of the minimal-pair ranking loss, default 1; 0 = off), PAIRS_PER_BATCH
  * (default 8), PAIR_MARGIN (default 3), PAIR_ROW_WEIGHT (default 1), EXTREMIST_PAIRS_PER_BATCH
  * (terrorist-content pairs per batch, ranked on the extremist logit, default 0), HOLD_OUT (a
- * dataset left out entirely, for leave-one-dataset-out), NEW_SOURCES (1: add ToxiGen, HatemojiBuild
- * and the speeches; default 0), KEEP_SPEECHES (share of speech training rows, default 0.5); see
+ * dataset left out entirely, for leave-one-dataset-out), NEW_SOURCES (1: add ToxiGen, HatemojiBuild,
+ * the speeches and the mail; default 0), TRAIN_MAIL (1: add the mail alone), KEEP_SPEECHES and
+ * KEEP_MAIL (share of their training rows, default 0.5); see
  * training/settings.ts. Thresholds come from real dev data only (eval/calibrate.ts). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
@@ -18,13 +19,13 @@ import type * as tfType from '@tensorflow/tfjs';
 import { Featuriser, PAD_MARGIN } from '@counterweight/shared/featurise';
 import { tokenize } from '@counterweight/shared/text';
 import { seededRandom } from './contrast/expand';
+import { EMAIL_SOURCE } from './data/emails';
 import { buildExtremistPairs } from './contrast/extremist-pairs';
 import { buildMinimalPairs, type MinimalPair } from './contrast/minimal-pairs';
 import {
   loadContrastExamples,
   loadDatasetExamples,
-  loadEverydayEnglish,
-  loadSpeeches,
+  loadEverydayText,
   type Example,
 } from './data/corpus';
 import { pairRankingLoss } from './model/ranking-loss';
@@ -61,6 +62,7 @@ import {
   LEARNING_RATE,
   log,
   NEW_SOURCES,
+  TRAIN_MAIL,
   PAIR_MARGIN,
   PAIR_ROW_WEIGHT,
   PAIR_WEIGHT,
@@ -130,15 +132,12 @@ async function main() {
   const tf = await initWasm();
   const random = seededRandom(SEED);
   log(`seed ${SEED}, epochs ${EPOCHS}, subsample ${SUBSAMPLE}, held out ${HOLD_OUT ?? 'none'}`);
-  const dataset = [
-    ...(await loadDatasetExamples()),
-    ...loadEverydayEnglish(),
-    ...loadSpeeches(),
-  ].filter((e) => {
+  const dataset = [...(await loadDatasetExamples()), ...loadEverydayText()].filter((e) => {
     if (e.source === HOLD_OUT) return false;
     // Without NEW_SOURCES the added sources stay out of training only: their dev rows still
     // calibrate the thresholds, as for every model (recalibrate.ts).
-    if (!NEW_SOURCES && ADDED_SOURCES.includes(e.source) && e.split === 'train') return false;
+    const trained = NEW_SOURCES || (TRAIN_MAIL && e.source === EMAIL_SOURCE);
+    if (!trained && ADDED_SOURCES.includes(e.source) && e.split === 'train') return false;
     if (SUBSAMPLE < 1 && random() > SUBSAMPLE) return false;
     const keep = KEEP_NEGATIVE[e.source];
     return !(

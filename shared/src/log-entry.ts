@@ -28,6 +28,8 @@ export const LOG_EVENT_TYPES = [
   'preserved_content_read',
   'case_claimed',
   'claim_released',
+  /** A lease that ran out, logged when the next claim or release on the case replaces it. */
+  'claim_expired',
 ] as const;
 export const LogEventType = z.enum(LOG_EVENT_TYPES);
 export type LogEventType = z.infer<typeof LogEventType>;

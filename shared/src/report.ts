@@ -5,7 +5,7 @@ import {
   classificationShape,
   ExemptionAssessment,
 } from './assessment';
-import { SignalQuery } from './bank';
+import { BankName, MATCH_THRESHOLDS, SignalQuery } from './bank';
 import { ClassifierSignals } from './classifier';
 import {
   Id,
@@ -20,6 +20,23 @@ import { ScreenshotEvidence, ScreenshotRef } from './screenshot';
 import { Action, ContentType } from './taxonomy';
 
 export const MAX_EXCERPT_CHARS = 10_000;
+
+/**
+ * The image a report is about, when it is one the extension matched against a bank: where the
+ * image is, how much the PDQ hash of it can be trusted (quality 0–100) and the match that found
+ * it. Its hashes travel in `signals`; its bytes never leave the browser.
+ */
+export const ReportedMedia = z.strictObject({
+  url: storable(z.url({ protocol: /^https?$/ })).max(4096),
+  pdqQuality: z.number().int().min(0).max(100),
+  match: z
+    .strictObject({
+      bank: BankName,
+      distance: z.number().int().min(0).max(MATCH_THRESHOLDS.pdq),
+    })
+    .nullable(),
+});
+export type ReportedMedia = z.infer<typeof ReportedMedia>;
 
 /** The content a reviewer saw, as captured in the browser. */
 export const ReportedContent = z.strictObject({
@@ -36,6 +53,8 @@ export const ReportedContent = z.strictObject({
    * media itself; a removal or restriction decision banks them with the excerpt's hashes.
    */
   signals: z.array(SignalQuery).max(10).optional(),
+  /** The matched image the report is about (its hashes are the `signals`). */
+  media: ReportedMedia.optional(),
 });
 export type ReportedContent = z.infer<typeof ReportedContent>;
 
@@ -66,8 +85,11 @@ export const HumanAttestation = z.strictObject({
   reviewedAt: Timestamp,
 });
 
-/** How the content was found: the on-device classifier flagged it, or a person found it. */
-export const DetectionSource = z.enum(['classifier', 'reviewer']);
+/**
+ * How the content was found: the on-device classifier flagged it, its hash matched a bank's
+ * signal on-device (`hash_match`), or a person found it. The first two are automated detection.
+ */
+export const DetectionSource = z.enum(['classifier', 'hash_match', 'reviewer']);
 export type DetectionSource = z.infer<typeof DetectionSource>;
 
 /** Body of `POST /v1/reports`. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signCheckpoint } from './checkpoint';
 import { toBase64 } from './log-bytes';
-import type { LogEntry } from './log-entry';
+import { logEntry, type LogEntry } from './log-entry';
 import { generateNoteKey, parseSignerKey } from './log-note';
 import { MerkleTree } from './log-tree';
 import { computeTransparencyFigures, type TransparencyReport } from './transparency';
@@ -24,7 +24,25 @@ const canonicalizeJson = (value: unknown): string =>
 const sha256 = (data: Uint8Array) => new Uint8Array(createHash('sha256').update(data).digest());
 const leafHash = (data: Uint8Array) => sha256(new Uint8Array([0, ...data]));
 
+/**
+ * Reports and decisions alternating (every other decision a removal), where every tenth entry
+ * instead reverses on appeal the removal just before it.
+ */
 function entry(i: number): LogEntry {
+  if (i % 20 === 10)
+    return {
+      ...logEntry('appeal_decided', new Date(Date.UTC(2026, 0, 1) + i * 1800_000).toISOString()),
+      reportId: `00000000-0000-4000-8000-${String(Math.floor((i - 1) / 2)).padStart(12, '0')}`,
+      actor: 'p_fedcba9876543210',
+      action: 'no_action',
+      details: {
+        appealId: `00000000-0000-4000-8000-a${String(i).padStart(11, '0')}`,
+        outcome: 'reversed',
+        previousAction: 'remove',
+        reinstatement: true,
+        territorialScope: null,
+      },
+    };
   return {
     v: 1,
     type: i % 2 === 0 ? 'report_received' : 'decision_made',
@@ -154,6 +172,25 @@ describe('auditReport', () => {
       mismatches: [],
     });
     expect(audit.recomputed.decisions.total).toBe(550);
+    expect(audit.recomputed.afterAppeal.changedOnAppeal).toBe(55);
+    expect(audit.recomputed.afterAppeal.byAction.remove).toBe(
+      audit.recomputed.decisions.byAction.remove - 55,
+    );
+  });
+
+  it('names an outcome after appeal that was published as the first decision', async () => {
+    const { client, tree } = await memoryLog(100);
+    const report = await honestReport(tree, 100);
+    // The tampering a reversal invites: keep reversed removals counted as removals.
+    report.figures.afterAppeal.byAction.remove += 5;
+    report.figures.afterAppeal.byAction.no_action -= 5;
+    const audit = await auditReport(client, report);
+    expect(audit.ok).toBe(false);
+    expect(audit.rootMatches).toBe(true);
+    expect(audit.mismatches.map((m) => m.path)).toEqual([
+      'afterAppeal.byAction.no_action',
+      'afterAppeal.byAction.remove',
+    ]);
   });
 
   it('names each figure that was published wrong, and a root that does not match', async () => {

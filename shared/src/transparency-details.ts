@@ -37,14 +37,20 @@ export type AppealOutcome = z.infer<typeof AppealOutcome>;
 
 /**
  * `appeal_decided`: the outcome, the action before the appeal and (in `LogEntry.action`) the
- * action after it. `reinstatement` is stated by the writer and recomputed by verifiers.
+ * action after it, with the territories of a `disable_in_territory` action after it.
+ * `reinstatement` is stated by the writer and recomputed by verifiers. `decisionId` (the contested
+ * decision, or the removal order of a complaint) and `territorialScope` are optional so that
+ * entries written before they were read stay valid.
  */
 export const AppealDecidedDetails = z.looseObject({
   appealId: z.uuid(),
+  decisionId: z.uuid().optional(),
   outcome: AppealOutcome,
   previousAction: Action,
   reinstatement: z.boolean(),
+  territorialScope: z.array(TerritoryCode).nullish(),
 });
+export type AppealDecidedDetails = z.infer<typeof AppealDecidedDetails>;
 
 export const PurgeReason = z.enum(['retention_expired']);
 

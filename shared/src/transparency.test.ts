@@ -188,6 +188,20 @@ describe('computeTransparencyFigures', () => {
       decidedByOriginalDecider: 1,
       decidedLate: 1,
     });
+    // D1's removal was reversed: no restriction after appeal; D3's label was upheld.
+    expect(f.afterAppeal).toEqual({
+      byAction: {
+        no_action: 1,
+        label: 1,
+        demote: 0,
+        restrict_interaction: 0,
+        age_restrict: 0,
+        disable_in_territory: 1,
+        remove: 0,
+      },
+      byTerritory: { worldwide: 1, DE: 1, AT: 1 },
+      changedOnAppeal: 1,
+    });
     expect(f.reinstatements).toBe(1);
     expect(f.contentPurged).toBe(1);
     // Report-to-decision: R1 6 h (report before the period), R2 30 h, R3 24 h.
@@ -269,6 +283,124 @@ describe('computeTransparencyFigures', () => {
       january,
     );
     expect(f.reinstatements).toBe(1);
+  });
+});
+
+describe('outcomes after appeal', () => {
+  const removal = entry({
+    type: 'decision_made',
+    at: '2026-01-01T00:00:00Z',
+    reportId: R1,
+    actor: ALICE,
+    action: 'remove',
+    details: { decisionId: D1, territorialScope: null },
+  });
+  const appealDecided = (
+    at: string,
+    outcome: 'upheld' | 'reversed' | 'modified',
+    action: Action,
+    territorialScope: string[] | null = null,
+  ) =>
+    entry({
+      type: 'appeal_decided',
+      at,
+      reportId: R1,
+      actor: BOB,
+      action,
+      details: {
+        appealId: A1,
+        decisionId: D1,
+        outcome,
+        previousAction: 'remove',
+        reinstatement: outcome === 'reversed',
+        territorialScope,
+      },
+    });
+
+  it('counts a reversed removal as remove, worldwide first and as no restriction after appeal', () => {
+    const f = computeTransparencyFigures(
+      [removal, appealDecided('2026-01-05T00:00:00Z', 'reversed', 'no_action')],
+      january,
+    );
+    expect(f.decisions.byAction.remove).toBe(1);
+    expect(f.decisions.byTerritory).toEqual({ worldwide: 1 });
+    expect(f.afterAppeal.byAction.remove).toBe(0);
+    expect(f.afterAppeal.byAction.no_action).toBe(1);
+    expect(f.afterAppeal.byTerritory).toEqual({});
+    expect(f.afterAppeal.changedOnAppeal).toBe(1);
+  });
+
+  it('moves a modified decision to its new action and territories', () => {
+    const f = computeTransparencyFigures(
+      [removal, appealDecided('2026-01-05T00:00:00Z', 'modified', 'disable_in_territory', ['FR'])],
+      january,
+    );
+    expect(f.decisions.byTerritory).toEqual({ worldwide: 1 });
+    expect(f.afterAppeal.byAction.remove).toBe(0);
+    expect(f.afterAppeal.byAction.disable_in_territory).toBe(1);
+    expect(f.afterAppeal.byTerritory).toEqual({ FR: 1 });
+    expect(f.afterAppeal.changedOnAppeal).toBe(1);
+  });
+
+  it('keeps an upheld decision, territories included, though the entry names none', () => {
+    const scoped = entry({
+      ...removal,
+      action: 'disable_in_territory',
+      details: { decisionId: D1, territorialScope: ['DE'] },
+    });
+    const f = computeTransparencyFigures(
+      [scoped, appealDecided('2026-01-05T00:00:00Z', 'upheld', 'disable_in_territory')],
+      january,
+    );
+    expect(f.afterAppeal.byTerritory).toEqual({ DE: 1 });
+    expect(f.afterAppeal.changedOnAppeal).toBe(0);
+  });
+
+  it('counts the outcome at the decision time, with appeals decided after the period', () => {
+    const log = [removal, appealDecided('2026-03-01T00:00:00Z', 'reversed', 'no_action')];
+    const f = computeTransparencyFigures(log, january);
+    expect(f.afterAppeal.byAction.no_action).toBe(1);
+    const march = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
+    expect(computeTransparencyFigures(log, march).afterAppeal).toEqual(emptyFigures().afterAppeal);
+    // Before the appeal was logged, the removal stood.
+    expect(computeTransparencyFigures([removal], january).afterAppeal.byAction.remove).toBe(1);
+  });
+
+  it('does not count a decision changed back by a later appeal as changed', () => {
+    const f = computeTransparencyFigures(
+      [
+        removal,
+        appealDecided('2026-01-05T00:00:00Z', 'reversed', 'no_action'),
+        appealDecided('2026-01-09T00:00:00Z', 'modified', 'remove'),
+      ],
+      january,
+    );
+    expect(f.afterAppeal.byAction.remove).toBe(1);
+    expect(f.afterAppeal.byTerritory).toEqual({ worldwide: 1 });
+    expect(f.afterAppeal.changedOnAppeal).toBe(0);
+  });
+
+  it('moves nothing for a complaint on a removal order, which decides no logged decision', () => {
+    const f = computeTransparencyFigures(
+      [
+        removal,
+        {
+          ...appealDecided('2026-01-05T00:00:00Z', 'reversed', 'no_action'),
+          reportId: null,
+          details: {
+            appealId: A1,
+            decisionId: D2,
+            orderId: D2,
+            outcome: 'reversed',
+            previousAction: 'remove',
+            reinstatement: true,
+            territorialScope: null,
+          },
+        },
+      ],
+      january,
+    );
+    expect(f.afterAppeal.byAction.remove).toBe(1);
   });
 });
 
@@ -390,6 +522,7 @@ describe('computeTransparencyFigures (properties)', () => {
         expect(sum(f.reports.byDetection)).toBe(f.reports.received);
         expect(f.decisions.actioned).toBe(items.filter((i) => i.action !== 'no_action').length);
         expect(sum(f.decisions.byTerritory)).toBe(f.decisions.actioned);
+        expect(sum(f.afterAppeal.byAction)).toBe(f.decisions.total);
         expect(f.decisions.byTcoType.threat).toBe(f.decisions.byCategory.terrorist_content);
         const t = f.timings.reportToDecision;
         expect(t.count).toBe(items.length);

@@ -87,6 +87,20 @@ export const TransparencyFigures = z.strictObject({
     /** Appeals decided after their due date (14 days after filing). */
     decidedLate: count,
   }),
+  /**
+   * The outcome in force after appeal of each decision of the period, as the report's checkpoint
+   * stands: the first decision's action and territories, changed by every appeal decided on it
+   * since (upheld: unchanged; reversed or modified: the action and territories the appeal
+   * decision names). Counted at the time of the first decision, so that `byAction` sums to
+   * `decisions.total` and sits beside `decisions.byAction`.
+   */
+  afterAppeal: z.strictObject({
+    byAction: countsOf(ACTION_IDS),
+    /** Actioned items per territory, as `decisions.byTerritory`; zeros are left out. */
+    byTerritory: z.record(z.string(), count),
+    /** First decisions whose action or territories differ after appeal. */
+    changedOnAppeal: count,
+  }),
   /** TCO Art. 7(2)(d)/(e): content restored after an appeal. */
   reinstatements: count,
   contentPurged: count,
@@ -114,7 +128,7 @@ export const TransparencyReport = z.strictObject({
 export type TransparencyReport = z.infer<typeof TransparencyReport>;
 
 export const TRANSPARENCY_METHOD =
-  'Every figure is computed from the log entries whose time lies in [from, to), by the pure function computeTransparencyFigures in @counterweight/shared, over the first treeSize entries of the log. Durations pair each decision with its report_received entry and each appeal outcome with its appeal_filed entry, wherever in the log those lie; median and p90 use the nearest-rank method. A reinstatement is an appeal reversed where the content had been acted on.';
+  "Every figure is computed from the log entries whose time lies in [from, to), by the pure function computeTransparencyFigures in @counterweight/shared, over the first treeSize entries of the log. Durations pair each decision with its report_received entry and each appeal outcome with its appeal_filed entry, wherever in the log those lie; median and p90 use the nearest-rank method. A reinstatement is an appeal reversed where the content had been acted on. Outcomes after appeal count each decision of the period once, at the time of the decision, with the action and territories in force after every appeal_decided entry on it within the first treeSize entries (upheld keeps them; reversed or modified takes the entry's action and details.territorialScope).";
 
 function zeros<T extends string>(ids: readonly T[]): Record<T, number> {
   return Object.fromEntries(ids.map((id) => [id, 0])) as Record<T, number>;
@@ -153,13 +167,21 @@ export function computeTransparencyFigures(
   const appealToOutcome: number[] = [];
   for (const e of entries) {
     const c = tally.add(e);
-    if (!c || c.at < from || c.at >= to) continue;
+    if (!c) continue;
+    for (const r of c.revisions) {
+      if (r.at < from || r.at >= to) continue;
+      for (const path of r.remove) addCount(f, path, -1);
+      for (const path of r.add) addCount(f, path, 1);
+    }
+    if (c.at < from || c.at >= to) continue;
     for (const path of c.counts) addCount(f, path, 1);
     if (c.reportToDecisionMs !== null) reportToDecision.push(c.reportToDecisionMs);
     if (c.appealToOutcomeMs !== null) appealToOutcome.push(c.appealToOutcomeMs);
   }
   f.timings.reportToDecision = summarise(reportToDecision);
   f.timings.appealToOutcome = summarise(appealToOutcome);
+  for (const [territory, n] of Object.entries(f.afterAppeal.byTerritory))
+    if (n === 0) delete f.afterAppeal.byTerritory[territory];
   return f;
 }
 
@@ -174,6 +196,41 @@ export interface EntryContribution {
   counts: string[];
   reportToDecisionMs: number | null;
   appealToOutcomeMs: number | null;
+  /** Changes to the counts of an earlier entry's time (see {@link Revision}). */
+  revisions: Revision[];
+}
+
+/**
+ * An appeal decision changes the outcome after appeal of a decision taken earlier, which counts at
+ * the decision's time: one less at each path of `remove`, one more at each of `add`, at `at`.
+ */
+export interface Revision {
+  at: number;
+  remove: string[];
+  add: string[];
+}
+
+/** An action and the territories it applies in (null: everywhere). */
+interface Outcome {
+  action: Action;
+  territories: readonly string[] | null;
+}
+
+function sameOutcome(a: Outcome, b: Outcome): boolean {
+  return a.action === b.action && territoriesOf(a).join() === territoriesOf(b).join();
+}
+
+/** The territories an outcome counts in: none for no action, `worldwide` when unscoped. */
+function territoriesOf(o: Outcome): string[] {
+  if (o.action === 'no_action') return [];
+  return o.territories && o.territories.length > 0 ? [...o.territories].sort() : ['worldwide'];
+}
+
+function outcomeCounts(o: Outcome): string[] {
+  return [
+    `afterAppeal.byAction.${o.action}`,
+    ...territoriesOf(o).map((t) => `afterAppeal.byTerritory.${t}`),
+  ];
 }
 
 /**
@@ -187,8 +244,10 @@ export class TransparencyTally {
   /** Per report id: when it was received, its current action and who first-decided it. */
   readonly #reports = new Map<
     string,
-    { receivedAt?: number; action?: Action; decider?: string | null }
+    { receivedAt?: number; action?: Action; decider?: string | null; decisionId?: string }
   >();
+  /** Per decision id: when it was taken, its first outcome and the outcome in force now. */
+  readonly #decisions = new Map<string, { at: number; first: Outcome; now: Outcome }>();
   readonly #appeals = new Map<string, { at: number; dueAt: number }>();
 
   /** The contribution of the next entry in log order; null for entries no figure counts. */
@@ -200,6 +259,7 @@ export class TransparencyTally {
       counts: [],
       reportToDecisionMs: null,
       appealToOutcomeMs: null,
+      revisions: [],
     };
     switch (e.type) {
       case 'report_received': {
@@ -214,6 +274,7 @@ export class TransparencyTally {
         if (e.action) report.action = e.action;
         report.decider = e.actor;
         decisionCounts(c.counts, e);
+        this.#firstOutcome(e, reportId, at, c.counts);
         if (report.receivedAt !== undefined) c.reportToDecisionMs = at - report.receivedAt;
         return c;
       }
@@ -238,6 +299,8 @@ export class TransparencyTally {
         if (e.actor !== null && e.actor === report?.decider)
           c.counts.push('appeals.decidedByOriginalDecider');
         if (!details.success) return c;
+        const revision = this.#reviseOutcome(e, details.data, report?.decisionId);
+        if (revision) c.revisions.push(revision);
         c.counts.push(`appeals.outcomes.${details.data.outcome}`);
         if (previousAction && isReinstatement(details.data.outcome, previousAction))
           c.counts.push('reinstatements');
@@ -261,11 +324,55 @@ export class TransparencyTally {
     }
   }
 
+  /** Records a decision's first outcome and counts it among the outcomes after appeal. */
+  #firstOutcome(e: LogEntry, reportId: string, at: number, counts: string[]): void {
+    if (!e.action) return;
+    const details = DecisionMadeDetails.safeParse(e.details);
+    const decisionId = details.success ? details.data.decisionId : `report:${reportId}`;
+    const first = { action: e.action, territories: territorialScope(e) };
+    this.#report(reportId).decisionId = decisionId;
+    this.#decisions.set(decisionId, { at, first, now: first });
+    counts.push(...outcomeCounts(first));
+  }
+
+  /**
+   * Moves the contested decision's outcome after appeal to what the appeal decided. The decision
+   * is the one the entry names, or else (entries written before `decisionId` was logged) the
+   * report's latest; a complaint on a removal order names no decision of the log and moves none.
+   */
+  #reviseOutcome(
+    e: LogEntry,
+    details: AppealDecidedDetails,
+    reportDecisionId: string | undefined,
+  ): Revision | null {
+    const decision =
+      this.#decisions.get(details.decisionId ?? '') ??
+      (e.reportId !== null && reportDecisionId ? this.#decisions.get(reportDecisionId) : undefined);
+    if (!decision || !e.action || details.outcome === 'upheld') return null;
+    const next: Outcome = { action: e.action, territories: details.territorialScope ?? null };
+    const before = decision.now;
+    if (sameOutcome(before, next)) return null;
+    decision.now = next;
+    const remove = outcomeCounts(before);
+    const add = outcomeCounts(next);
+    const wasChanged = !sameOutcome(decision.first, before);
+    const isChanged = !sameOutcome(decision.first, next);
+    if (wasChanged && !isChanged) remove.push('afterAppeal.changedOnAppeal');
+    if (!wasChanged && isChanged) add.push('afterAppeal.changedOnAppeal');
+    return { at: decision.at, remove, add };
+  }
+
   #report(id: string) {
     let report = this.#reports.get(id);
     if (!report) this.#reports.set(id, (report = {}));
     return report;
   }
+}
+
+/** The territories a `decision_made` entry names, if any. */
+function territorialScope(e: LogEntry): readonly string[] | null {
+  const details = DecisionMadeDetails.safeParse(e.details);
+  return (details.success ? details.data.territorialScope : null) ?? null;
 }
 
 function decisionCounts(counts: string[], e: LogEntry): void {
@@ -284,7 +391,7 @@ function decisionCounts(counts: string[], e: LogEntry): void {
   if (e.action === 'no_action') return;
   counts.push('decisions.actioned');
   if (REMOVAL_ACTIONS.includes(e.action)) counts.push('decisions.removedOrDisabled');
-  const scope = details.success ? details.data.territorialScope : undefined;
+  const scope = territorialScope(e);
   for (const territory of scope && scope.length > 0 ? scope : ['worldwide'])
     counts.push(`decisions.byTerritory.${territory}`);
 }
@@ -329,6 +436,7 @@ export function emptyFigures(): TransparencyFigures {
       decidedByOriginalDecider: 0,
       decidedLate: 0,
     },
+    afterAppeal: { byAction: zeros(ACTION_IDS), byTerritory: {}, changedOnAppeal: 0 },
     reinstatements: 0,
     contentPurged: 0,
     orders: emptyOrderFigures(),

@@ -77,35 +77,93 @@ describe.each(storesUnderTest())('signals from decisions on %s', (kind) => {
     expect(banked[1]!.distance).toBeGreaterThan(0);
   });
 
-  it('a report carries media hashes (an image’s PDQ); its removal decision banks them too', async () => {
+  it('an image report carries its hashes and match; its removal banks them, not the excerpt nor the screenshot', async () => {
     const imagePdq = flip(PDQ, 200);
-    const bad = await t.call('POST', '/v1/reports', {
-      body: {
-        ...REPORT_EXAMPLE,
-        content: { ...REPORT_EXAMPLE.content, signals: [{ type: 'pdq', value: 'x' }] },
-      },
-    });
-    expect(bad.status).toBe(400);
-    expect((await errorOf(bad)).issues?.[0]?.path).toBe('content.signals.0.value');
+    const md5 = '0cc175b9c0f1b6a831c399e269772661';
+    const imageSha = sha('the image bytes');
+    const screenshotBytes = Buffer.from('\x89PNG\r\n\x1a\n screenshot of the tab', 'latin1');
+    const screenshotSha = createHash('sha256').update(screenshotBytes).digest('hex');
+    const media = {
+      url: 'https://example.org/banked.png',
+      pdqQuality: 92,
+      match: { bank: 'e2e-bank', distance: 6 },
+    };
+    const excerpt = 'Image "flag of an armed group" https://example.org/banked.png';
+    const imageContent = {
+      ...REPORT_EXAMPLE.content,
+      excerpt,
+      excerptSha256: sha(excerpt),
+      contentType: 'image',
+      signals: [
+        { type: 'pdq', value: imagePdq },
+        { type: 'md5', value: md5 },
+        { type: 'sha256', value: imageSha },
+      ],
+      media,
+    };
+    const refused = async (content: object, path: string) => {
+      const res = await t.call('POST', '/v1/reports', { body: { ...REPORT_EXAMPLE, content } });
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).issues?.[0]?.path).toBe(path);
+    };
+    await refused(
+      { ...imageContent, signals: [{ type: 'pdq', value: 'x' }] },
+      'content.signals.0.value',
+    );
+    await refused(
+      { ...imageContent, signals: [{ type: 'md5', value: imageSha }] },
+      'content.signals.0.value',
+    );
+    await refused(
+      { ...imageContent, media: { ...media, pdqQuality: 101 } },
+      'content.media.pdqQuality',
+    );
+    await refused(
+      { ...imageContent, media: { ...media, match: { bank: 'e2e-bank', distance: 40 } } },
+      'content.media.match.distance',
+    );
     const report = await t.call('POST', '/v1/reports', {
       body: {
         ...REPORT_EXAMPLE,
-        content: {
-          ...REPORT_EXAMPLE.content,
-          contentType: 'image',
-          signals: [{ type: 'pdq', value: imagePdq }],
+        detectedBy: 'hash_match',
+        classifier: null,
+        content: imageContent,
+        screenshot: {
+          mediaType: 'image/png',
+          sha256: screenshotSha,
+          data: screenshotBytes.toString('base64'),
         },
       },
     });
-    expect(report.status).toBe(201);
+    expect(report.status, await report.clone().text()).toBe(201);
     const { id } = (await report.json()) as { id: string };
+    const stored = await t.call('GET', `/v1/reports/${id}`, { token: t.tokens.reviewer2 });
+    expect(((await stored.json()) as { content: unknown }).content).toMatchObject({
+      media,
+      signals: imageContent.signals,
+    });
     expect(await match([{ type: 'pdq', value: imagePdq }])).toEqual([]);
     const decided = await t.decide(id, {
       token: t.tokens.reviewer2,
       body: { ...DECISION_EXAMPLE, escalateThreatToLife: false },
     });
     expect(decided.status).toBe(201);
-    const [found] = await match([{ type: 'pdq', value: flip(imagePdq, 5) }]);
-    expect(found).toMatchObject({ signal: 0, bank: PROJECT_BANK, distance: 5 });
+    // Found by a hash match: automated detection in the statement of reasons.
+    const { statement } = (await decided.json()) as { statement: { automated_detection: string } };
+    expect(statement.automated_detection).toBe('Yes');
+    const banked = await match([
+      { type: 'pdq', value: flip(imagePdq, 5) },
+      { type: 'md5', value: md5 },
+      { type: 'sha256', value: imageSha },
+      { type: 'sha256', value: screenshotSha },
+      { type: 'sha256', value: sha(excerpt) },
+    ]);
+    expect(banked.map((m) => [m.signal, m.distance])).toEqual([
+      [0, 5],
+      [1, 0],
+      [2, 0],
+    ]);
+    const [added] = (await bankLog()).filter((e) => e.type === 'bank_signals_added').slice(-1);
+    expect(added?.details).toMatchObject({ count: 3, types: ['md5', 'pdq', 'sha256'] });
   });
 });

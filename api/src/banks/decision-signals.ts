@@ -16,16 +16,17 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 /**
  * Inside the decision's transaction: when a person decided to remove or restrict content that
- * no Art. 1(3) exemption covers, its hashes (SHA-256 of the excerpt, its text signal, and the
- * media hashes the report carries, such as an image's PDQ) enter
- * the project bank, labelled with the decision's category and id. Creates the project bank on
- * first use. Returns how many signals were added.
+ * no Art. 1(3) exemption covers, its hashes enter the project bank, labelled with the decision's
+ * category and id: the media hashes the report carries (an image's PDQ, MD5 and SHA-256) and,
+ * for text, the SHA-256 of the excerpt and its text signal. The excerpt of an image report only
+ * describes the image, and a screenshot is evidence of the page, not the content: neither is
+ * banked. Creates the project bank on first use. Returns how many signals were added.
  */
 export async function bankDecisionSignals(
   tx: Queryable,
   append: AppendLogEntry,
   decision: Decision,
-  content: Pick<ReportedContent, 'excerpt' | 'signals'>,
+  content: Pick<ReportedContent, 'excerpt' | 'signals' | 'contentType'>,
 ): Promise<number> {
   const { excerpt } = content;
   if (!BANKING_ACTIONS.includes(decision.action) || decision.exemption.applies) return 0;
@@ -42,9 +43,12 @@ export async function bankDecisionSignals(
       }),
     );
   const label = { category: decision.category, source: `decision ${decision.id}` };
-  const signals: LoggedSignal[] = [{ type: 'sha256', value: sha256(excerpt), ...label }];
-  const text = textSignal(excerpt);
-  if (text) signals.push({ type: 'text', value: text, ...label });
+  const signals: LoggedSignal[] = [];
+  if (content.contentType === 'text') {
+    signals.push({ type: 'sha256', value: sha256(excerpt), ...label });
+    const text = textSignal(excerpt);
+    if (text) signals.push({ type: 'text', value: text, ...label });
+  }
   for (const s of content.signals ?? []) signals.push({ type: s.type, value: s.value, ...label });
   return insertSignals(tx, append, at, PROJECT_BANK, signals, {
     actor: null,

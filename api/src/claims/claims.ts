@@ -5,7 +5,7 @@ import type { Queryable } from '../db/db';
 import { isoSql } from '../db/db';
 import { requireFourEyes } from '../decisions/four-eyes';
 import { ApiError } from '../errors';
-import type { LogSequencer } from '../log/sequence';
+import type { AppendLogEntry, LogSequencer } from '../log/sequence';
 
 interface ClaimDeps {
   sequencer: LogSequencer;
@@ -39,10 +39,35 @@ async function lockReport(tx: Queryable, reportId: string): Promise<ClaimedRow> 
 }
 
 /**
+ * A lease runs out silently: nothing is written when it expires. So that the log still shows who
+ * held the case until when, the next event that ends or replaces an expired lease (another
+ * reviewer's claim, the holder's claim again, a release) is preceded, in the same transaction, by
+ * a `claim_expired` entry naming the expired holder's pseudonym and the lease's expiry.
+ */
+function appendIfExpired(
+  deps: ClaimDeps,
+  append: AppendLogEntry,
+  row: ClaimedRow,
+  now: number,
+): void {
+  if (row.claimed_by === null || row.expires_at === null || Date.parse(row.expires_at) > now)
+    return;
+  append(
+    logEntry('claim_expired', new Date(now).toISOString(), {
+      reportId: row.id,
+      caseNumber: row.case_number,
+      actor: pseudonymOf(deps.pseudonymKey, row.claimed_by),
+      details: { leaseExpiredAt: row.expires_at },
+    }),
+  );
+}
+
+/**
  * Claims a report awaiting decision for `reviewer`, or renews their claim: a lease of
  * {@link CLAIM_LEASE_MS} from now. Refuses: unknown report (404), the report's submitter (403
  * `four_eyes`), a report no longer awaiting decision (409), a report someone else holds an
- * unexpired claim on (409). A new claim is logged (`case_claimed`); a renewal is not.
+ * unexpired claim on (409). A new claim is logged (`case_claimed`); a renewal is not. Taking
+ * over an expired lease, the holder's own included, first logs its expiry (`claim_expired`).
  */
 export async function claimReport(
   deps: ClaimDeps,
@@ -80,6 +105,7 @@ export async function claimReport(
        RETURNING ${isoSql('claimed_at')} AS claimed_at`,
       [reportId, reviewer.tokenId, claimedAt, expiresAt, renewal],
     );
+    if (!renewal) appendIfExpired(deps, append, row, now);
     if (!renewal)
       append(
         logEntry('case_claimed', claimedAt, {
@@ -100,7 +126,8 @@ export async function claimReport(
 
 /**
  * Releases `reviewer`'s claim on a report (logged as `claim_released`). 404 when the report is
- * unknown or the reviewer holds no claim on it (an expired claim of theirs is released too).
+ * unknown or the reviewer holds no claim on it (an expired claim of theirs is released too, its
+ * expiry logged first as `claim_expired`).
  */
 export async function releaseClaim(
   deps: ClaimDeps,
@@ -113,6 +140,7 @@ export async function releaseClaim(
     if (row.claimed_by !== reviewer.tokenId)
       throw new ApiError('not_found', `you hold no claim on report ${row.case_number}`);
     await tx.query('DELETE FROM report_claims WHERE report_id = $1', [reportId]);
+    appendIfExpired(deps, append, row, now);
     append(
       logEntry('claim_released', new Date(now).toISOString(), {
         reportId,
@@ -126,7 +154,8 @@ export async function releaseClaim(
 
 /**
  * Inside a decision's transaction: 409 `claim_required` unless `decider` holds an unexpired claim
- * on the report; then ends the claim (the decision releases it).
+ * on the report; then ends the claim (the decision releases it). A decision never ends an expired
+ * lease (it is refused and writes nothing), so it has no `claim_expired` to log.
  */
 export async function takeUpClaim(
   tx: Queryable,

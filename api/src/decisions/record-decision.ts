@@ -46,7 +46,7 @@ function decisionOf(
     territorialScope: submission.territorialScope,
     escalateThreatToLife: submission.escalateThreatToLife,
     facts: submission.facts,
-    automatedDetection: row.detected_by === 'classifier',
+    automatedDetection: row.detected_by !== 'reviewer',
   };
 }
 

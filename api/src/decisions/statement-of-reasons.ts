@@ -73,7 +73,7 @@ const contentTypeOf = (type: ContentType) =>
  * field names; see `api/STATEMENTS.md` for every mapping. Fixed choices: `source_type` is
  * `SOURCE_VOLUNTARY` (reports come from the platform's own reviewers, an own-initiative
  * investigation, not an Art. 16 notice); `automated_detection` is "Yes" when the on-device
- * classifier flagged the content; `automated_decision` is always `AUTOMATED_DECISION_NOT_AUTOMATED`
+ * classifier flagged the content or its hash matched a bank on-device; `automated_decision` is always `AUTOMATED_DECISION_NOT_AUTOMATED`
  * (a person decides); `puid` is the report id; `content_date` is the day the content was captured.
  * `appealToken` is given only to the decider, to pass to the content provider; stored statements
  * carry null.

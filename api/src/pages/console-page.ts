@@ -24,7 +24,7 @@ const UI_STYLES: Record<string, string[]> = {
  */
 export function shellHtml(
   title: string,
-  scripts: string[],
+  script: string | string[],
   styles: string[] = [],
   preload: string[] = [],
 ): string {
@@ -39,7 +39,10 @@ export function shellHtml(
 <title>${title}</title>
 <link rel="stylesheet" href="${PAGE_BASE_CSS}">
 <link rel="stylesheet" href="${UI_CSS}">
-${styles.map((href) => `<link rel="stylesheet" href="${href}">\n`).join('')}${scripts.map((src) => `<script type="module" src="${src}"></script>\n`).join('')}${preload.map((href) => `<link rel="modulepreload" href="${href}">\n`).join('')}
+${styles.map((href) => `<link rel="stylesheet" href="${href}">\n`).join('')}${[script]
+    .flat()
+    .map((src) => `<script type="module" src="${src}"></script>\n`)
+    .join('')}${preload.map((href) => `<link rel="modulepreload" href="${href}">\n`).join('')}
 </head>
 <body>
 <div id="root"></div>

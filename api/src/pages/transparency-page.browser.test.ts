@@ -51,6 +51,9 @@ beforeAll(async () => {
       if (path !== '/v1/transparency/report') return res;
       const report = (await res.json()) as TransparencyReport;
       report.figures.decisions.byAction.remove = 1;
+      // The lie a reversal invites: the reversed label still counted as a label after appeal.
+      report.figures.afterAppeal.byAction.label = 1;
+      report.figures.afterAppeal.byAction.no_action = 1;
       return Response.json(report);
     }),
     PORT + 1,
@@ -82,8 +85,11 @@ afterAll(async () => {
 });
 
 /** Opens the page on `base`, collecting page errors, console errors (CSP reports) and dialogs. */
-async function open(base: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+async function open(
+  base: string,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ...options });
   const problems = watchForProblems(page);
   await page.goto(`${base}/transparency`);
   await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
@@ -138,6 +144,28 @@ describe('/transparency in real Chromium', () => {
     });
     expect(await page.locator('#charts figure svg').count()).toBe(6);
     expect(await page.locator('#breakdowns table').count()).toBe(11);
+    // The reversed label: a label among first decisions, no restriction after appeal.
+    const rows = async (table: string) =>
+      page.locator(`#${table} tbody tr`).evaluateAll((trs) =>
+        trs.map((tr) =>
+          Array.from(tr.children)
+            .map((cell) => cell.textContent)
+            .join('|'),
+        ),
+      );
+    expect(await rows('after-appeal-by-action')).toEqual([
+      'no action|1|2',
+      'label|1|0',
+      'demote|0|0',
+      'restrict interaction|0|0',
+      'age restrict|0|0',
+      'disable in territory|0|0',
+      'remove|2|2',
+    ]);
+    expect(await rows('after-appeal-by-territory')).toEqual(['worldwide|3|2']);
+    expect(await page.getByTestId('changed-on-appeal').textContent()).toBe(
+      '1 first decision was changed on appeal.',
+    );
     const size = t.deps.log.size;
     expect(await page.locator('#log tbody tr').count()).toBe(Math.min(25, size));
     expect(await page.locator('#log tbody tr').first().getAttribute('data-index')).toBe(
@@ -155,7 +183,64 @@ describe('/transparency in real Chromium', () => {
     expect(state).toBe('ok');
     expect(results[0]).toMatch(/^✔ Checkpoint signature valid: .*tree size \d+/);
     expect(results.filter((r) => / is in the tree of /.test(r)).length).toBe(Math.min(16, size));
-    expect(results).toContain('✔ Every figure of the report matches the log entries');
+    expect(results).toContain(
+      '✔ Every figure of the report matches the log entries, first decisions and outcomes after appeal included',
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps a pinned key in this browser only, and says why it never fills in the server's", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${honest}/transparency`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    const key = page.getByLabel('Verifier key');
+    expect(await key.inputValue()).toBe('');
+    expect(await key.getAttribute('aria-describedby')).toBe('verify-why');
+    expect(await page.textContent('#verify-why')).toContain(
+      'a key fetched from the server being verified proves nothing',
+    );
+    await key.fill(t.deps.log.verifierKey);
+    await page.getByLabel('Pin this key in this browser').check();
+    await page.click('#verify');
+    await page.waitForSelector('#verify-status[data-state=ok]', { timeout: 30_000 });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    expect(await page.getByLabel('Verifier key').inputValue()).toBe(t.deps.log.verifierKey);
+    await page.getByLabel('Pin this key in this browser').uncheck();
+    await page.click('#verify');
+    await page.waitForSelector('#verify-status[data-state=ok]', { timeout: 30_000 });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    expect(await page.getByLabel('Verifier key').inputValue()).toBe('');
+    await context.close();
+  });
+
+  it('follows a dark system theme, fits 1280×800 without horizontal scroll, and is keyboard reachable', async () => {
+    const { page, problems } = await open(honest, { colorScheme: 'dark' });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(3 * 80);
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      ),
+    ).toBe(true);
+    // Every input has a label, and Tab reaches the key, then the Verify button.
+    expect(
+      await page
+        .locator('input, select')
+        .evaluateAll(
+          (inputs) => inputs.filter((i) => (i as HTMLInputElement).labels?.length === 0).length,
+        ),
+    ).toBe(0);
+    const reached: string[] = [];
+    for (let i = 0; i < 40 && !reached.includes('verify'); i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    expect(reached).toContain('verifier-key');
+    expect(reached.indexOf('verify')).toBeGreaterThan(reached.indexOf('verifier-key'));
     expect(problems).toEqual([]);
   });
 
@@ -164,6 +249,10 @@ describe('/transparency in real Chromium', () => {
     const { state, results } = await verify(page);
     expect(state).toBe('failed');
     expect(results).toContain('✘ decisions.byAction.remove: the report says 1, the log gives 2');
+    expect(results).toContain('✘ afterAppeal.byAction.label: the report says 1, the log gives 0');
+    expect(results).toContain(
+      '✘ afterAppeal.byAction.no_action: the report says 1, the log gives 2',
+    );
   });
 
   it('fails verification with a key that did not sign the checkpoint', async () => {

@@ -354,7 +354,7 @@ export function reportReceivedEntry(item: PreparedReport, report: Report): LogEn
     ground: null,
     exemptionApplied: s.assessment.exemption.applies,
     exemptions: s.assessment.exemption.exemptions,
-    automatedDetection: s.detectedBy === 'classifier',
+    automatedDetection: s.detectedBy !== 'reviewer',
     excerptSha256: s.content.excerptSha256,
     urlSha256: item.urlSha256,
     details: {

@@ -1,6 +1,7 @@
 import { ClaimLease, ErrorBody, Page, Report, ReportStatusList } from '@counterweight/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp } from '../testing/test-app';
+import { decodeLogEntry } from '../transparency/log-reader';
 import { requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE } from './examples';
 import { QueueSummary } from './queue';
@@ -21,6 +22,10 @@ describe.each(storesUnderTest())('claims and progress on %s', { timeout: 60_000 
     Page(Report)
       .parse(await (await t.call('GET', '/v1/queue?limit=1000', { token })).json())
       .items.map((r) => r.id);
+  const caseEntries = async (reportId: string) =>
+    (await t.db.query<{ data: Uint8Array }>('SELECT data FROM log_entries ORDER BY idx'))
+      .map((row) => decodeLogEntry(row.data))
+      .filter((e) => e.reportId === reportId);
   const progress = async (id: string) =>
     ReportWithProgress.parse(await (await t.call('GET', `/v1/reports/${id}`)).json()).progress;
 
@@ -93,6 +98,7 @@ describe.each(storesUnderTest())('claims and progress on %s', { timeout: 60_000 
   it('lets another reviewer claim once the lease has expired, and releases on DELETE', async () => {
     const report = await submit();
     await t.call('POST', `/v1/reports/${report.id}/claim`, { token: t.tokens.reviewer2 });
+    const expiredBefore = Date.now();
     await t.db.query(
       `UPDATE report_claims SET expires_at = now() - interval '1 second' WHERE report_id = $1`,
       [report.id],
@@ -118,12 +124,62 @@ describe.each(storesUnderTest())('claims and progress on %s', { timeout: 60_000 
     expect(released.status).toBe(204);
     expect(await progress(report.id)).toEqual({ state: 'waiting' });
 
-    const types = (
-      await t.db.query<{ data: Uint8Array }>(
-        'SELECT data FROM log_entries ORDER BY idx DESC LIMIT 2',
-      )
-    ).map((row) => JSON.parse(Buffer.from(row.data).toString('utf8')) as { type: string });
-    expect(types.map((e) => e.type)).toEqual(['claim_released', 'case_claimed']);
+    const entries = (await caseEntries(report.id)).slice(-4);
+    expect(entries.map((e) => e.type)).toEqual([
+      'case_claimed',
+      'claim_expired',
+      'case_claimed',
+      'claim_released',
+    ]);
+    const [first, expired, taken2] = entries;
+    // The expired holder, and when their lease ran out, logged before the takeover.
+    expect(expired!.actor).toBe(first!.actor);
+    expect(expired!.actor).not.toBe(taken2!.actor);
+    const expiredAt = Date.parse(String(expired!.details.leaseExpiredAt));
+    expect(expiredAt).toBeGreaterThan(expiredBefore - 5_000);
+    expect(expiredAt).toBeLessThan(Date.parse(expired!.at));
+    expect(expired).toMatchObject({ reportId: report.id, caseNumber: report.caseNumber });
+  });
+
+  it('logs the expiry when the holder claims again or releases after their lease ran out', async () => {
+    const report = await submit();
+    const expire = () =>
+      t.db.query(
+        `UPDATE report_claims SET expires_at = now() - interval '1 second' WHERE report_id = $1`,
+        [report.id],
+      );
+    await t.call('POST', `/v1/reports/${report.id}/claim`, { token: t.tokens.reviewer2 });
+    await expire();
+    const again = await t.call('POST', `/v1/reports/${report.id}/claim`, {
+      token: t.tokens.reviewer2,
+    });
+    expect(again.status).toBe(200);
+    // A renewal of a lease still running logs nothing.
+    await t.call('POST', `/v1/reports/${report.id}/claim`, { token: t.tokens.reviewer2 });
+    await expire();
+    const released = await t.call('DELETE', `/v1/reports/${report.id}/claim`, {
+      token: t.tokens.reviewer2,
+    });
+    expect(released.status).toBe(204);
+    const entries = await caseEntries(report.id);
+    expect(entries.map((e) => e.type)).toEqual([
+      'report_received',
+      'case_claimed',
+      'claim_expired',
+      'case_claimed',
+      'claim_expired',
+      'claim_released',
+    ]);
+    expect(new Set(entries.slice(1).map((e) => e.actor)).size).toBe(1);
+    // A refused late decision writes nothing, its expiry included.
+    await t.call('POST', `/v1/reports/${report.id}/claim`, { token: t.tokens.reviewer2 });
+    await expire();
+    const late = await t.call('POST', `/v1/reports/${report.id}/decision`, {
+      token: t.tokens.reviewer2,
+      body: DECISION_EXAMPLE,
+    });
+    expect(late.status).toBe(409);
+    expect((await caseEntries(report.id)).length).toBe(entries.length + 1);
   });
 
   it('counts the queue and tells the submitter how each of their reports stands', async () => {

@@ -36,23 +36,36 @@ describe.each(storesUnderTest())('transparency report on %s', { timeout: 60_000 
     t = await createTestApp(kind);
     const removed = await decide('remove');
     await decide('no_action');
-    await decide('remove');
-    // Filed and decided through the app's own public route.
-    const filed = await t.call('POST', '/v1/appeals', {
-      token: null,
-      body: {
-        appellant: 'content_provider',
-        token: removed.x_appeal.token,
-        grounds: 'It was a news report.',
-      },
-    });
-    expect(filed.status).toBe(201);
-    const { appealId } = AppealReceipt.parse(await filed.json());
-    const decided = await t.call('POST', `/v1/appeals/${appealId}/decision`, {
-      token: t.tokens.senior,
-      body: { outcome: 'reversed', reasons: 'Journalism.' },
-    });
-    expect(decided.status).toBe(200);
+    const modified = await decide('remove');
+    // Filed and decided through the app's own public route: one removal reversed, one narrowed.
+    for (const [statement, decision] of [
+      [removed, { outcome: 'reversed', reasons: 'Journalism.' }],
+      [
+        modified,
+        {
+          outcome: 'modified',
+          reasons: 'Illegal in France only.',
+          action: 'disable_in_territory',
+          territorialScope: ['FR'],
+        },
+      ],
+    ] as const) {
+      const filed = await t.call('POST', '/v1/appeals', {
+        token: null,
+        body: {
+          appellant: 'content_provider',
+          token: statement.x_appeal.token,
+          grounds: 'It was a news report.',
+        },
+      });
+      expect(filed.status).toBe(201);
+      const { appealId } = AppealReceipt.parse(await filed.json());
+      const decided = await t.call('POST', `/v1/appeals/${appealId}/decision`, {
+        token: t.tokens.senior,
+        body: decision,
+      });
+      expect(decided.status).toBe(200);
+    }
     await t.deps.log.waitForCheckpoint(t.deps.sequencer.size);
   }, 120_000);
   afterAll(async () => t?.close());
@@ -74,15 +87,23 @@ describe.each(storesUnderTest())('transparency report on %s', { timeout: 60_000 
     });
     expect(f.decisions.byTcoType.incitement).toBe(3);
     expect(f.appeals).toMatchObject({
-      received: 1,
-      decided: 1,
-      outcomes: { reversed: 1 },
+      received: 2,
+      decided: 2,
+      outcomes: { reversed: 1, modified: 1 },
       decidedByOriginalDecider: 0,
-      byAppellant: { content_provider: 1 },
+      byAppellant: { content_provider: 2 },
     });
+    // First decisions: two removals worldwide. After appeal: one reversed, one narrowed to FR.
+    expect(f.decisions.byAction).toMatchObject({ remove: 2, no_action: 1 });
+    expect(f.afterAppeal).toMatchObject({
+      byAction: { remove: 0, no_action: 2, disable_in_territory: 1 },
+      byTerritory: { FR: 1 },
+      changedOnAppeal: 2,
+    });
+    expect(Object.keys(f.afterAppeal.byTerritory)).toEqual(['FR']);
     expect(f.reinstatements).toBe(1);
     expect(f.timings.reportToDecision.count).toBe(3);
-    expect(f.timings.appealToOutcome.count).toBe(1);
+    expect(f.timings.appealToOutcome.count).toBe(2);
 
     const note = await (await t.call('GET', '/v1/log/checkpoint', { token: null })).text();
     const key = (await (await t.call('GET', '/v1/log/key', { token: null })).text()).trim();

@@ -86,6 +86,7 @@ function toLog(steps: Step[]): LogEntry[] {
             outcome: s.outcome,
             previousAction: 'remove',
             reinstatement: false,
+            territorialScope: s.action === 'disable_in_territory' ? s.territories : null,
           },
         });
       case 'purge':

@@ -43,8 +43,8 @@ export class FigureIndex {
   /** Figure paths (keys from the root), by count id. */
   readonly #paths: string[][] = [];
   readonly #pathIds = new Map<string, number>();
-  /** Distinct contributions ("kinds"): their count ids and which duration they carry. */
-  readonly #kinds: { ids: number[]; duration: 'r' | 'a' | null }[] = [];
+  /** Distinct contributions ("kinds"): their count ids, +1 or -1 each, and which duration they carry. */
+  readonly #kinds: { ids: number[]; signs: number[]; duration: 'r' | 'a' | null }[] = [];
   readonly #kindIds = new Map<string, number>();
   /** Columns of the counted entries. */
   readonly #at = new GrowableArray(Float64Array);
@@ -66,22 +66,40 @@ export class FigureIndex {
     if (!c) return;
     const duration = c.reportToDecisionMs ?? c.appealToOutcomeMs;
     const tag = c.reportToDecisionMs !== null ? 'r' : c.appealToOutcomeMs !== null ? 'a' : null;
-    const key = `${c.counts.join('|')}#${tag ?? ''}`;
+    this.#count(c.at, c.counts, [], tag, duration);
+    // An appeal's decision revises the counts of its decision's day, which may be long past.
+    for (const r of c.revisions) this.#count(r.at, r.add, r.remove, null, null);
+  }
+
+  /** Adds one counted position at `at`: +1 at each path of `add`, -1 at each of `remove`. */
+  #count(
+    at: number,
+    add: readonly string[],
+    remove: readonly string[],
+    tag: 'r' | 'a' | null,
+    duration: number | null,
+  ): void {
+    const key = `${add.join('|')}-${remove.join('|')}#${tag ?? ''}`;
     let kindId = this.#kindIds.get(key);
     if (kindId === undefined) {
       kindId = this.#kinds.length;
-      this.#kinds.push({ ids: c.counts.map((path) => this.#pathId(path)), duration: tag });
+      this.#kinds.push({
+        ids: [...add, ...remove].map((path) => this.#pathId(path)),
+        signs: [...add.map(() => 1), ...remove.map(() => -1)],
+        duration: tag,
+      });
       this.#kindIds.set(key, kindId);
     }
     const position = this.#at.length;
-    this.#at.push(c.at);
+    this.#at.push(at);
     this.#kind.push(kindId);
     this.#duration.push(duration ?? Number.NaN);
 
-    const day = this.#day(Math.floor(c.at / DAY_MS));
+    const day = this.#day(Math.floor(at / DAY_MS));
     day.positions.push(position);
     day.figures = null;
-    for (const id of this.#kinds[kindId]!.ids) day.counts[id] = (day.counts[id] ?? 0) + 1;
+    const kind = this.#kinds[kindId]!;
+    kind.ids.forEach((id, i) => (day.counts[id] = (day.counts[id] ?? 0) + kind.signs[i]!));
     if (duration !== null) {
       (tag === 'r' ? day.reportToDecision : day.appealToOutcome).push(duration);
       day.sorted = false;
@@ -131,8 +149,9 @@ export class FigureIndex {
       }
     }
     const figures = emptyFigures();
+    // A revised count may sum to zero: left out, as a territory with nothing in it is.
     sums.forEach((n, id) => {
-      if (n > 0) addAt(figures, this.#paths[id]!, n);
+      if (n !== 0) addAt(figures, this.#paths[id]!, n);
     });
     figures.timings.reportToDecision = summarise(reportToDecision);
     figures.timings.appealToOutcome = summarise(appealToOutcome);
@@ -147,7 +166,7 @@ export class FigureIndex {
       const at = this.#at.get(position);
       if (at < from || at >= to) continue;
       const kind = this.#kinds[this.#kind.get(position)]!;
-      for (const id of kind.ids) sums[id]! += 1;
+      kind.ids.forEach((id, i) => (sums[id]! += kind.signs[i]!));
       if (kind.duration === 'r') reportToDecision.push(this.#duration.get(position));
       if (kind.duration === 'a') appealToOutcome.push(this.#duration.get(position));
     }

@@ -3,12 +3,18 @@ import type { MessageAnswer } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/messenger';
 
 type Images = MessageAnswer<'getImageMatches'>['images'];
+export type ImageOnPage = Images[number];
 
 /**
  * Known images on the page, listed before the text flags: each matched a banked hash on-device
- * (bank, its label, PDQ distance). `refreshKey` changes whenever the page's findings do.
+ * (bank, its label, PDQ distance). `refreshKey` changes whenever the page's findings do. With
+ * `onReport` (a role that may report), each has a Report action that opens the review.
  */
-export function ImageMatchList(props: { tabId: number | undefined; refreshKey: unknown }) {
+export function ImageMatchList(props: {
+  tabId: number | undefined;
+  refreshKey: unknown;
+  onReport?: (image: ImageOnPage) => void;
+}) {
   const [images, setImages] = useState<Images>([]);
   useEffect(() => {
     if (props.tabId === undefined) return;
@@ -39,6 +45,13 @@ export function ImageMatchList(props: { tabId: number | undefined; refreshKey: u
             <p>
               <code>{image.pdq}</code>
             </p>
+            {props.onReport && (
+              <div className="row">
+                <button type="button" onClick={() => props.onReport?.(image)}>
+                  Report
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -6,6 +6,8 @@ import {
   buildSubmission,
   emptyDraft,
   excerptOf,
+  isFlag,
+  isMatchedImage,
   isSelection,
   previewJson,
   type Issue,
@@ -14,6 +16,7 @@ import {
 } from '@/utils/review/review-draft';
 import { reviewerMessage } from '@/utils/review/issue-messages';
 import { sha256Hex } from '@/utils/review/sha256';
+import { ImageEvidence } from './image-evidence';
 import { ReviewForm } from './review-form';
 
 type Shot = { dataUrl: string; sha256: string; capturedAt: string };
@@ -122,7 +125,7 @@ export function ReviewPanel(props: {
           screenshot: shot ? { dataUrl: shot.dataUrl, sha256: shot.sha256 } : null,
         });
         const subject = props.subjects[i]!;
-        if (!isSelection(subject))
+        if (isFlag(subject))
           await sendMessage('markReported', { flagId: subject.flagId }, props.tabId).catch(
             () => undefined,
           );
@@ -141,7 +144,9 @@ export function ReviewPanel(props: {
           ? 'Check what will be sent'
           : isSelection(lead)
             ? 'Review the selected text'
-            : 'Review this flag'}
+            : isMatchedImage(lead)
+              ? 'Review this known image'
+              : 'Review this flag'}
       </h2>
       <dl className="kv" aria-label="Evidence">
         <dt>Excerpt</dt>
@@ -152,6 +157,7 @@ export function ReviewPanel(props: {
         <dd>{lead.capturedAt}</dd>
         <dt>SHA-256</dt>
         <dd data-testid="excerpt-sha256">{hash}</dd>
+        {isMatchedImage(lead) && <ImageEvidence subject={lead} />}
         {shot && (
           <>
             <dt>Screenshot</dt>

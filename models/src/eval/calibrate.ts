@@ -69,7 +69,7 @@ export function isWritten(e: Pick<Example, 'source'>): boolean {
 }
 
 /** Real lawful text that is not from a hate dataset: the false-flag budget's everyday text. */
-export const EVERYDAY_SOURCES = ['wordnet-examples', 'sotu-speeches'];
+export const EVERYDAY_SOURCES = ['wordnet-examples', 'sotu-speeches', 'spamassassin-ham'];
 
 type ByLabel = { hate: LabelThresholds; extremist: LabelThresholds };
 const LABELS = ['hate', 'extremist'] as const;

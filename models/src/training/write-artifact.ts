@@ -76,6 +76,7 @@ export async function writeArtifact(
       trainTokens: s.TRAIN_TOKENS,
       holdOut: s.HOLD_OUT ?? null,
       newSources: s.NEW_SOURCES,
+      trainMail: s.TRAIN_MAIL,
       minutes: Math.round((Date.now() - started) / 6000) / 10,
       backend: tf.getBackend(),
     },

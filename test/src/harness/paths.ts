@@ -14,17 +14,18 @@ export const FIXTURES_DIR = resolve(REPO, 'test/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * This package's ports (43000-43999): each test file starts looking for free ports at its own
+ * This package's ports (23000-23999, below Linux's ephemeral range 32768-60999, so an outgoing connection never holds one): each test file starts looking for free ports at its own
  * base and stays within the hundred above it.
  */
 export const PORTS = {
-  flags: { fixtures: 43100, proxy: 43101, api: 43102 },
-  review: { fixtures: 43200, proxy: 43201, api: 43202 },
-  outbox: { fixtures: 43300, proxy: 43301, api: 43302 },
-  modelHost: { fixtures: 43400 },
-  languages: { fixtures: 43500, proxy: 43501, api: 43502 },
-  sidePanel: { fixtures: 43600, proxy: 43601, api: 43602 },
-  roles: { fixtures: 43700, proxy: 43701, api: 43702 },
-  hashMatch: { fixtures: 43800, proxy: 43801, api: 43802 },
-  bench: { fixtures: 43900, proxy: 43901, api: 43902 },
+  flags: { fixtures: 23100, proxy: 23101, api: 23102 },
+  review: { fixtures: 23200, proxy: 23201, api: 23202 },
+  outbox: { fixtures: 23300, proxy: 23301, api: 23302 },
+  modelHost: { fixtures: 23400 },
+  languages: { fixtures: 23500, proxy: 23501, api: 23502 },
+  sidePanel: { fixtures: 23600, proxy: 23601, api: 23602 },
+  roles: { fixtures: 23700, proxy: 23701, api: 23702 },
+  hashMatch: { fixtures: 23800, proxy: 23801, api: 23802 },
+  bench: { fixtures: 23900, proxy: 23901, api: 23902 },
+  knownContent: { fixtures: 23000, proxy: 23001, api: 23002 },
 } as const;

@@ -4,6 +4,7 @@ import { EXEMPTIONS, POLICY_CATEGORIES, TCO_TYPES, ACTIONS } from '@counterweigh
 import { imageUrl } from '../common/api-client';
 import { when } from '../common/format';
 import { ExcerptText } from '../taxonomy/excerpt-text';
+import { mediaFacts } from './media-facts';
 
 const nameOf = (entries: readonly { id: string; name: string }[], id: string | undefined) =>
   entries.find((e) => e.id === id)?.name ?? id ?? '—';
@@ -78,6 +79,27 @@ function Excerpt({ report }: { report: Report }) {
   );
 }
 
+/** The matched image a report is about: its URL, the bank match and the hashes it carries. */
+function MediaSignals({ content }: { content: NonNullable<Report['content']> }) {
+  const facts = mediaFacts(content);
+  if (facts.length === 0) return null;
+  return (
+    <section aria-labelledby="media-title">
+      <h3 id="media-title">Hashes of the reported media (banked on removal or restriction)</h3>
+      <dl className="facts" aria-label="Media hashes">
+        {facts.map((f) => (
+          <div key={`${f.term}:${f.value}`} style={{ display: 'contents' }}>
+            <dt>{f.term}</dt>
+            <dd>
+              <code>{f.value}</code>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 /** Everything about a case a decider needs: content, hashes, the reviewer's view, the classifier's. */
 export function CaseView({ report }: { report: Report }) {
   const a = report.assessment;
@@ -109,6 +131,7 @@ export function CaseView({ report }: { report: Report }) {
           </dd>
         </dl>
       )}
+      {c && <MediaSignals content={c} />}
       <Screenshot report={report} />
       <section aria-labelledby="assessment-title">
         <h3 id="assessment-title">The reviewer’s assessment</h3>
@@ -130,7 +153,13 @@ export function CaseView({ report }: { report: Report }) {
           <dt>Rationale</dt>
           <dd>{a.rationale}</dd>
           <dt>Found by</dt>
-          <dd>{report.detectedBy === 'classifier' ? 'the on-device classifier' : 'a person'}</dd>
+          <dd>
+            {report.detectedBy === 'classifier'
+              ? 'the on-device classifier'
+              : report.detectedBy === 'hash_match'
+                ? 'an on-device match against a hash bank'
+                : 'a person'}
+          </dd>
         </dl>
       </section>
       {report.classifier && (

@@ -89,6 +89,7 @@ export function QueueFilters({
         <select value={filter.detectedBy} onChange={(e) => set('detectedBy')(e.target.value)}>
           <option value="">any</option>
           <option value="classifier">classifier</option>
+          <option value="hash_match">hash match</option>
           <option value="reviewer">reviewer</option>
         </select>
       </label>

@@ -3,6 +3,7 @@ import { fetchMe } from '../api/api-client';
 import type { TextClassifier } from '../classifier/text-classifier';
 import { onMessage } from '../messaging/messenger';
 import { currentBankCopy, matchImages } from '../banks/match-images';
+import { matchTexts } from '../banks/match-texts';
 import { deliver } from '../outbox/deliver';
 import { OutboxRunner } from '../outbox/outbox-runner';
 import { sha256Hex } from '../review/sha256';
@@ -94,9 +95,13 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
 
   onMessage('classify', async ({ site, texts, evidence }) => {
     const model = await getClassifier();
-    const [results, dismissed] = await Promise.all([
+    const [results, dismissed, matches] = await Promise.all([
       model.classify(texts, { evidence }),
       dismissalsItem.get(),
+      // Bank matches on the first pass only (the evidence pass asks about the same texts again).
+      evidence
+        ? []
+        : currentBankCopy(await connectionItem.get()).then((copy) => matchTexts(texts, copy)),
     ]);
     const hashes = new Set(dismissed[site] ?? []);
     const dismissedFlags =
@@ -107,7 +112,11 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
       modelVersion: model.modelVersion,
       thresholds: model.thresholds,
       languages: model.languages,
-      items: results.map((result, i) => ({ result, dismissed: dismissedFlags[i] ?? false })),
+      items: results.map((result, i) => ({
+        result,
+        dismissed: dismissedFlags[i] ?? false,
+        match: matches[i] ?? null,
+      })),
     };
   });
 

@@ -7,6 +7,7 @@ import {
   pdqHexDistance,
   SignalLabel,
   SignalType,
+  textSignalDistance,
 } from '@counterweight/shared';
 import { typedItem } from '../storage/typed-item';
 import type { LocalMatch } from './image-messages';
@@ -92,19 +93,33 @@ export async function refreshBankCopy(
 }
 
 /**
- * The matches of one PDQ hash in the copy, nearest first: none when a negative bank holds a
- * signal within the threshold (known lawful content suppresses the match).
+ * The matches of one signal of `type` in the copy, nearest first: none when a negative bank
+ * holds a signal within the threshold (known lawful content suppresses the match).
  */
-export function matchPdq(copy: BankCopy, pdq: string): LocalMatch[] {
+function matchSignal(
+  copy: BankCopy,
+  type: 'pdq' | 'text',
+  distanceTo: (banked: string) => number,
+): LocalMatch[] {
   const found: (LocalMatch & { negative: boolean })[] = [];
   for (const s of copy.signals) {
-    if (s.type !== 'pdq') continue;
-    const distance = pdqHexDistance(s.value, pdq);
-    if (distance <= MATCH_THRESHOLDS.pdq)
+    if (s.type !== type) continue;
+    const distance = distanceTo(s.value);
+    if (distance <= MATCH_THRESHOLDS[type])
       found.push({ bank: s.bank, distance, label: s.label, negative: s.negative });
   }
   if (found.some((m) => m.negative)) return [];
   return found
     .sort((a, b) => a.distance - b.distance)
     .map(({ bank, distance, label }) => ({ bank, distance, label }));
+}
+
+/** The matches of one PDQ hash in the copy, nearest first (see {@link matchSignal}). */
+export function matchPdq(copy: BankCopy, pdq: string): LocalMatch[] {
+  return matchSignal(copy, 'pdq', (banked) => pdqHexDistance(banked, pdq));
+}
+
+/** The matches of one text signal in the copy, nearest first (see {@link matchSignal}). */
+export function matchTextSignal(copy: BankCopy, signal: string): LocalMatch[] {
+  return matchSignal(copy, 'text', (banked) => textSignalDistance(banked, signal));
 }

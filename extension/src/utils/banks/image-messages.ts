@@ -25,6 +25,8 @@ export const MatchImagesResponse = z.strictObject({
       pdq: z.string().nullable(),
       quality: z.number().int(),
       matches: z.array(LocalMatch),
+      md5: z.string().nullable(),
+      sha256: z.string().nullable(),
     }),
   ),
 });
@@ -32,7 +34,12 @@ export const MatchImagesResponse = z.strictObject({
 /** A matched image on the page, as the content script tells the side panel. */
 export const ImageOnPage = z.strictObject({
   src: z.string(),
+  /** The image's alternative text, which a report on it quotes (none: empty). */
+  alt: z.string().max(1000),
   pdq: z.string().regex(/^[0-9a-f]{64}$/),
+  quality: z.number().int().min(0).max(100),
+  md5: z.string().regex(/^[0-9a-f]{32}$/),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bank: z.string(),
   distance: z.number().int(),
   category: z.string(),

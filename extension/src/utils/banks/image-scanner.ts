@@ -1,21 +1,20 @@
 import type { MatchImagesResponse } from './image-messages';
 import { MAX_IMAGES_PER_MATCH, MIN_IMAGE_SIDE } from './image-limits';
 import type { z } from 'zod';
+import { MARKER_TAG } from '../page/marker';
+import { markKnown, type KnownMatch } from './known-marker';
 
 type Results = z.output<typeof MatchImagesResponse>['results'];
 type Send = (images: string[]) => Promise<{ results: Results }>;
 
-/** The marker's tag: the text scanner skips it like its own markers. */
-const MARKER_TAG = 'counterweight-marker';
-
-const MARKER_CSS = `:host { all: initial; display: inline-block; font: 600 12px/1.3 system-ui, sans-serif; }
-span { display: inline-block; padding: 1px 6px; border-radius: 4px; background: #fff3f2;
-  border: 2px solid #b3261e; color: #6e1410; }`;
-
 /** A matched image on the page, for the side panel. */
 export interface ImageOnPage {
   src: string;
+  alt: string;
   pdq: string;
+  quality: number;
+  md5: string;
+  sha256: string;
   bank: string;
   distance: number;
   category: string;
@@ -31,29 +30,10 @@ function candidate(img: HTMLImageElement): boolean {
   );
 }
 
-function mark(
-  doc: Document,
-  img: HTMLImageElement,
-  match: Results[number]['matches'][number],
-): void {
-  img.setAttribute('data-counterweight', 'match');
-  img.setAttribute('data-counterweight-bank', match.bank);
-  img.setAttribute('data-counterweight-distance', String(match.distance));
+function mark(img: HTMLImageElement, match: KnownMatch): void {
   const previous = img.previousElementSibling;
   if (previous?.tagName.toLowerCase() === MARKER_TAG) previous.remove();
-  const host = doc.createElement(MARKER_TAG);
-  host.setAttribute(
-    'style',
-    'all: initial !important; display: inline-block !important; margin: 0 0.4em 0 0 !important;',
-  );
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = MARKER_CSS;
-  const label = doc.createElement('span');
-  label.setAttribute('role', 'note');
-  label.textContent = `Known content: ${match.label.category} (${match.bank}, ${match.label.source}), distance ${match.distance}`;
-  root.append(style, label);
-  img.before(host);
+  img.before(markKnown(img, match));
 }
 
 /**
@@ -91,11 +71,16 @@ export function startImageMatching(
       }
       for (const result of results) {
         const best = result.matches[0];
-        if (!best || !result.pdq) continue;
-        for (const img of bySrc.get(result.src) ?? []) mark(doc, img, best);
+        if (!best || !result.pdq || !result.md5 || !result.sha256) continue;
+        const imgs = bySrc.get(result.src) ?? [];
+        for (const img of imgs) mark(img, best);
         matched.push({
           src: result.src,
+          alt: (imgs[0]?.alt ?? '').slice(0, 1000),
           pdq: result.pdq,
+          quality: result.quality,
+          md5: result.md5,
+          sha256: result.sha256,
           bank: best.bank,
           distance: best.distance,
           ...best.label,

@@ -1,4 +1,4 @@
-import type { PdqResult } from '@counterweight/shared';
+import { sha256Hex } from '../review/sha256';
 import {
   BANK_REFRESH_MS,
   bankCopyItem,
@@ -7,7 +7,8 @@ import {
   type BankCopy,
 } from './bank-copy';
 import type { LocalMatch } from './image-messages';
-import { hashImageUrl } from './image-hash';
+import { hashImageUrl, type HashedImage } from './image-hash';
+import { md5Hex } from './md5';
 
 /** What the background answers for one image of a page. */
 export interface ImageMatch {
@@ -15,6 +16,9 @@ export interface ImageMatch {
   pdq: string | null;
   quality: number;
   matches: LocalMatch[];
+  /** Exact hashes of the image's bytes, computed only for a matched image (for its report). */
+  md5: string | null;
+  sha256: string | null;
 }
 
 let refreshing: Promise<BankCopy> | null = null;
@@ -37,20 +41,28 @@ export async function currentBankCopy(
   return refreshing;
 }
 
-/** Hashes each image on-device and matches it against the local bank copy. */
+/**
+ * Hashes each image on-device and matches it against the local bank copy; a matched image also
+ * gets the MD5 and SHA-256 of its bytes, which a report on it carries.
+ */
 export async function matchImages(
   srcs: string[],
   copy: BankCopy,
-  hash: (src: string) => Promise<PdqResult | null> = hashImageUrl,
+  hash: (src: string) => Promise<HashedImage | null> = hashImageUrl,
 ): Promise<ImageMatch[]> {
   const results: ImageMatch[] = [];
   for (const src of srcs) {
-    const pdq = await hash(src);
+    const hashed = await hash(src);
+    const matches = hashed ? matchPdq(copy, hashed.pdq.hash) : [];
+    const bytes =
+      hashed && matches.length > 0 ? new Uint8Array(await hashed.blob.arrayBuffer()) : null;
     results.push({
       src,
-      pdq: pdq?.hash ?? null,
-      quality: pdq?.quality ?? 0,
-      matches: pdq ? matchPdq(copy, pdq.hash) : [],
+      pdq: hashed?.pdq.hash ?? null,
+      quality: hashed?.pdq.quality ?? 0,
+      matches,
+      md5: bytes ? md5Hex(bytes) : null,
+      sha256: bytes ? await sha256Hex(bytes) : null,
     });
   }
   return results;

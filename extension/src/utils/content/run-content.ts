@@ -83,6 +83,7 @@ export async function runContentScript(doc: Document): Promise<() => void> {
     onMessage('restoreFlags', ({ flagIds }) => (scanner.setDismissed(flagIds, false), ok)),
     onMessage('markReported', ({ flagId }) => (scanner.markReported(flagId), ok)),
     onMessage('revealFlag', ({ flagId }) => (scanner.reveal(flagId), ok)),
+    onMessage('getTextMatches', () => ({ texts: scanner.textMatches() })),
   ];
 
   if (scans()) await scanner.start();

@@ -4,6 +4,7 @@ import { Thresholds } from '../classifier/thresholds';
 import { PageFlag } from '../page/page-flag';
 import {
   ImageMatchesResponse,
+  LocalMatch,
   MatchImagesRequest,
   MatchImagesResponse,
 } from '../banks/image-messages';
@@ -23,7 +24,12 @@ export const ClassifyRequest = z.strictObject({
   /** Also find the words that moved each non-clear score (slower; asked for after the flags are shown). */
   evidence: z.boolean(),
 });
-export const ClassifiedText = z.strictObject({ result: ClassifierResult, dismissed: z.boolean() });
+export const ClassifiedText = z.strictObject({
+  result: ClassifierResult,
+  dismissed: z.boolean(),
+  /** The text's nearest match among the banks' text signals (on-device), or null. */
+  match: LocalMatch.nullable(),
+});
 export const ClassifyResponse = z.strictObject({
   modelVersion: z.string(),
   thresholds: Thresholds,
@@ -71,6 +77,18 @@ export const PageFlagsResponse = z.strictObject({
   dismissed: z.array(z.strictObject({ flagId: z.string(), text: z.string() })),
 });
 
+/** A text block of the page that matched a bank's text signal, as the side panel lists it. */
+export const TextOnPage = z.strictObject({
+  flagId: z.string(),
+  text: z.string(),
+  occurrences: z.number().int().min(1),
+  bank: z.string(),
+  distance: z.number().int().min(0),
+  category: z.string(),
+  source: z.string(),
+});
+export const TextMatchesResponse = z.strictObject({ texts: z.array(TextOnPage) });
+
 export const PAGE_PROTOCOL = {
   classify: [ClassifyRequest, ClassifyResponse],
   getPageFlags: [Empty, PageFlagsResponse],
@@ -84,4 +102,5 @@ export const PAGE_PROTOCOL = {
   ],
   matchImages: [MatchImagesRequest, MatchImagesResponse],
   getImageMatches: [Empty, ImageMatchesResponse],
+  getTextMatches: [Empty, TextMatchesResponse],
 } as const satisfies Record<string, readonly [z.ZodType, z.ZodType]>;

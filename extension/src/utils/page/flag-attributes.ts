@@ -1,3 +1,4 @@
+import { ATTR_BANK, ATTR_DISTANCE, markKnown, type KnownMatch } from '../banks/known-marker';
 import { createMarker, MARKER_TAG, updateMarker, type MarkerInfo } from './marker';
 
 /** The attributes a flagged block carries; a contract for automation, exactly these names. */
@@ -33,12 +34,28 @@ export function applyFlag(element: Element, info: MarkerInfo): void {
   else element.prepend(createMarker(element.ownerDocument, info));
 }
 
-/** Takes a flag off a block: a clear block carries no attribute and no marker. */
+/**
+ * Marks a block whose text matched a bank: `data-counterweight="match"` with the bank and the
+ * distance, and a marker naming the bank's label as its first child (instead of any flag: the
+ * match is known content, whatever the model said). Calling it again with the same match keeps
+ * the marker.
+ */
+export function applyKnownText(element: Element, match: KnownMatch): void {
+  if (
+    element.getAttribute(ATTR_DECISION) === 'match' &&
+    element.getAttribute(ATTR_BANK) === match.bank &&
+    element.getAttribute(ATTR_DISTANCE) === String(match.distance)
+  )
+    return;
+  clearFlag(element);
+  element.prepend(markKnown(element, match));
+}
+
+/** Takes a flag or a match off a block: a clear block carries no attribute and no marker. */
 export function clearFlag(element: Element): void {
   if (!element.hasAttribute(ATTR_DECISION)) return;
-  element.removeAttribute(ATTR_DECISION);
-  element.removeAttribute(ATTR_LABEL);
-  element.removeAttribute(ATTR_SCORE);
+  for (const name of [ATTR_DECISION, ATTR_LABEL, ATTR_SCORE, ATTR_BANK, ATTR_DISTANCE])
+    element.removeAttribute(name);
   ownMarker(element)?.remove();
 }
 

@@ -3,10 +3,11 @@ import { decide, type SensitivityByLabel, type Thresholds } from '../classifier/
 import { MAX_CLASSIFIED_CHARS } from '../messaging/page-limits';
 import type { ClassifyResponse } from '../messaging/page-protocol';
 import type { z } from 'zod';
-import { applyFlag, clearFlag, revealFlag } from './flag-attributes';
+import { applyFlag, applyKnownText, clearFlag, revealFlag } from './flag-attributes';
 import type { PageLanguages } from './language-shares';
 import type { PageFlag } from './page-flag';
-import { PageTexts, type ScanProgress, type SeenText } from './page-texts';
+import { PageTexts, type ScanProgress, type SeenText, type TextOnPage } from './page-texts';
+import { recordBatch } from './scan-batch';
 import { MUTATION_DEBOUNCE_MS, PageChanges } from './page-changes';
 import { collectTextBlocks } from './text-blocks';
 import { forEachSliced } from './time-slice';
@@ -102,6 +103,11 @@ export class PageScanner {
     return this.texts.flags((seen) => this.decisionFor(seen));
   }
 
+  /** The page's texts that matched a bank's text signal, for the side panel. */
+  textMatches(): TextOnPage[] {
+    return this.texts.matches();
+  }
+
   /**
    * The languages of the page the model does not read (it abstained on their blocks, which carry
    * no marker), with their share of the page, for the side panel and the popup.
@@ -176,6 +182,7 @@ export class PageScanner {
   private render(element: Element, text: string): void {
     const seen = this.texts.seen.get(text);
     if (!seen || !this.active) return;
+    if (seen.match) return applyKnownText(element, seen.match);
     const { decision, label } = this.decisionFor(seen);
     // No marker on a clear text, nor on one the model abstained on (a language it does not read).
     if (decision === 'clear' || decision === 'abstain' || !label) return clearFlag(element);
@@ -221,30 +228,13 @@ export class PageScanner {
       inFlight = send();
       this.thresholds = response.thresholds;
       this.covered = response.languages;
-      const now = (this.deps.now ?? (() => new Date()))().toISOString();
-      const url = this.deps.doc.location?.href ?? '';
-      const rendered: [Element, string][] = [];
-      batch.forEach((text, i) => {
-        const item = response.items[i];
-        this.queued.delete(text);
-        if (!item) return;
-        if (item.result.decision === 'abstain') this.abstained++;
-        this.texts.record(text, {
-          result: item.result,
-          dismissed: item.dismissed,
-          reported: false,
-          explained: false,
-          modelVersion: response.modelVersion,
-          url,
-          capturedAt: now,
-        });
-        if (
-          item.result.decision !== 'clear' ||
-          this.sensitivity.hate !== 'standard' ||
-          this.sensitivity.extremist !== 'standard'
-        )
-          for (const el of this.texts.elementsOf(text)) rendered.push([el, text]);
+      for (const text of batch) this.queued.delete(text);
+      const { rendered, abstained } = recordBatch(this.texts, batch, response, {
+        url: this.deps.doc.location?.href ?? '',
+        capturedAt: (this.deps.now ?? (() => new Date()))().toISOString(),
+        sensitivity: this.sensitivity,
       });
+      this.abstained += abstained;
       await forEachSliced(rendered, ([el, text]) => this.render(el, text));
       this.notify();
     }

@@ -1,4 +1,5 @@
 import type { ClassifierResult } from '@counterweight/shared/classifier';
+import type { KnownMatch } from '../banks/known-marker';
 import { languageShares, type PageLanguages } from './language-shares';
 import type { PageFlag } from './page-flag';
 
@@ -19,6 +20,19 @@ export interface SeenText {
   modelVersion: string;
   url: string;
   capturedAt: string;
+  /** The text's nearest match among the banks' text signals; it is marked as known content. */
+  match: KnownMatch | null;
+}
+
+/** A text of the page that matched a bank, for the side panel. */
+export interface TextOnPage {
+  flagId: string;
+  text: string;
+  occurrences: number;
+  bank: string;
+  distance: number;
+  category: string;
+  source: string;
 }
 
 /** The decision a seen text gets now (the reviewer's sensitivity and dismissals applied). */
@@ -149,6 +163,24 @@ export class PageTexts {
       occurrences: this.occurrences(text),
     }));
     return { covered, notRead: languageShares(texts) };
+  }
+
+  /** The texts still on the page that matched a bank's text signal, nearest first. */
+  matches(): TextOnPage[] {
+    const out: TextOnPage[] = [];
+    for (const [text, { flagId, match }] of this.seen) {
+      const occurrences = match ? this.occurrences(text) : 0;
+      if (match && occurrences > 0)
+        out.push({
+          flagId,
+          text,
+          occurrences,
+          bank: match.bank,
+          distance: match.distance,
+          ...match.label,
+        });
+    }
+    return out.sort((a, b) => a.distance - b.distance);
   }
 
   /** The texts of the page that are dismissed, with their flag ids (for an undo). */

@@ -10,15 +10,29 @@ import { MAX_EXCERPT_CHARS, ReportSubmission } from '@counterweight/shared/repor
 import type { PageFlag } from '../page/page-flag';
 import { pageLanguage } from './page-language';
 import type { SelectedText } from './selected-text';
+import { imageMedia, imageSignals, type MatchedImage } from './matched-image';
 
 export { pageLanguage };
 
-/** What a review is about: a flag the reviewer confirmed, or text they selected themself. */
-export type ReviewSubject = PageFlag | SelectedText;
+/**
+ * What a review is about: a flag the reviewer confirmed, text they selected themself, or an image
+ * of the page that matched a bank.
+ */
+export type ReviewSubject = PageFlag | SelectedText | MatchedImage;
 
 /** Whether the reviewer found this text themself (no classifier signals go with it). */
 export function isSelection(subject: ReviewSubject): subject is SelectedText {
   return 'kind' in subject && subject.kind === 'selection';
+}
+
+/** Whether this is a matched image (its hashes and match go with the report). */
+export function isMatchedImage(subject: ReviewSubject): subject is MatchedImage {
+  return 'kind' in subject && subject.kind === 'image';
+}
+
+/** Whether this is a flag of the on-device classifier (its signals go with the report). */
+export function isFlag(subject: ReviewSubject): subject is PageFlag {
+  return !('kind' in subject);
 }
 
 /** The review form as the reviewer fills it; `''` and `null` mean not answered yet. */
@@ -63,8 +77,9 @@ export type BuiltSubmission =
 const orUndefined = <T extends string>(v: T | ''): T | undefined => (v === '' ? undefined : v);
 
 /**
- * The exact `ReportSubmission` a confirmed flag (`detectedBy: "classifier"`, with its signals) or
- * a selection (`detectedBy: "reviewer"`, `classifier: null`) becomes, checked with the shared
+ * The exact `ReportSubmission` a confirmed flag (`detectedBy: "classifier"`, with its signals), a
+ * selection (`detectedBy: "reviewer"`, `classifier: null`) or a matched image (`detectedBy:
+ * "hash_match"`, its hashes and match, `contentType: "image"`) becomes, checked with the shared
  * schema before anything is queued. Fails with the form's fields named (dotted paths as the API
  * names them).
  */
@@ -86,11 +101,18 @@ export function buildSubmission(
       excerptSha256: context.excerptSha256,
       language: draft.language,
       site: context.site,
-      contentType: 'text',
+      contentType: isMatchedImage(subject) ? 'image' : 'text',
       capturedAt: subject.capturedAt,
+      ...(isMatchedImage(subject)
+        ? { signals: imageSignals(subject), media: imageMedia(subject) }
+        : {}),
     },
-    detectedBy: isSelection(subject) ? 'reviewer' : 'classifier',
-    classifier: isSelection(subject)
+    detectedBy: isMatchedImage(subject)
+      ? 'hash_match'
+      : isSelection(subject)
+        ? 'reviewer'
+        : 'classifier',
+    classifier: !isFlag(subject)
       ? null
       : {
           modelVersion: subject.modelVersion,

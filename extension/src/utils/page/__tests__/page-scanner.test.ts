@@ -4,7 +4,8 @@ import type { ClassifierResult } from '@counterweight/shared';
 import { PageScanner } from '../page-scanner';
 
 // A stand-in for the background's model: the word "FLAG" flags, "MAYBE" is uncertain, "RUSSIAN"
-// is a language the model does not read (abstain). The real
+// is a language the model does not read (abstain), "KNOWN" matched a bank's text signal (the
+// background matches; see banks/match-texts.ts). The real
 // model runs in the end-to-end tests.
 const calls: string[][] = [];
 const explained: string[][] = [];
@@ -46,7 +47,13 @@ function classify(texts: string[], evidence: boolean) {
     modelVersion: 'test-1',
     thresholds: { hate: { flag: 0.7, uncertain: 0.5 }, extremist: { flag: 0.7, uncertain: 0.5 } },
     languages: ['en'],
-    items: texts.map((t) => ({ result: result(t), dismissed: t.includes('DISMISSED') })),
+    items: texts.map((t) => ({
+      result: result(t),
+      dismissed: t.includes('DISMISSED'),
+      match: t.includes('KNOWN')
+        ? { bank: 'tcap', distance: 3, label: { category: 'terrorist_content', source: 'TCAP' } }
+        : null,
+    })),
   });
 }
 const standard = { hate: 'standard', extremist: 'standard' } as const;
@@ -174,6 +181,44 @@ describe('PageScanner', () => {
     expect(document.getElementById('a')!.getAttribute('data-counterweight')).toBe('flag');
     expect(calls.length).toBe(asked);
     await scanner.stop();
+  });
+});
+
+describe('PageScanner: texts matched against the banks', () => {
+  it('marks a matched block as known content with bank and distance, over any flag, and lists it', async () => {
+    document.body.innerHTML = `
+      <p id="a">A KNOWN text that the model finds clear.</p>
+      <p id="b">A KNOWN text that says FLAG as well.</p>
+      <p id="c">This paragraph says FLAG loudly.</p>
+      <p id="d">A perfectly ordinary paragraph.</p>`;
+    const scanner = new PageScanner({ doc: document, classify }, standard);
+    await scanner.start();
+    const attrs = (id: string) => {
+      const el = document.getElementById(id)!;
+      return [
+        el.getAttribute('data-counterweight'),
+        el.getAttribute('data-counterweight-bank'),
+        el.getAttribute('data-counterweight-distance'),
+      ];
+    };
+    expect(attrs('a')).toEqual(['match', 'tcap', '3']);
+    expect(attrs('b')).toEqual(['match', 'tcap', '3']);
+    expect(attrs('c')).toEqual(['flag', null, null]);
+    expect(attrs('d')).toEqual([null, null, null]);
+    const marker = document.getElementById('a')!.firstElementChild!;
+    expect(marker.tagName.toLowerCase()).toBe('counterweight-marker');
+    expect(document.getElementById('b')!.querySelectorAll('counterweight-marker')).toHaveLength(1);
+    expect(scanner.textMatches().map((m) => [m.text, m.bank, m.distance, m.category])).toEqual([
+      ['A KNOWN text that the model finds clear.', 'tcap', 3, 'terrorist_content'],
+      ['A KNOWN text that says FLAG as well.', 'tcap', 3, 'terrorist_content'],
+    ]);
+    // A new sensitivity re-renders every block: the match stays, with one marker.
+    await scanner.setSensitivity({ hate: 'high', extremist: 'high' });
+    expect(attrs('a')).toEqual(['match', 'tcap', '3']);
+    expect(document.getElementById('a')!.querySelectorAll('counterweight-marker')).toHaveLength(1);
+    await scanner.stop();
+    expect(attrs('a')).toEqual([null, null, null]);
+    expect(document.getElementById('a')!.querySelector('counterweight-marker')).toBeNull();
   });
 });
 
