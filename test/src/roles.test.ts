@@ -6,13 +6,15 @@ import { flagCard, reportFlag } from './harness/review-flow';
 
 let rig: E2E;
 const tokens = { cso: '', auditor: '' };
-withE2E(PORTS.roles, async (started) => {
-  rig = started;
-  await rig.api.stop();
-  tokens.cso = rig.api.createToken('cso');
-  tokens.auditor = rig.api.createToken('auditor');
-  await rig.api.start();
-});
+withE2E(
+  PORTS.roles,
+  (started) => {
+    rig = started;
+    tokens.cso = rig.tokens.cso!;
+    tokens.auditor = rig.tokens.auditor!;
+  },
+  { tokens: ['cso', 'auditor'] },
+);
 
 const TEXT =
   'Join the fighters of the caliphate, take up arms and slaughter the unbelievers wherever you find them.';

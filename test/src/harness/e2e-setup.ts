@@ -10,18 +10,23 @@ export interface E2E {
   fixtures: FixtureServer;
   proxy: RecordingProxy;
   browser: ExtensionBrowser;
+  /** The reviewer token the extension is configured with. */
   token: string;
+  /** A token for each role asked for in `options.tokens`. */
+  tokens: Record<string, string>;
   dispose(): Promise<void>;
 }
 
 /**
- * The whole rig for one test file (ports: the first free ones from the given bases): the real API on a fresh embedded database with a reviewer
- * token, the fixture pages, the recording proxy and Chromium with the built extension,
- * configured through its options page.
+ * The whole rig for one test file (ports: the first free ones from the given bases): the real
+ * API on a fresh embedded database with a reviewer token (and one for each role in
+ * `options.tokens`, all issued before the API starts: PGlite is single-process, and stopping and
+ * restarting the API for a token costs a loaded machine minutes), the fixture pages, the
+ * recording proxy and Chromium with the built extension, configured through its options page.
  */
 export async function startE2E(
   ports: { fixtures: number; proxy: number; api: number },
-  options: { configure?: boolean } = {},
+  options: { configure?: boolean; tokens?: string[] } = {},
 ): Promise<E2E> {
   const taken = new Set<number>();
   const api = new ApiServer(await freePort(ports.api, taken));
@@ -34,6 +39,7 @@ export async function startE2E(
     proxy,
     browser,
     token: '',
+    tokens: {},
     async dispose() {
       await browser.close();
       await Promise.all([api.dispose(), fixtures.stop(), proxy.stop()]);
@@ -41,6 +47,7 @@ export async function startE2E(
   };
   try {
     rig.token = api.createToken('reviewer');
+    for (const role of options.tokens ?? []) rig.tokens[role] = api.createToken(role);
     await Promise.all([api.start(), fixtures.start(), proxy.start()]);
     await browser.launch();
     if (options.configure !== false) {
@@ -62,7 +69,7 @@ export async function startE2E(
 export function withE2E(
   ports: { fixtures: number; proxy: number; api: number },
   ready: (rig: E2E) => void | Promise<void>,
-  options: { configure?: boolean } = {},
+  options: Parameters<typeof startE2E>[1] = {},
 ): void {
   let rig: E2E | undefined;
   beforeAll(async () => {
