@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { ApiServer } from './api-server';
 import { ExtensionBrowser } from './browser';
 import { FixtureServer } from './fixture-server';
@@ -59,4 +60,23 @@ export async function startE2E(
     throw error;
   }
   return rig;
+}
+
+/**
+ * {@link startE2E} for the tests of one file or `describe`: the rig is started before them and
+ * handed to `ready` (which may set up more: tokens of other roles, say), and disposed of after.
+ */
+export function withE2E(
+  ports: { fixtures: number; proxy: number; api: number },
+  ready: (rig: E2E) => void | Promise<void>,
+  options: Parameters<typeof startE2E>[1] = {},
+): void {
+  let rig: E2E | undefined;
+  beforeAll(async () => {
+    rig = await startE2E(ports, options);
+    await ready(rig);
+  });
+  afterAll(async () => {
+    await rig?.dispose();
+  });
 }
