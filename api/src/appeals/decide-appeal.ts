@@ -9,7 +9,7 @@ import {
 import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
 import { requireFourEyes, type CaseParties, type Person } from '../decisions/four-eyes';
-import { unbankAfterAppeal } from '../banks/decision-signals';
+import { bankAfterAppeal } from '../banks/decision-signals';
 import { amendStatementAfterAppeal } from './amend-statement';
 import { APPEAL_SELECT, getAppeal, type AppealDeps, type AppealRow } from './appeal-records';
 import { DECISION_SELECT, decisionFields, type DecisionRow } from './contested-decision';
@@ -49,8 +49,9 @@ async function caseParties(tx: Queryable, appealId: string): Promise<CaseParties
  * Decides an open appeal. The decider must have taken no part in the case: not the report's
  * submitter, not the first decider, not the reporter who appealed (403 `four_eyes`,
  * {@link requireFourEyes}). A reversal or modification amends the statement of reasons (`x_amended_by_appeal`,
- * `x_action`); the appeal, the statement, the report status and the `appeal_decided` entry
- * commit together.
+ * `x_action`) and moves the content's signals into or out of the project bank
+ * ({@link bankAfterAppeal}); the appeal, the statement, the report status, the bank and their log
+ * entries commit together.
  */
 export async function decideAppeal(
   deps: AppealDeps,
@@ -127,7 +128,19 @@ export async function decideAppeal(
         now,
       ),
     );
-    await unbankAfterAppeal(tx, append, decisionId, result.action, now);
+    await bankAfterAppeal(
+      tx,
+      append,
+      {
+        decisionId,
+        reportId: decision.report_id,
+        category: decision.body.category,
+        exemptionApplies: decision.body.exemption.applies,
+        previousAction: appeal.original_action,
+        action: result.action,
+      },
+      now,
+    );
   });
   return getAppeal(deps, appealId);
 }
