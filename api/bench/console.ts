@@ -1,12 +1,13 @@
 /**
  * Console benchmark (`pnpm --filter @counterweight/api bench:console`): the real app on
  * loopback over PGlite in memory with 1,000 waiting reports, and the system Chromium. Measures,
- * each five times in a fresh browser context, timed inside the page (cold browser cache; the server has bundled the
- * console once already, as after its first visitor): the first load of `/console` with a signed-in
- * tab to an interactive queue (the summary says 1,000 waiting; the first page of 100 rows is on
- * screen, more on demand), and opening the next case (`n`: claimed; the queue row is the whole
- * report) until the case, its claim and its decision form are on screen. Also the console's JavaScript, raw and
- * gzipped. Prints the results as Markdown for BENCHMARKS.md.
+ * each five times in a fresh browser context, timed inside the page (cold browser cache; the
+ * server has bundled the scripts already, as it does at start-up): the first load of `/console`
+ * with a signed-in tab to an interactive queue (the summary says 1,000 waiting; the first page of
+ * 100 rows is on screen, more on demand), and opening the next case (`n`; the queue row is the
+ * whole report) until the case and its decision form are on screen, and until its claim is
+ * confirmed. Also the JavaScript the console loads first, raw, gzipped and as served with brotli.
+ * Prints the results as Markdown for BENCHMARKS.md.
  */
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
@@ -29,11 +30,25 @@ const server = await new Promise<ServerType>((resolve) => {
   const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
 });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const script = new Uint8Array(await (await fetch(`${base}/console/console.js`)).arrayBuffer());
+// the console's scripts as its page loads them (entries and the chunks they import), as a
+// browser gets them with and without compression
+const shell = await (await fetch(`${base}/console`)).text();
+const scriptPaths = [
+  ...shell.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g),
+].map((m) => m[1]!);
+const sizes = { raw: 0, gzip: 0, brotli: 0 };
+for (const path of scriptPaths) {
+  const raw = new Uint8Array(await (await fetch(`${base}${path}`)).arrayBuffer());
+  sizes.raw += raw.length;
+  sizes.gzip += gzipSync(raw).length;
+  const served = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'br' } });
+  sizes.brotli += Number(served.headers.get('content-length'));
+}
 const browser = await launchChromium();
 
 const firstLoads: number[] = [];
 const nextCases: number[] = [];
+const claimsConfirmed: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // signed in already (the token is in the tab's session storage), as on a reload
@@ -44,7 +59,11 @@ for (let run = 0; run < RUNS; run++) {
   // times are taken in the page (performance.now(), from the start of navigation), so that the
   // test driver's own round trips are not counted
   await context.addInitScript((n) => {
-    const w = window as unknown as { __queueReadyAt?: number; __caseOpenedAt?: number };
+    const w = window as unknown as {
+      __queueReadyAt?: number;
+      __caseOpenedAt?: number;
+      __claimedAt?: number;
+    };
     new MutationObserver(() => {
       if (
         w.__queueReadyAt === undefined &&
@@ -56,10 +75,12 @@ for (let run = 0; run < RUNS; run++) {
         w.__queueReadyAt = performance.now();
       if (
         w.__caseOpenedAt === undefined &&
-        document.querySelector('[data-testid=lease]') &&
+        document.querySelector('#case-title') &&
         document.querySelector('form.decision-form')
       )
         w.__caseOpenedAt = performance.now();
+      if (w.__claimedAt === undefined && document.querySelector('[data-testid=lease]'))
+        w.__claimedAt = performance.now();
     }).observe(document, { childList: true, subtree: true, characterData: true });
   }, String(CASES));
   const page = await context.newPage();
@@ -79,15 +100,15 @@ for (let run = 0; run < RUNS; run++) {
     ),
   );
   await page.keyboard.press('n');
-  await page.waitForFunction(() => (window as { __caseOpenedAt?: number }).__caseOpenedAt, null, {
+  await page.waitForFunction(() => (window as { __claimedAt?: number }).__claimedAt, null, {
     timeout: 30_000,
   });
-  nextCases.push(
-    await page.evaluate(() => {
-      const w = window as { __caseOpenedAt?: number; __keyAt?: number };
-      return w.__caseOpenedAt! - w.__keyAt!;
-    }),
-  );
+  const [opened, claimed] = await page.evaluate(() => {
+    const w = window as { __caseOpenedAt?: number; __claimedAt?: number; __keyAt?: number };
+    return [w.__caseOpenedAt! - w.__keyAt!, w.__claimedAt! - w.__keyAt!];
+  });
+  nextCases.push(opened!);
+  claimsConfirmed.push(claimed!);
   // give the case back for the next run
   await page.keyboard.press('s');
   await page.waitForSelector('[data-testid=lease]', { state: 'detached' });
@@ -98,6 +119,7 @@ await new Promise((resolve) => server.close(resolve));
 await t.close();
 
 const ms = (x: number) => `${Math.round(x)} ms`;
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 console.log(`## Review console
 
 Machine: 2-core Node 20 sandbox, shared with other jobs (load average ${load} before the run), ${new Date().toISOString().slice(0, 10)}.
@@ -107,7 +129,8 @@ Targets (issue 15): first load to an interactive queue of ${CASES.toLocaleString
 | measure | median of ${RUNS} | all runs |
 | --- | --- | --- |
 | first load of /console, cold browser cache, to the queue (${CASES.toLocaleString('en')} waiting, first 100 rows) | ${ms(median(firstLoads))} | ${firstLoads.map(ms).join(', ')} |
-| next case (\`n\`: claimed, case and form on screen) | ${ms(median(nextCases))} | ${nextCases.map(ms).join(', ')} |
+| next case (\`n\`: case and decision form on screen) | ${ms(median(nextCases))} | ${nextCases.map(ms).join(', ')} |
+| next case, its claim confirmed (lease shown) | ${ms(median(claimsConfirmed))} | ${claimsConfirmed.map(ms).join(', ')} |
 
-Console JavaScript (\`/console/console.js\`, React and zod included): ${(script.length / 1000).toFixed(0)} kB, ${(gzipSync(script).length / 1000).toFixed(0)} kB gzipped.
+Console JavaScript loaded first (${scriptPaths.length} files under \`/scripts/\`, React and zod included; the other desks load when opened): ${kB(sizes.raw)} raw, ${kB(sizes.gzip)} gzipped, ${kB(sizes.brotli)} as served with brotli.
 `);

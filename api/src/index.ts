@@ -8,6 +8,7 @@ import { createDeps } from './deps';
 import { EnvError, parseEnv } from './env';
 import { createLogger } from './logger';
 import { LogIntegrityError } from './log/transparency-log';
+import { pageScripts } from './pages/page-scripts';
 import { DeadlineAlertJob } from './orders/deadline-alerts';
 import { RetentionJob } from './retention/retention-job';
 import { TdbSender } from './tdb/sender';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     },
   });
   const app = createApp(deps);
+  // the pages' scripts are bundled and compressed now, not at the first visitor's request
+  pageScripts().catch((error) => logger.error({ err: error }, 'bundling the pages failed'));
   const retention = new RetentionJob({ ...deps, now: () => new Date() }, logger).start();
   const alerts = env.COUNTERWEIGHT_ORDER_ALERT_URL
     ? new DeadlineAlertJob({

@@ -112,11 +112,9 @@ async function measure(page: Page, url: string, bankedIds: string[]): Promise<Ru
 }
 
 ensureExtensionBuilt();
-const rig = await startE2E(PORTS.bench);
+const rig = await startE2E(PORTS.bench, { tokens: ['admin'] });
 try {
-  await rig.api.stop();
-  const admin = rig.api.createToken('admin');
-  await rig.api.start();
+  const admin = rig.tokens.admin!;
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${rig.api.baseUrl}${path}`, {
       method: 'POST',

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness/e2e-setup';
+import { PORTS } from './harness/paths';
 import { flagCard, outboxCard } from './harness/review-flow';
-
-/** This file's ports, from the counter-narrative range (45000-45999). */
-const PORTS = { fixtures: 45010, proxy: 45011, api: 45012 } as const;
 
 const SELECTED =
   'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.';
@@ -16,11 +14,8 @@ let rig: E2E;
 let cso = '';
 
 beforeAll(async () => {
-  rig = await startE2E(PORTS, { configure: false });
-  // PGlite is single-process: the token CLI runs while the API is stopped
-  await rig.api.stop();
-  cso = rig.api.createToken('cso');
-  await rig.api.start();
+  rig = await startE2E(PORTS.csoTargets, { configure: false, tokens: ['cso'] });
+  cso = rig.tokens.cso!;
   const status = await rig.browser.configure(rig.api.baseUrl, cso);
   if (!status.includes('cso'))
     throw new Error(`the options page did not confirm the cso token: ${status}`);

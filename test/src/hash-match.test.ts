@@ -26,10 +26,8 @@ const apiCall = async (path: string, body: unknown) => {
 const label = { category: 'terrorist_content', source: 'e2e list' };
 
 beforeAll(async () => {
-  rig = await startE2E(PORTS.hashMatch);
-  await rig.api.stop();
-  admin = rig.api.createToken('admin');
-  await rig.api.start();
+  rig = await startE2E(PORTS.hashMatch, { tokens: ['admin'] });
+  admin = rig.tokens.admin!;
   await apiCall('/v1/banks', { name: 'e2e-bank', kind: 'positive', description: 'test bank' });
   await apiCall('/v1/banks/e2e-bank/signals', {
     signals: [{ type: 'pdq', value: bankedPdq, label }],

@@ -46,10 +46,8 @@ const apiCall = async (path: string, body: unknown) => {
 };
 
 beforeAll(async () => {
-  rig = await startE2E(PORTS.knownContent);
-  await rig.api.stop();
-  admin = rig.api.createToken('admin');
-  await rig.api.start();
+  rig = await startE2E(PORTS.knownContent, { tokens: ['admin'] });
+  admin = rig.tokens.admin!;
   await apiCall('/v1/banks', { name: 'e2e-bank', kind: 'positive', description: 'test bank' });
   await apiCall('/v1/banks', { name: 'e2e-lawful', kind: 'negative', description: 'lawful' });
   await apiCall('/v1/banks/e2e-bank/signals', {

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startE2E, type E2E } from './harness/e2e-setup';
+import { describe, expect, it } from 'vitest';
+import { withE2E, type E2E } from './harness/e2e-setup';
+import { openFeed } from './harness/feed';
 import { PORTS } from './harness/paths';
 import { fillTerroristReview, flagCard, outboxCard, reportsInApi } from './harness/review-flow';
 
 let rig: E2E;
-beforeAll(async () => {
-  rig = await startE2E(PORTS.review);
-});
-afterAll(async () => {
-  await rig?.dispose();
+withE2E(PORTS.review, (started) => {
+  rig = started;
 });
 
 const REPORTED =
@@ -21,22 +18,9 @@ const DISMISSED_NOT =
 const DISMISSED =
   'Immigrants are filthy animals, every last one of them deserves to be beaten and thrown out.';
 
-async function openFeed(): Promise<{ page: Page; panel: Page }> {
-  const page = await rig.browser.context.newPage();
-  await page.goto(rig.fixtures.url('/feed.html'));
-  await page.waitForFunction(
-    () => document.querySelectorAll('#violating [data-counterweight]').length >= 3,
-    null,
-    { timeout: 30_000 },
-  );
-  const panel = await rig.browser.openSidePanel(await rig.browser.tabIdOf(page));
-  await panel.getByRole('heading', { name: /Flags on this page \([1-9]/ }).waitFor();
-  return { page, panel };
-}
-
 describe('review in the side panel (real API)', () => {
   it('a dismissal takes the flag off, is remembered for the site and counted as feedback', async () => {
-    const { page, panel } = await openFeed();
+    const { page, panel } = await openFeed(rig);
     await flagCard(panel, DISMISSED).getByRole('button', { name: 'Dismiss' }).click();
     await page.waitForFunction(
       () => !document.getElementById('v-hate-2')!.hasAttribute('data-counterweight'),
@@ -63,7 +47,7 @@ describe('review in the side panel (real API)', () => {
   });
 
   it('confirm → form from the taxonomy → preview of exactly what is sent → the report lands in the API', async () => {
-    const { page, panel } = await openFeed();
+    const { page, panel } = await openFeed(rig);
     await flagCard(panel, REPORTED).getByRole('button', { name: 'Confirm and review' }).click();
     // The form refuses to go on without the Art. 1(3) question answered.
     await panel.getByRole('button', { name: 'Preview report' }).click();
@@ -142,7 +126,7 @@ describe('review in the side panel (real API)', () => {
   });
 
   it('the review form at 320 px: plain messages by their fields, the first focused, each gone once its field is right, nothing wider than the panel', async () => {
-    const { page, panel } = await openFeed();
+    const { page, panel } = await openFeed(rig);
     await panel.setViewportSize({ width: 320, height: 800 });
     await flagCard(panel, DISMISSED_NOT)
       .getByRole('button', { name: 'Confirm and review' })

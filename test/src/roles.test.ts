@@ -1,37 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startE2E, type E2E } from './harness/e2e-setup';
+import { describe, expect, it } from 'vitest';
+import { withE2E, type E2E } from './harness/e2e-setup';
+import { openFeed } from './harness/feed';
 import { PORTS } from './harness/paths';
 import { flagCard, reportFlag } from './harness/review-flow';
 
 let rig: E2E;
 const tokens = { cso: '', auditor: '' };
-beforeAll(async () => {
-  rig = await startE2E(PORTS.roles);
-  await rig.api.stop();
-  tokens.cso = rig.api.createToken('cso');
-  tokens.auditor = rig.api.createToken('auditor');
-  await rig.api.start();
-});
-afterAll(async () => {
-  await rig?.dispose();
-});
+withE2E(
+  PORTS.roles,
+  (started) => {
+    rig = started;
+    tokens.cso = rig.tokens.cso!;
+    tokens.auditor = rig.tokens.auditor!;
+  },
+  { tokens: ['cso', 'auditor'] },
+);
 
 const TEXT =
   'Join the fighters of the caliphate, take up arms and slaughter the unbelievers wherever you find them.';
-
-async function openFeed(): Promise<{ page: Page; panel: Page }> {
-  const page = await rig.browser.context.newPage();
-  await page.goto(rig.fixtures.url('/feed.html'));
-  await page.waitForFunction(
-    () => document.querySelectorAll('#violating [data-counterweight]').length >= 3,
-    null,
-    { timeout: 30_000 },
-  );
-  const panel = await rig.browser.openSidePanel(await rig.browser.tabIdOf(page));
-  await panel.getByRole('heading', { name: /Flags on this page \([1-9]/ }).waitFor();
-  return { page, panel };
-}
 
 /** Replaces the stored token behind the extension's back (as if an admin changed its role). */
 async function swapStoredToken(token: string): Promise<void> {
@@ -55,7 +41,7 @@ async function swapStoredToken(token: string): Promise<void> {
 
 describe('what each role is offered, and how refusals show (real API)', () => {
   it('a report made offline shows "Queued" on its card; a 403 then shows it refused with the reason, and no retry', async () => {
-    const { page, panel } = await openFeed();
+    const { page, panel } = await openFeed(rig);
     await rig.api.stop();
     await reportFlag(panel, TEXT);
     const card = flagCard(panel, TEXT);
@@ -72,7 +58,7 @@ describe('what each role is offered, and how refusals show (real API)', () => {
 
   it('a CSO token never sees "Confirm and review", and can mark targets', async () => {
     expect(await rig.browser.configure(rig.api.baseUrl, tokens.cso)).toContain('cso');
-    const { page, panel } = await openFeed();
+    const { page, panel } = await openFeed(rig);
     const cards = panel.getByRole('list', { name: 'Flags' }).getByRole('listitem');
     await expect.poll(() => cards.count()).toBeGreaterThan(0);
     expect(await panel.getByRole('button', { name: /Confirm and review/ }).count()).toBe(0);
@@ -89,7 +75,7 @@ describe('what each role is offered, and how refusals show (real API)', () => {
 
   it('an auditor token sees the flags only', async () => {
     expect(await rig.browser.configure(rig.api.baseUrl, tokens.auditor)).toContain('auditor');
-    const { page, panel } = await openFeed();
+    const { page, panel } = await openFeed(rig);
     await panel.getByText(/This role sees the flags only\./).waitFor();
     expect(await panel.getByRole('button', { name: /Confirm and review/ }).count()).toBe(0);
     expect(

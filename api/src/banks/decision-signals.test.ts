@@ -8,10 +8,11 @@ import {
   textSignal,
   ErrorBody,
 } from '@counterweight/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DECISION_EXAMPLE, REPORT_EXAMPLE } from '../routes/examples';
 import { decideCases } from '../testing/decided-cases';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { withTestApp } from '../testing/app-fixture';
+import type { TestApp } from '../testing/test-app';
 import { storesUnderTest } from '../testing/test-db';
 
 const PDQ = 'd8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22';
@@ -41,10 +42,9 @@ const bankLog = async () =>
     .filter((e) => e.type.startsWith('bank_'));
 
 describe.each(storesUnderTest())('signals from decisions on %s', (kind) => {
-  beforeAll(async () => {
-    t = await createTestApp(kind);
-  }, 60_000);
-  afterAll(() => t.close());
+  withTestApp(kind, (app) => {
+    t = app;
+  });
 
   it('a removal decision banks its content’s hashes; reversing it on appeal takes them out', async () => {
     const excerpt = REPORT_EXAMPLE.content.excerpt;

@@ -1,9 +1,10 @@
 import { LogEntry } from '@counterweight/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onError } from '../errors';
 import { bankRoutes } from '../routes/banks';
 import { newRouter } from '../routes/router';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { withTestApp } from '../testing/app-fixture';
+import type { TestApp } from '../testing/test-app';
 import { storesUnderTest } from '../testing/test-db';
 import { BankMatcher } from './bank-matcher';
 import { BankStore } from './bank-store';
@@ -36,13 +37,12 @@ describe('FloodGuard', () => {
 
 describe.each(storesUnderTest())('flood quarantine and match rate limit on %s', (kind) => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(kind);
+  withTestApp(kind, async (app) => {
+    t = app;
     const store = new BankStore(t.db, t.deps.sequencer);
     await store.create(null, { name: 'list', kind: 'positive', description: 'd' });
     await store.addSignals(null, 'list', [{ type: 'md5', value: MD5, label }]);
-  }, 60_000);
-  afterAll(() => t.close());
+  });
 
   it('holds a flooding signal: stored, logged, exported as held, and no longer matched', async () => {
     const store = new BankStore(t.db, t.deps.sequencer);

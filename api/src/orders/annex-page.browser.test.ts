@@ -4,7 +4,8 @@ import { Order } from '@counterweight/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchForProblems } from '../testing/chromium';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { withTestApp } from '../testing/app-fixture';
+import type { TestApp } from '../testing/test-app';
 import { ORDER_EXAMPLE, ORDER_NOT_EXECUTED_EXAMPLE } from './order-examples';
 
 const PORT = 42100 + Math.floor(Math.random() * 90);
@@ -12,16 +13,17 @@ let t: TestApp;
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  t = await createTestApp();
+withTestApp('pglite', (app) => {
+  t = app;
   server = serve({ fetch: t.app.fetch, port: PORT, hostname: '127.0.0.1' }) as Server;
+});
+beforeAll(async () => {
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
-  await t?.close();
 });
 
 /** An order received now and decided with `decision` by a reviewer. */

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Order } from '@counterweight/shared';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { testClock, withTestApp } from '../testing/app-fixture';
+import type { TestApp } from '../testing/test-app';
 import { storesUnderTest } from '../testing/test-db';
 import { clockedOrderApp } from './clocked-order-app';
 import { sendDeadlineAlerts, type DeadlineAlert } from './deadline-alerts';
@@ -13,15 +14,17 @@ const MINUTE = 60_000;
 
 describe.each(storesUnderTest())('deadline alerts on %s', { timeout: 60_000 }, (kind) => {
   let t: TestApp;
-  let clock = Date.parse('2026-12-07T10:00:00.000Z');
-  const now = () => new Date(clock);
+  withTestApp(kind, (app) => {
+    t = app;
+  });
+  const clock = testClock();
+  const now = clock.now;
   let server: Server;
   let url: string;
   const received: DeadlineAlert[] = [];
   let failNext = 0;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
     // A real HTTP receiver; it fails on demand to show that a failed alert is sent again.
     server = createServer((req, res) => {
       let body = '';
@@ -39,9 +42,8 @@ describe.each(storesUnderTest())('deadline alerts on %s', { timeout: 60_000 }, (
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`;
   }, 120_000);
-  afterAll(async () => {
+  afterAll(() => {
     server?.close();
-    await t?.close();
   });
 
   const alerts = () =>
@@ -53,7 +55,7 @@ describe.each(storesUnderTest())('deadline alerts on %s', { timeout: 60_000 }, (
       Order.parse(
         await (await call('POST', '/v1/orders', { body: { ...ORDER_EXAMPLE, reference } })).json(),
       );
-    const start = clock;
+    const start = clock.ms;
     const waiting = await receive('ALERT-1');
     const decided = await receive('ALERT-2');
     expect(
@@ -65,10 +67,10 @@ describe.each(storesUnderTest())('deadline alerts on %s', { timeout: 60_000 }, (
       ).status,
     ).toBe(200);
 
-    clock = start + 44 * MINUTE;
+    clock.ms = start + 44 * MINUTE;
     expect(await alerts()).toEqual([]);
 
-    clock = start + 45 * MINUTE;
+    clock.ms = start + 45 * MINUTE;
     failNext = 1;
     expect(await alerts()).toEqual([]); // the webhook failed: not counted as sent
     expect(await alerts()).toEqual([waiting.id]);
@@ -83,7 +85,7 @@ describe.each(storesUnderTest())('deadline alerts on %s', { timeout: 60_000 }, (
         minutesLeft: 15,
       },
     ]);
-    clock = start + 50 * MINUTE;
+    clock.ms = start + 50 * MINUTE;
     expect(await alerts()).toEqual([]); // once only
     expect(received).toHaveLength(1);
   });

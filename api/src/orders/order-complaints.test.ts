@@ -11,11 +11,11 @@ import {
   TransparencyReport,
 } from '@counterweight/shared';
 import type { IssuedToken } from '@counterweight/shared/auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createToken } from '../auth/tokens';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { withClockedOrderApp } from '../testing/app-fixture';
+import type { TestApp } from '../testing/test-app';
 import { requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
-import { clockedOrderApp } from './clocked-order-app';
 import { OrderNotice } from './notice-routes';
 import { ORDER_EXAMPLE } from './order-examples';
 
@@ -29,21 +29,18 @@ describe.each(storesUnderTest())(
   { timeout: 60_000 },
   (kind) => {
     let t: TestApp;
-    let clock = Date.parse('2026-12-07T10:00:00.000Z');
-    const now = () => new Date(clock);
     let call: TestApp['call'];
-
-    beforeAll(async () => {
-      t = await createTestApp(kind);
-      call = clockedOrderApp(t, now);
-    }, 120_000);
-    afterAll(async () => t?.close());
+    const clock = withClockedOrderApp(kind, (app, clocked) => {
+      t = app;
+      call = clocked;
+    });
+    const now = clock.now;
 
     /** An order received by the liaison and executed by `decider`; returns it and its appeal token. */
     async function executed(reference: string, decider: IssuedToken = t.tokens.reviewer) {
       const received = await call('POST', '/v1/orders', { body: { ...ORDER_EXAMPLE, reference } });
       const order = Order.parse(await received.json());
-      clock += 10 * MINUTE;
+      clock.ms += 10 * MINUTE;
       const body = { outcome: 'removed', effectiveAt: now().toISOString() };
       const decided = await call('POST', `/v1/orders/${order.id}/decision`, {
         token: decider,

@@ -5,11 +5,11 @@ import {
   tdbProblems,
   tdbStatement,
 } from '@counterweight/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueueNewStatements } from '../tdb/delivery-store';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { withClockedOrderApp } from '../testing/app-fixture';
+import type { TestApp } from '../testing/test-app';
 import { storesUnderTest } from '../testing/test-db';
-import { clockedOrderApp } from './clocked-order-app';
 import { OrderNotice } from './notice-routes';
 import { ORDER_EXAMPLE } from './order-examples';
 
@@ -20,15 +20,12 @@ describe.each(storesUnderTest())(
   { timeout: 60_000 },
   (kind) => {
     let t: TestApp;
-    let clock = Date.parse('2026-12-07T10:00:00.000Z');
-    const now = () => new Date(clock);
     let call: TestApp['call'];
-
-    beforeAll(async () => {
-      t = await createTestApp(kind);
-      call = clockedOrderApp(t, now);
-    }, 120_000);
-    afterAll(async () => t?.close());
+    const clock = withClockedOrderApp(kind, (app, clocked) => {
+      t = app;
+      call = clocked;
+    });
+    const now = clock.now;
 
     async function executed(reference: string, confidentialUntil: string | null) {
       const order = Order.parse(
@@ -38,7 +35,7 @@ describe.each(storesUnderTest())(
           })
         ).json(),
       );
-      clock += 30 * MINUTE;
+      clock.ms += 30 * MINUTE;
       const decided = await call('POST', `/v1/orders/${order.id}/decision`, {
         token: t.tokens.reviewer,
         body: { outcome: 'disabled', effectiveAt: now().toISOString() },
@@ -73,7 +70,7 @@ describe.each(storesUnderTest())(
     });
 
     it('withholds the notice, and the Transparency Database statement, while confidentiality runs', async () => {
-      const until = new Date(clock + 6 * 7 * 24 * 60 * MINUTE).toISOString(); // six weeks
+      const until = new Date(clock.ms + 6 * 7 * 24 * 60 * MINUTE).toISOString(); // six weeks
       const order = await executed('SOR-CONF', until);
       const withheld = await call('GET', `/v1/orders/${order.id}/notice`);
       expect(withheld.status).toBe(409);
@@ -81,7 +78,7 @@ describe.each(storesUnderTest())(
       await enqueueNewStatements(t.db, 1000, now());
       expect(await queued(order.id)).toBe(false);
 
-      clock = Date.parse(until) + 1000;
+      clock.ms = Date.parse(until) + 1000;
       const released = await call('GET', `/v1/orders/${order.id}/notice`);
       expect(released.status).toBe(200);
       expect(OrderNotice.parse(await released.json()).statement.x_case_reference).toBe('SOR-CONF');

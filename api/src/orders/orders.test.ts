@@ -10,11 +10,11 @@ import {
   Report,
   TransparencyReport,
 } from '@counterweight/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPORT_EXAMPLE } from '../routes/examples';
-import { createTestApp, rowCounts, type TestApp } from '../testing/test-app';
+import { withClockedOrderApp } from '../testing/app-fixture';
+import { rowCounts, type TestApp } from '../testing/test-app';
 import { requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
-import { clockedOrderApp } from './clocked-order-app';
 import { ORDER_EXAMPLE, ORDER_NOT_EXECUTED_EXAMPLE } from './order-examples';
 
 requirePostgresOrWarn('removal orders');
@@ -24,15 +24,12 @@ const QueuePage = Page(Report).extend({ orders: Order.array() });
 
 describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (kind) => {
   let t: TestApp;
-  let clock = Date.parse('2026-12-07T10:00:00.000Z');
-  const now = () => new Date(clock);
   let call: TestApp['call'];
-
-  beforeAll(async () => {
-    t = await createTestApp(kind);
-    call = clockedOrderApp(t, now);
-  }, 120_000);
-  afterAll(async () => t?.close());
+  const clock = withClockedOrderApp(kind, (app, clocked) => {
+    t = app;
+    call = clocked;
+  });
+  const now = clock.now;
 
   /** Receives an order at the clock's time; returns it as answered. */
   async function receive(overrides: Record<string, unknown> = {}) {
@@ -74,8 +71,8 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
   it('counts removal at 59 minutes as in time and at 61 as late, and never hides the breach', async () => {
     const onTime = await receive({ reference: 'CLOCK-59' });
     const late = await receive({ reference: 'CLOCK-61' });
-    const start = clock;
-    clock = start + 59 * MINUTE;
+    const start = clock.ms;
+    clock.ms = start + 59 * MINUTE;
     let response = await decide(onTime.id, {
       outcome: 'removed',
       effectiveAt: now().toISOString(),
@@ -83,7 +80,7 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
     expect(response.status).toBe(200);
     expect(Order.parse(await response.json()).deadlineMissed).toBe(false);
 
-    clock = start + 61 * MINUTE;
+    clock.ms = start + 61 * MINUTE;
     // Open past the deadline: already counted as missed before anyone decides.
     const listed = OrderList.parse(await (await call('GET', '/v1/orders?status=open')).json());
     expect(listed.orders.find((o) => o.id === late.id)?.deadlineMissed).toBe(true);
@@ -107,9 +104,9 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
 
   it('answers Annex II with the reference and the times, as JSON and as a printable page', async () => {
     const order = await receive({ reference: 'ANNEX-II-7' });
-    const receivedAt = clock;
-    clock += 20 * MINUTE;
-    const effectiveAt = new Date(clock - 2 * MINUTE).toISOString();
+    const receivedAt = clock.ms;
+    clock.ms += 20 * MINUTE;
+    const effectiveAt = new Date(clock.ms - 2 * MINUTE).toISOString();
     expect((await decide(order.id, { outcome: 'removed', effectiveAt })).status).toBe(200);
     const response = await call('GET', `/v1/orders/${order.id}/annex-ii`);
     expect(response.status).toBe(200);
@@ -136,7 +133,7 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
   it('answers Annex III with the reason, and does not count it as a missed hour', async () => {
     const order = await receive({ reference: 'ANNEX-III-9' });
     expect((await call('GET', `/v1/orders/${order.id}/annex-iii`)).status).toBe(409); // still open
-    clock += 10 * MINUTE;
+    clock.ms += 10 * MINUTE;
     const response = await decide(order.id, ORDER_NOT_EXECUTED_EXAMPLE);
     expect(response.status).toBe(200);
     const decided = Order.parse(await response.json());
@@ -161,7 +158,7 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
 
   it('refuses a second decision, the receiver deciding, and an effect in the future', async () => {
     const order = await receive({ reference: 'REFUSE-1' });
-    const future = new Date(clock + MINUTE).toISOString();
+    const future = new Date(clock.ms + MINUTE).toISOString();
     let response = await decide(order.id, { outcome: 'removed', effectiveAt: future });
     expect(response.status).toBe(400);
     expect(ErrorBody.parse(await response.json()).issues?.[0]?.path).toBe('effectiveAt');

@@ -176,6 +176,31 @@ describe.each(storesUnderTest())('console, appeal page and landing page on %s', 
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.keyboard.press('Escape');
 
+    // with an Art. 1(3) exemption, removal and disabling access cannot be chosen, and the form
+    // says why; the suggested removal is cleared, to be chosen again once no exemption applies
+    const action = page.getByLabel('Action', { exact: true });
+    expect(await action.inputValue()).toBe('remove');
+    const disabledActions = () =>
+      action.evaluate((select: HTMLSelectElement) =>
+        Array.from(select.options)
+          .filter((o) => o.disabled)
+          .map((o) => [o.value, o.textContent]),
+      );
+    expect(await disabledActions()).toEqual([]);
+    await page.getByLabel('Exemption applies').selectOption('yes');
+    expect(await action.inputValue()).toBe('');
+    expect(await disabledActions()).toEqual([
+      ['disable_in_territory', expect.stringContaining('an Art. 1(3) exemption applies')],
+      ['remove', expect.stringContaining('an Art. 1(3) exemption applies')],
+    ]);
+    expect(await page.locator('#action-hint').textContent()).toContain(
+      'Removal and disabling access are not available',
+    );
+    await expect(action.selectOption('remove', { timeout: 2000 })).rejects.toThrow();
+    await page.getByLabel('Exemption applies').selectOption('no');
+    expect(await disabledActions()).toEqual([]);
+    await action.selectOption('remove');
+
     // d with the form half-filled: errors in words beside each field, focus on the first
     await page.keyboard.press('d');
     const reference = page.getByLabel('Legal reference');

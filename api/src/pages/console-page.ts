@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
-import { bundleUiPage, UI_DIR } from './browser-bundle';
+import { UI_DIR } from './browser-bundle';
 import { PAGE_BASE_CSS } from './page-base';
 import { securePage } from './page-csp';
+import { pageScripts, SCRIPTS_PATH, serveScript, type PageEntry } from './page-scripts';
 
 /** Where the console and the appeal page link their stylesheet. */
 const UI_CSS = '/ui/pages.css';
@@ -17,10 +18,16 @@ const UI_STYLES: Record<string, string[]> = {
 };
 
 /**
- * The HTML shell of a React page: its title, its script, its stylesheets after the shared ones,
- * and the root React renders into.
+ * The HTML shell of a React page: its title, its scripts (module scripts, run in this order), the
+ * chunks they import (preloaded, so that they load beside the scripts rather than after them), its
+ * stylesheets after the shared ones, and the root React renders into.
  */
-export function shellHtml(title: string, script: string, styles: string[] = []): string {
+export function shellHtml(
+  title: string,
+  script: string | string[],
+  styles: string[] = [],
+  preload: string[] = [],
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -32,7 +39,10 @@ export function shellHtml(title: string, script: string, styles: string[] = []):
 <title>${title}</title>
 <link rel="stylesheet" href="${PAGE_BASE_CSS}">
 <link rel="stylesheet" href="${UI_CSS}">
-${styles.map((href) => `<link rel="stylesheet" href="${href}">\n`).join('')}<script type="module" src="${script}"></script>
+${styles.map((href) => `<link rel="stylesheet" href="${href}">\n`).join('')}${[script]
+    .flat()
+    .map((src) => `<script type="module" src="${src}"></script>\n`)
+    .join('')}${preload.map((href) => `<link rel="modulepreload" href="${href}">\n`).join('')}
 </head>
 <body>
 <div id="root"></div>
@@ -72,45 +82,48 @@ export const LANDING_HTML = `<!doctype html>
 
 /**
  * `/` (the landing page), `/console` (the review console, also for CSO teams: `/cso` redirects
- * there) and `/appeal` (the public appeal page),
- * with their scripts (bundled from `@counterweight/ui` at first request, once per process) and
- * stylesheet, under the pages' CSP. The pages hold no data: their scripts fetch it with the
- * visitor's token.
+ * there) and `/appeal` (the public appeal page), with their scripts under `/scripts/` (bundled
+ * from `@counterweight/ui` once per process, named by content hash and cached forever) and
+ * stylesheets, under the pages' CSP. The pages hold no data: their scripts fetch it with the
+ * visitor's token. The console's first script only starts its first requests, so that they run
+ * while the browser loads and evaluates the rest.
  */
 export function consolePageRoutes() {
   const router = new Hono();
-  const scripts = new Map<string, Promise<Uint8Array>>();
   const styles = new Map<string, Promise<Buffer>>();
   const secure = (c: Context) => securePage(c, 'no-cache');
-  const script = (entry: string) => async (c: Context) => {
-    let bundle = scripts.get(entry);
-    if (!bundle) {
-      bundle = bundleUiPage(entry);
-      bundle.catch(() => scripts.delete(entry));
-      scripts.set(entry, bundle);
-    }
-    secure(c);
-    c.header('Content-Type', 'text/javascript; charset=utf-8');
-    return c.body(new Uint8Array(await bundle));
-  };
-  const page = (html: string) => (c: Context) => {
-    secure(c);
-    return c.html(html);
-  };
+  const reactPage =
+    (title: string, entries: PageEntry[], sheets: string[] = []) =>
+    async (c: Context) => {
+      const scripts = await pageScripts();
+      const loaded = entries.map((name) => scripts.entry(name));
+      const preload = [...new Set(loaded.flatMap((e) => e.preload))];
+      secure(c);
+      return c.html(
+        shellHtml(
+          title,
+          loaded.map((e) => e.src),
+          sheets,
+          preload,
+        ),
+      );
+    };
 
-  router.get('/', page(LANDING_HTML));
+  router.get('/', (c) => {
+    secure(c);
+    return c.html(LANDING_HTML);
+  });
   router.get(
     '/console',
-    page(shellHtml('Counterweight: console', '/console/console.js', [CSO_DESK_CSS])),
+    reactPage('Counterweight: console', ['first-requests', 'console'], [CSO_DESK_CSS]),
   );
-  router.get('/console/console.js', script('console/main.tsx'));
   // the counter-narrative board moved into the console (the CSO desk); old links still land there
   router.get('/cso', (c) => {
     const query = new URL(c.req.url).search;
     return c.redirect(`/console${query}`, 301);
   });
-  router.get('/appeal', page(shellHtml('Counterweight: appeal a decision', '/appeal/appeal.js')));
-  router.get('/appeal/appeal.js', script('appeal/main.tsx'));
+  router.get('/appeal', reactPage('Counterweight: appeal a decision', ['appeal']));
+  router.get(`${SCRIPTS_PATH}/:file`, serveScript);
   for (const [path, file] of Object.entries(UI_STYLES))
     router.get(path, async (c) => {
       let style = styles.get(path);

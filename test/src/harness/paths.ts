@@ -14,7 +14,7 @@ export const FIXTURES_DIR = resolve(REPO, 'test/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * This package's ports (23000-23999, below Linux's ephemeral range 32768-60999, so an outgoing connection never holds one): each test file starts looking for free ports at its own
+ * This package's ports (23000-24999, below Linux's ephemeral range 32768-60999, so an outgoing connection never holds one): each test file starts looking for free ports at its own
  * base and stays within the hundred above it.
  */
 export const PORTS = {
@@ -28,4 +28,5 @@ export const PORTS = {
   hashMatch: { fixtures: 23800, proxy: 23801, api: 23802 },
   bench: { fixtures: 23900, proxy: 23901, api: 23902 },
   knownContent: { fixtures: 23000, proxy: 23001, api: 23002 },
+  csoTargets: { fixtures: 24100, proxy: 24101, api: 24102 },
 } as const;

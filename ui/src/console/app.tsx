@@ -1,13 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { Me, Role } from '@counterweight/shared/auth';
 import { api, session, whenUnauthorized } from '../common/api-client';
 import { Field } from '../common/field';
-import { AdminDesk } from './admin-desk';
-import { AppealsDesk } from './appeals-desk';
+import { firstRequest } from './first-requests';
 import { HelpDialog } from './help-dialog';
 import { ReviewDesk } from './review-desk';
 import { BreakSetting } from './break-setting';
-import { CsoDesk } from './cso/cso-desk';
+
+// the desks other than review load when opened, so that the review desk's first load evaluates less
+const AdminDesk = lazy(() => import('./admin-desk').then((m) => ({ default: m.AdminDesk })));
+const AppealsDesk = lazy(() => import('./appeals-desk').then((m) => ({ default: m.AppealsDesk })));
+const CsoDesk = lazy(() => import('./cso/cso-desk').then((m) => ({ default: m.CsoDesk })));
 
 type Desk = 'review' | 'appeals' | 'admin' | 'cso';
 
@@ -82,7 +85,7 @@ export function App() {
   useEffect(() => {
     whenUnauthorized(() => signOut('The token is no longer valid: sign in again.'));
     if (!session.token()) return;
-    api<Me>('/v1/me')
+    firstRequest<Me>('/v1/me')
       .then(setMe)
       .catch(() => signOut())
       .finally(() => setChecking(false));
@@ -125,29 +128,31 @@ export function App() {
         )}
       </header>
       <main>
-        {checking && !me ? (
-          <p className="hint">Signing in…</p>
-        ) : !me ? (
-          <SignIn onSignedIn={setMe} reason={reason} />
-        ) : desk === 'review' ? (
-          <ReviewDesk me={me} onHelp={() => setHelp((h) => !h)} />
-        ) : desk === 'appeals' ? (
-          <AppealsDesk />
-        ) : desk === 'admin' ? (
-          <AdminDesk />
-        ) : desk === 'cso' ? (
-          <CsoDesk />
-        ) : (
-          <section className="card">
-            <h2>Nothing to decide here</h2>
-            <p>
-              {me.role === 'auditor'
-                ? 'Auditors read and verify the public transparency page and log; no token is needed there: '
-                : 'This role has no desk in the console. Its work is in the API (see the documentation) and on the public pages: '}
-              <a href="/transparency">transparency</a>, <a href="/docs">API documentation</a>.
-            </p>
-          </section>
-        )}
+        <Suspense fallback={<p className="hint">Opening the desk…</p>}>
+          {checking && !me ? (
+            <p className="hint">Signing in…</p>
+          ) : !me ? (
+            <SignIn onSignedIn={setMe} reason={reason} />
+          ) : desk === 'review' ? (
+            <ReviewDesk me={me} onHelp={() => setHelp((h) => !h)} />
+          ) : desk === 'appeals' ? (
+            <AppealsDesk />
+          ) : desk === 'admin' ? (
+            <AdminDesk />
+          ) : desk === 'cso' ? (
+            <CsoDesk />
+          ) : (
+            <section className="card">
+              <h2>Nothing to decide here</h2>
+              <p>
+                {me.role === 'auditor'
+                  ? 'Auditors read and verify the public transparency page and log; no token is needed there: '
+                  : 'This role has no desk in the console. Its work is in the API (see the documentation) and on the public pages: '}
+                <a href="/transparency">transparency</a>, <a href="/docs">API documentation</a>.
+              </p>
+            </section>
+          )}
+        </Suspense>
       </main>
       <HelpDialog open={help} onClose={() => setHelp(false)} />
     </>

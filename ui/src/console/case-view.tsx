@@ -3,7 +3,7 @@ import type { Report } from '@counterweight/shared/report';
 import { EXEMPTIONS, POLICY_CATEGORIES, TCO_TYPES, ACTIONS } from '@counterweight/shared/taxonomy';
 import { imageUrl } from '../common/api-client';
 import { when } from '../common/format';
-import { ExcerptText } from '../taxonomy';
+import { ExcerptText } from '../taxonomy/excerpt-text';
 import { mediaFacts } from './media-facts';
 
 const nameOf = (entries: readonly { id: string; name: string }[], id: string | undefined) =>

@@ -1,12 +1,7 @@
 import { DecisionSubmission } from '@counterweight/shared/decision';
 import { describe, expect, it } from 'vitest';
-import {
-  checkDraft,
-  draftFrom,
-  FRIENDLY,
-  submissionOf,
-  type DecisionDraft,
-} from './decision-draft';
+import { draftFrom, submissionOf, withExemption, type DecisionDraft } from './decision-draft';
+import { checkDraft, FRIENDLY } from './draft-check';
 
 const assessment = {
   category: 'terrorist_content' as const,
@@ -61,6 +56,25 @@ describe('the decision draft', () => {
     expect(checkDraft(complete({ action: 'disable_in_territory', territories: 'de, fr' })).ok).toBe(
       true,
     );
+  });
+
+  it('clears an action an exemption rules out when the exemption starts to apply, and only then', () => {
+    for (const action of ['remove', 'disable_in_territory'])
+      expect(withExemption(complete({ action }), true)).toMatchObject({
+        exemptionApplies: true,
+        action: '',
+      });
+    expect(withExemption(complete({ action: 'label' }), true)).toMatchObject({
+      exemptionApplies: true,
+      action: 'label',
+    });
+    expect(withExemption(complete({ exemptionApplies: true, action: 'label' }), false)).toEqual(
+      complete({ exemptionApplies: false, action: 'label' }),
+    );
+    expect(withExemption(complete({ action: 'remove' }), false).action).toBe('remove');
+    // a cleared action is named at its field, not sent
+    const cleared = checkDraft(withExemption(complete({ exemptions: ['journalistic'] }), true));
+    expect(cleared.ok || cleared.errors.action).toBeTruthy();
   });
 
   it('asks for the TCO type only with terrorist content', () => {

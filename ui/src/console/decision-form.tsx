@@ -12,8 +12,14 @@ import { ApiFailure } from '../common/api-client';
 import { Field } from '../common/field';
 import { fieldErrors, focusFirstError, type FieldErrors } from '../common/field-errors';
 import { StatementView } from '../common/statement-view';
-import { ExemptionChecklist, TaxonomyOptions } from '../taxonomy';
-import { checkDraft, FRIENDLY, type DecisionDraft } from './decision-draft';
+import {
+  EXEMPTION_RULES_OUT_REMOVAL,
+  ExemptionChecklist,
+  TaxonomyOptions,
+  unavailableAction,
+} from '../taxonomy';
+import { withExemption, type DecisionDraft } from './decision-draft';
+import { checkDraft, FRIENDLY } from './draft-check';
 
 interface Props {
   draft: DecisionDraft;
@@ -211,7 +217,10 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
               {...p}
               data-field="exemption.applies"
               value={draft.exemptionApplies ? 'yes' : 'no'}
-              onChange={(e) => set('exemptionApplies', e.target.value === 'yes')}
+              onChange={(e) => {
+                setPending(null);
+                onDraft(withExemption(draft, e.target.value === 'yes'));
+              }}
             >
               <option value="no">No: not disseminated for a protected purpose</option>
               <option value="yes">Yes: journalism, education, research, art, countering…</option>
@@ -263,7 +272,11 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
           id="action"
           label="Action"
           error={err('action')}
-          hint="Mildest first: prefer the least restriction that suffices."
+          hint={
+            draft.exemptionApplies
+              ? `Removal and disabling access are ${EXEMPTION_RULES_OUT_REMOVAL}. Mildest first: prefer the least restriction that suffices.`
+              : 'Mildest first: prefer the least restriction that suffices.'
+          }
         >
           {(p) => (
             <select
@@ -272,7 +285,12 @@ export function DecisionForm({ draft, onDraft, preview, decide }: Props) {
               value={draft.action}
               onChange={(e) => set('action', e.target.value)}
             >
-              <TaxonomyOptions entries={ACTIONS} definitions />
+              <TaxonomyOptions
+                entries={ACTIONS}
+                definitions
+                empty={draft.action === '' ? 'Choose…' : undefined}
+                disabled={unavailableAction(draft.exemptionApplies)}
+              />
             </select>
           )}
         </Field>

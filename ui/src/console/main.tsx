@@ -1,3 +1,4 @@
+import './first-requests';
 import '../common/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';

@@ -8,7 +8,11 @@ import { api, ApiFailure } from '../common/api-client';
 import { age } from '../common/format';
 import { CaseView } from './case-view';
 import { draftFrom, type DecisionDraft } from './decision-draft';
-import { DecisionForm } from './decision-form';
+/** The decision form and its checks (with the shared schemas): loaded once the queue shows. */
+type DecisionForms = typeof import('./decision-form');
+let decisionForms: Promise<DecisionForms> | undefined;
+const loadDecisionForms = () => (decisionForms ??= import('./decision-form'));
+import { firstRequest, QUEUE_PAGE } from './first-requests';
 import {
   filterQuery,
   NO_FILTER,
@@ -28,9 +32,6 @@ interface QueueSummary {
   oldestReceivedAt: string | null;
 }
 
-/** Queue rows fetched at once; more on demand ("Show more"). */
-const PAGE = 100;
-
 /** A claim is renewed this often while its case is open (the lease lasts 15 minutes). */
 const RENEW_MS = 5 * 60_000;
 
@@ -45,19 +46,25 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
   const [orders, setOrders] = useState<RemovalOrder[]>([]);
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [selected, setSelected] = useState(0);
-  const [open, setOpen] = useState<{ report: Report; lease: ClaimLease } | null>(null);
+  // the lease is null while the claim is on its way: the case shows at once, the claim confirms
+  const [open, setOpen] = useState<{ report: Report; lease: ClaimLease | null } | null>(null);
   const [draft, setDraft] = useState<DecisionDraft | null>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
   const [decidedToday, setDecidedToday] = useState(() => wellness.decidedToday(me.tokenId));
   const [breakDue, setBreakDue] = useState(false);
   const [now, setNow] = useState(() => Date.now());
+  const [forms, setForms] = useState<DecisionForms | null>(null);
   const form = useRef<HTMLDivElement>(null);
+  /** The claim of the open case on its way: a decision waits for it. */
+  const claiming = useRef<Promise<unknown>>(Promise.resolve());
 
   const load = useCallback(async () => {
+    // unfiltered, the first load takes the answers the page asked for before React started
+    const request = filterQuery(filter) === '' ? firstRequest : api;
     const [s, page] = await Promise.all([
-      api<QueueSummary>('/v1/queue/summary'),
-      api<{ items: Report[]; nextCursor: string | null; orders?: RemovalOrder[] }>(
-        `/v1/queue?limit=${PAGE}${filterQuery(filter)}`,
+      request<QueueSummary>('/v1/queue/summary'),
+      request<{ items: Report[]; nextCursor: string | null; orders?: RemovalOrder[] }>(
+        `/v1/queue?limit=${QUEUE_PAGE}${filterQuery(filter)}`,
       ),
     ]);
     setSummary(s);
@@ -74,13 +81,21 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
   }, [filter]);
 
   useEffect(() => {
-    load().catch((error) => setNotice(String(error.message ?? error)));
+    load()
+      .catch((error) => setNotice(String(error.message ?? error)))
+      // the queue is on screen: now the form, so that opening a case waits for nothing
+      .finally(() =>
+        loadDecisionForms().then(setForms, () => {
+          decisionForms = undefined;
+          setNotice('The decision form could not be loaded: reload the page.');
+        }),
+      );
   }, [load]);
 
   const more = async () => {
     if (!nextCursor) return;
     const page = await api<{ items: Report[]; nextCursor: string | null }>(
-      `/v1/queue?limit=${PAGE}&cursor=${encodeURIComponent(nextCursor)}${filterQuery(filter)}`,
+      `/v1/queue?limit=${QUEUE_PAGE}&cursor=${encodeURIComponent(nextCursor)}${filterQuery(filter)}`,
     );
     setItems((shown) => [...shown, ...page.items]);
     setNextCursor(page.nextCursor);
@@ -102,13 +117,18 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
 
   const openCase = async (report: Report) => {
     setNotice(null);
+    // the queue row is the whole report: the case shows now, and the claim (the only round trip)
+    // confirms it; a refused claim closes it again
+    setOpen({ report, lease: null });
+    setDraft(draftFrom(report.assessment));
+    requestAnimationFrame(() => document.getElementById('case-title')?.focus());
+    const claim = api<ClaimLease>(`/v1/reports/${report.id}/claim`, { method: 'POST' });
+    claiming.current = claim.catch(() => {});
     try {
-      // the queue row is the whole report: the claim is the only round trip
-      const lease = await api<ClaimLease>(`/v1/reports/${report.id}/claim`, { method: 'POST' });
-      setOpen({ report, lease });
-      setDraft(draftFrom(report.assessment));
-      requestAnimationFrame(() => document.getElementById('case-title')?.focus());
+      const lease = await claim;
+      setOpen((o) => (o?.report.id === report.id ? { report, lease } : o));
     } catch (error) {
+      setOpen((o) => (o?.report.id === report.id ? null : o));
       setNotice(
         error instanceof ApiFailure && error.status === 409
           ? `${report.caseNumber} is no longer available: ${error.message}`
@@ -140,6 +160,7 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
 
   const decide = async (submission: DecisionSubmission) => {
     const report = open!.report;
+    await claiming.current;
     const recorded = await api<{ statement: StatementOfReasons }>(
       `/v1/reports/${report.id}/decision`,
       { method: 'POST', body: submission },
@@ -229,23 +250,33 @@ export function ReviewDesk({ me, onHelp }: { me: Me; onHelp: () => void }) {
         )}
         {open && draft ? (
           <>
-            <p className="lease" data-testid="lease">
-              Claimed by you until {new Date(open.lease.expiresAt).toLocaleTimeString()} (renewed
-              while the case is open).{' '}
-              <button type="button" onClick={() => void skip()}>
-                Skip <kbd>s</kbd>
-              </button>
-            </p>
+            {open.lease ? (
+              <p className="lease" data-testid="lease">
+                Claimed by you until {new Date(open.lease.expiresAt).toLocaleTimeString()} (renewed
+                while the case is open).{' '}
+                <button type="button" onClick={() => void skip()}>
+                  Skip <kbd>s</kbd>
+                </button>
+              </p>
+            ) : (
+              <p className="lease" data-testid="claiming">
+                Claiming this case for you…
+              </p>
+            )}
             <CaseView report={open.report} />
             <div ref={form}>
               <h3>Decision</h3>
-              <DecisionForm
-                key={open.report.id}
-                draft={draft}
-                onDraft={setDraft}
-                preview={preview}
-                decide={decide}
-              />
+              {forms ? (
+                <forms.DecisionForm
+                  key={open.report.id}
+                  draft={draft}
+                  onDraft={setDraft}
+                  preview={preview}
+                  decide={decide}
+                />
+              ) : (
+                <p className="hint">Loading the decision form…</p>
+              )}
             </div>
           </>
         ) : (

@@ -46,25 +46,35 @@ export function TaxonomyRadios<Id extends string>(props: {
 
 /**
  * The `<option>`s of a select bound to a taxonomy list: a first empty option when `empty` names
- * it ("Choose…", "any"), then each entry by name (and its definition with `definitions`).
+ * it ("Choose…", "any"), then each entry by name (and its definition with `definitions`). An
+ * entry `disabled` gives a reason for is disabled and says why instead of its definition.
  */
 export function TaxonomyOptions<Id extends string>({
   entries,
   empty,
   definitions = false,
+  disabled,
 }: {
   entries: readonly { id: Id; name: string; definition?: string }[];
   empty?: string;
   definitions?: boolean;
+  disabled?: (id: Id) => string | null;
 }) {
   return (
     <>
       {empty !== undefined && <option value="">{empty}</option>}
-      {entries.map((e) => (
-        <option key={e.id} value={e.id}>
-          {definitions && e.definition ? `${e.name}: ${e.definition}` : e.name}
-        </option>
-      ))}
+      {entries.map((e) => {
+        const why = disabled?.(e.id) ?? null;
+        return (
+          <option key={e.id} value={e.id} disabled={why !== null}>
+            {why !== null
+              ? `${e.name} (${why})`
+              : definitions && e.definition
+                ? `${e.name}: ${e.definition}`
+                : e.name}
+          </option>
+        );
+      })}
     </>
   );
 }

@@ -7,6 +7,8 @@ import {
   TARGETED_GROUPS,
   TaxonomyOptions,
   TaxonomyRadios,
+  EXEMPTION_RULES_OUT_REMOVAL,
+  unavailableAction,
 } from './index';
 
 const nothing = () => {};
@@ -83,6 +85,31 @@ describe('TaxonomyOptions', () => {
       </select>,
     );
     expect(withDefinitions).toContain(`${ACTIONS[0]!.name}: `);
+  });
+});
+
+describe('the actions an Art. 1(3) exemption rules out', () => {
+  it('disables removal and disabling access in a select, with the reason, only when one applies', () => {
+    const options = (exemptionApplies: boolean) =>
+      renderToStaticMarkup(
+        <select>
+          <TaxonomyOptions
+            entries={ACTIONS}
+            definitions
+            disabled={unavailableAction(exemptionApplies)}
+          />
+        </select>,
+      );
+    const exempt = options(true);
+    expect(exempt.match(/<option/g)).toHaveLength(ACTIONS.length);
+    const disabled = [...exempt.matchAll(/<option value="([^"]+)" disabled="">([^<]*)</g)];
+    expect(disabled.map((m) => m[1]).sort()).toEqual([...REMOVAL_ACTIONS].sort());
+    for (const [, , text] of disabled) expect(text).toContain(EXEMPTION_RULES_OUT_REMOVAL);
+    expect(exempt).toContain('<option value="label">');
+    expect(options(false)).not.toContain('disabled');
+    expect(unavailableAction(true)('remove')).toBe(EXEMPTION_RULES_OUT_REMOVAL);
+    expect(unavailableAction(true)('no_action')).toBeNull();
+    expect(unavailableAction(false)('remove')).toBeNull();
   });
 });
 
