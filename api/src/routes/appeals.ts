@@ -11,15 +11,10 @@ import {
   StatementOfReasons,
 } from '@counterweight/shared';
 import type { Context } from 'hono';
-import {
-  appealQueue,
-  appealStatus,
-  contestedStatement,
-  decideAppeal,
-  fileAppeal,
-  getAppeal,
-  type AppealDeps,
-} from '../appeals/appeals';
+import { appealQueue, getAppeal, type AppealDeps } from '../appeals/appeal-records';
+import { appealStatus, contestedStatement } from '../appeals/appellant-view';
+import { decideAppeal } from '../appeals/decide-appeal';
+import { fileAppeal } from '../appeals/file-appeal';
 import { rateLimit, socketAddress, TokenBuckets } from '../appeals/rate-limit';
 import type { AppDeps } from '../app-env';
 import { pseudonymOf } from '../auth/pseudonym';
