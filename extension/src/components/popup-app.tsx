@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SENSITIVITY_SHIFT, type Sensitivity } from '@/utils/classifier/decide';
-import { activeOn } from '@/utils/content/run-content';
+import { activeOn } from '@/utils/page/scanned-page';
 import { settingsItem, type Settings } from '@/utils/storage/items';
 import { sendMessage } from '@/utils/messaging/messenger';
 import type { PageLanguages } from '@/utils/page/language-shares';

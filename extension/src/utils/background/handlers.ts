@@ -12,6 +12,7 @@ import { registerReportSelection } from '../review/register-report-selection';
 import { registerContextMenus } from './context-menus';
 import { apiOriginItem } from '../storage/api-origin-item';
 import { showFlagCount } from './badge';
+import { warmModelOnPageLoad } from './model-warm-up';
 import { feedbackSharingItem } from '../feedback/feedback-item';
 import { tally, type Verdict } from '../feedback/feedback-tally';
 import { sendFeedback } from '../feedback/send-feedback';
@@ -88,6 +89,7 @@ export function registerBackground(loadClassifier: () => Promise<TextClassifier>
     });
     return classifier;
   };
+  warmModelOnPageLoad(getClassifier);
 
   onMessage('matchImages', async ({ images }) => ({
     results: await matchImages(images, await currentBankCopy(await connectionItem.get())),

@@ -5,11 +5,7 @@ import { pageLanguage } from '../review/page-language';
 import { apiOriginItem } from '../storage/api-origin-item';
 import { pageSettingsItem } from '../storage/page-settings-item';
 import type { Settings } from '../storage/settings-item';
-
-/** Whether the extension flags on `site` under these settings. */
-export function activeOn(site: string, settings: Settings): boolean {
-  return !settings.paused && !settings.disabledSites.includes(site);
-}
+import { activeOn } from '../page/scanned-page';
 
 const HIGHLIGHT_CSS = `
 [data-counterweight="flag"] { outline: 2px solid #b3261e !important; outline-offset: 2px !important; }

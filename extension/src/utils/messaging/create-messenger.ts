@@ -46,8 +46,10 @@ export function createMessenger<P extends Protocol>(protocol: P) {
     },
 
     /**
-     * Handles one message type in this context. The data is parsed before the handler sees it
-     * and the answer before it leaves; a failure reaches the sender as a thrown error.
+     * Handles one message type in this context. The data is parsed before the handler sees it;
+     * the answer is parsed once, where it arrives ({@link sendMessage}), not also before it
+     * leaves: a side panel asking for a page's 1,000 flags paid for two parses of each.
+     * A failure reaches the sender as a thrown error.
      */
     onMessage<T extends keyof P & string>(
       type: T,
@@ -56,10 +58,10 @@ export function createMessenger<P extends Protocol>(protocol: P) {
         sender: ExtensionMessage['sender'],
       ) => Promise<z.output<P[T][1]>> | z.output<P[T][1]>,
     ): () => void {
-      const [dataSchema, answerSchema] = protocol[type]!;
+      const [dataSchema] = protocol[type]!;
       return wire.onMessage(type, async (message) => {
         const data = parse(dataSchema, message.data, type, 'data') as z.output<P[T][0]>;
-        return parse(answerSchema, await handler(data, message.sender), type, 'answer');
+        return handler(data, message.sender);
       });
     },
   };
