@@ -1,6 +1,9 @@
 /**
  * An asynchronous token bucket: {@link RateLimiter.acquire} resolves when a request may be made,
- * so that no more than `perMinute` requests go out in a minute, at most a second's worth at once.
+ * so that no more than `perMinute` requests go out in a minute, at most half a second's worth at
+ * once. Half, not the database's whole second: requests sent evenly can arrive bunched (the
+ * event loop, the network), and with the same burst as the database's bucket a few of them met
+ * a 429 in the benchmark (4 in 1,004 requests); with half none did.
  */
 export class RateLimiter {
   #tokens: number;
@@ -14,7 +17,7 @@ export class RateLimiter {
     private readonly now: () => number = () => performance.now(),
   ) {
     this.#perMs = perMinute / 60_000;
-    this.#capacity = Math.max(1, Math.floor(perMinute / 60));
+    this.#capacity = Math.max(1, Math.floor(perMinute / 120));
     this.#tokens = this.#capacity;
     this.#at = now();
   }
