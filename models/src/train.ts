@@ -48,6 +48,7 @@ import {
   ADDED_SOURCES,
   ARTIFACT_DIR,
   ATTENTION_KEY_DIM,
+  EMBEDDING_DIM,
   AVERAGE_FROM,
   BATCH,
   BORROWED_WORDS,
@@ -208,7 +209,7 @@ async function main() {
 
   const config: TextCnnConfig = {
     vocabularySize: vocabulary.length + 2,
-    embeddingDim: 32,
+    embeddingDim: EMBEDDING_DIM,
     filters1: FILTERS,
     filters2: FILTERS,
     hidden: 32,
