@@ -30,7 +30,10 @@ export const OrderFigures = z.strictObject({
   preservedItems: count,
   /** Art. 10 complaints of content providers on executed orders, and how they were decided. */
   complaints: z.strictObject({ received: count, upheld: count, reversed: count }),
-  /** Art. 9 review proceedings filed in the period, by who brought them; outcomes decided in it. */
+  /**
+   * Art. 7(3)(e): Art. 9 review proceedings filed in the period, by who brought them, and the
+   * outcomes decided in it.
+   */
   reviewProceedings: z.strictObject({
     filed: count,
     byBroughtBy: countsOf(REVIEW_BROUGHT_BY),
@@ -40,9 +43,9 @@ export const OrderFigures = z.strictObject({
   }),
   /** All content reinstated: after a complaint was reversed, or after review proceedings. */
   reinstatements: count,
-  /** Reinstated after a complaint was reversed (Art. 10(2)). */
+  /** Art. 7(3)(g): reinstated after a complaint was reversed (Art. 10(2)). */
   reinstatementsAfterComplaints: count,
-  /** Reinstated after review proceedings annulled or amended the order (Art. 9). */
+  /** Art. 7(3)(f): reinstated after review proceedings annulled or amended the order (Art. 9). */
   reinstatementsAfterReviewProceedings: count,
   notExecutedByReason: z.strictObject(
     Object.fromEntries(ANNEX_III_REASONS.map((id) => [id, count])) as {
