@@ -11,7 +11,7 @@ import { checkReport } from '../cli/verify-report';
 import { withClockedOrderApp } from '../testing/app-fixture';
 import type { TestApp } from '../testing/test-app';
 import { requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
-import { reviewCalls } from './review-fixture';
+import { reviewCalls } from '../testing/review-calls';
 
 requirePostgresOrWarn('the Art. 7 figures of review proceedings');
 

@@ -4,7 +4,7 @@ import { withClockedOrderApp } from '../testing/app-fixture';
 import { rowCounts, type TestApp } from '../testing/test-app';
 import { requirePostgresOrWarn, storesUnderTest } from '../testing/test-db';
 import { ORDER_EXAMPLE, REVIEW_OUTCOME_EXAMPLE, REVIEW_PROCEEDING_EXAMPLE } from './order-examples';
-import { REVIEW_REFERENCE, reviewCalls } from './review-fixture';
+import { REVIEW_REFERENCE, reviewCalls } from '../testing/review-calls';
 
 requirePostgresOrWarn('review proceedings on removal orders');
 

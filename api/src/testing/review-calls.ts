@@ -1,10 +1,10 @@
 import { Order, OrderList } from '@counterweight/shared';
 import type { IssuedToken } from '@counterweight/shared/auth';
 import { expect } from 'vitest';
-import type { TestClock } from '../testing/app-fixture';
-import type { TestApp } from '../testing/test-app';
-import { OrderNotice } from './notice-routes';
-import { ORDER_EXAMPLE, REVIEW_PROCEEDING_EXAMPLE } from './order-examples';
+import { OrderNotice } from '../orders/notice-routes';
+import { ORDER_EXAMPLE, REVIEW_PROCEEDING_EXAMPLE } from '../orders/order-examples';
+import type { TestClock } from './app-fixture';
+import type { TestApp } from './test-app';
 
 const MINUTE = 60_000;
 
