@@ -23,6 +23,7 @@ export * from './feedback';
 export * from './screenshot';
 export * from './progress';
 export * from './order';
+export * from './order-review';
 export * from './tdb-rules';
 export * from './order-figures';
 export * from './pdq/index';

@@ -18,6 +18,9 @@ export const LOG_EVENT_TYPES = [
   'target_closed',
   'order_received',
   'order_decided',
+  /** Review proceedings against an order (TCO Art. 9) brought, and decided. */
+  'order_review_filed',
+  'order_review_decided',
   'bank_created',
   'bank_signals_added',
   'bank_signals_removed',

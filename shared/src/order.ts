@@ -72,6 +72,15 @@ export const OrderDecisionSubmission = z.discriminatedUnion('outcome', [
 ]);
 export type OrderDecisionSubmission = z.infer<typeof OrderDecisionSubmission>;
 
+/**
+ * How content removed under an order came back: a complaint reversed (Art. 10) or review
+ * proceedings that annulled or amended the order (Art. 9). The first reinstatement is the one
+ * recorded on the order.
+ */
+export const REINSTATED_BY = ['complaint', 'review_proceedings'] as const;
+export const ReinstatedBy = z.enum(REINSTATED_BY);
+export type ReinstatedBy = z.infer<typeof ReinstatedBy>;
+
 /** The decision recorded on an order. */
 export const OrderDecision = z.strictObject({
   decidedAt: Timestamp,
@@ -105,6 +114,14 @@ export const Order = z.strictObject({
    */
   deadlineMissed: z.boolean(),
   decision: OrderDecision.nullable(),
+  /** When the removed content was reinstated; null while it stays removed (or was never). */
+  reinstatedAt: Timestamp.nullable().describe(
+    'When the removed content was reinstated (the first reinstatement); null while it stays removed',
+  ),
+  /** What reinstated it: a reversed complaint or review proceedings; null when not reinstated. */
+  reinstatedBy: ReinstatedBy.nullable().describe(
+    'What reinstated it: `complaint` (Art. 10, reversed) or `review_proceedings` (Art. 9, order annulled or amended); null when not reinstated',
+  ),
 });
 export type Order = z.infer<typeof Order>;
 

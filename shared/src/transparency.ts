@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { isReinstatement } from './appeal';
 import { Timestamp } from './common';
 import type { LogEntry } from './log-entry';
-import { emptyOrderFigures, OrderFigures, orderCounts } from './order-figures';
+import {
+  emptyOrderFigures,
+  OrderFigures,
+  orderCounts,
+  PendingReviewProceedings,
+} from './order-figures';
 import {
   Action,
   ACTION_IDS,
@@ -128,7 +133,7 @@ export const TransparencyReport = z.strictObject({
 export type TransparencyReport = z.infer<typeof TransparencyReport>;
 
 export const TRANSPARENCY_METHOD =
-  "Every figure is computed from the log entries whose time lies in [from, to), by the pure function computeTransparencyFigures in @counterweight/shared, over the first treeSize entries of the log. Durations pair each decision with its report_received entry and each appeal outcome with its appeal_filed entry, wherever in the log those lie; median and p90 use the nearest-rank method. A reinstatement is an appeal reversed where the content had been acted on. Outcomes after appeal count each decision of the period once, at the time of the decision, with the action and territories in force after every appeal_decided entry on it within the first treeSize entries (upheld keeps them; reversed or modified takes the entry's action and details.territorialScope).";
+  "Every figure is computed from the log entries whose time lies in [from, to), by the pure function computeTransparencyFigures in @counterweight/shared, over the first treeSize entries of the log. Durations pair each decision with its report_received entry and each appeal outcome with its appeal_filed entry, wherever in the log those lie; median and p90 use the nearest-rank method. A reinstatement is an appeal reversed where the content had been acted on. Outcomes after appeal count each decision of the period once, at the time of the decision, with the action and territories in force after every appeal_decided entry on it within the first treeSize entries (upheld keeps them; reversed or modified takes the entry's action and details.territorialScope). Review proceedings against removal orders (TCO Art. 9) count as pending at the time of their order_review_filed entry until an order_review_decided entry on them lies within the first treeSize entries; orders.reinstatements is the sum of the reinstatements after complaints and after review proceedings.";
 
 function zeros<T extends string>(ids: readonly T[]): Record<T, number> {
   return Object.fromEntries(ids.map((id) => [id, 0])) as Record<T, number>;
@@ -249,6 +254,7 @@ export class TransparencyTally {
   /** Per decision id: when it was taken, its first outcome and the outcome in force now. */
   readonly #decisions = new Map<string, { at: number; first: Outcome; now: Outcome }>();
   readonly #appeals = new Map<string, { at: number; dueAt: number }>();
+  readonly #pendingReviews = new PendingReviewProceedings();
 
   /** The contribution of the next entry in log order; null for entries no figure counts. */
   add(e: LogEntry): EntryContribution | null {
@@ -319,6 +325,15 @@ export class TransparencyTally {
       case 'content_preserved':
         c.counts.push(...orderCounts(e));
         return c;
+      case 'order_review_filed':
+      case 'order_review_decided': {
+        c.counts.push(...orderCounts(e));
+        // An outcome ends the pending count of its filing, which may lie in an earlier period.
+        const filedAt = this.#pendingReviews.add(e);
+        if (filedAt !== null)
+          c.revisions.push({ at: filedAt, remove: ['orders.reviewProceedings.pending'], add: [] });
+        return c;
+      }
       default:
         return null;
     }

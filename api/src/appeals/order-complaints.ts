@@ -113,7 +113,7 @@ export async function fileOrderComplaint(
 
 /**
  * Decides a complaint on an order: upheld (the removal stands) or reversed (the content is
- * reinstated: `removal_orders.reinstated_at`, the statement amended). The decider must not have
+ * reinstated: `removal_orders.reinstated_at` and `reinstated_by`, the statement amended). The decider must not have
  * received or decided the order (403 `four_eyes`). `modified` has no meaning for an order (400).
  */
 export async function decideOrderComplaint(
@@ -152,10 +152,12 @@ export async function decideOrderComplaint(
   );
   const reinstatement = isReinstatement(submission.outcome, appeal.original_action);
   if (reinstatement && submission.outcome === 'reversed') {
-    await tx.query('UPDATE removal_orders SET reinstated_at = $2 WHERE id = $1', [
-      order.order_id,
-      now.toISOString(),
-    ]);
+    // The order records the first reinstatement (review proceedings may have come first).
+    await tx.query(
+      `UPDATE removal_orders SET reinstated_at = COALESCE(reinstated_at, $2),
+         reinstated_by = COALESCE(reinstated_by, 'complaint') WHERE id = $1`,
+      [order.order_id, now.toISOString()],
+    );
     await amendStatementAfterAppeal(
       tx,
       order.order_id,

@@ -1,4 +1,9 @@
-import type { OrderDecisionSubmission, OrderSubmission } from '@counterweight/shared';
+import type {
+  OrderDecisionSubmission,
+  OrderSubmission,
+  ReviewOutcomeSubmission,
+  ReviewProceedingSubmission,
+} from '@counterweight/shared';
 
 /** A valid `POST /v1/orders` body (Annex I), shown in the OpenAPI document and used by tests. */
 export const ORDER_EXAMPLE = {
@@ -28,3 +33,18 @@ export const ORDER_NOT_EXECUTED_EXAMPLE = {
   reason: 'insufficient_information',
   explanation: 'The URL names a channel with 4,000 videos; the order does not say which one.',
 } satisfies OrderDecisionSubmission;
+
+/** A valid `POST /v1/orders/{id}/review-proceedings` body (TCO Art. 9). */
+export const REVIEW_PROCEEDING_EXAMPLE = {
+  broughtBy: 'content_provider',
+  body: 'court',
+  reference: 'VG Wiesbaden 6 K 1234/26.WI',
+  filedAt: '2026-12-07T09:50:00Z',
+} satisfies ReviewProceedingSubmission;
+
+/** A valid `POST /v1/orders/{id}/review-proceedings/{pid}/outcome` body: annulled, content reinstated. */
+export const REVIEW_OUTCOME_EXAMPLE = {
+  outcome: 'order_annulled',
+  decidedAt: '2026-12-07T09:58:00Z',
+  reinstated: true,
+} satisfies ReviewOutcomeSubmission;

@@ -14,6 +14,7 @@ import { BEARER, errorResponses, newRouter } from '../routes/router';
 import { annexRoutes } from './annex-routes';
 import { noticeRoutes } from './notice-routes';
 import { ORDER_DECISION_EXAMPLE, ORDER_EXAMPLE } from './order-examples';
+import { reviewRoutes } from './review-routes';
 import { decideOrder, deadlineMissed, listOrders, orderFromRow, receiveOrder } from './order-store';
 
 /** Who may receive orders (the Art. 15 point of contact) and who may read them. */
@@ -47,7 +48,7 @@ const list = createRoute({
   path: '/v1/orders',
   summary: 'Removal orders',
   description:
-    'Open orders first, nearest deadline first, then decided ones newest first. `deadlineMissed` counts executions after the hour and open orders past it.',
+    'Open orders first, nearest deadline first, then decided ones newest first. `deadlineMissed` counts executions after the hour and open orders past it. `reinstatedAt` and `reinstatedBy` (`complaint` or `review_proceedings`) show content reinstated after a complaint (Art. 10) or review proceedings (Art. 9).',
   tags: ['orders'],
   security: BEARER,
   request: {
@@ -126,5 +127,6 @@ export function orderRoutes(deps: AppDeps, options: { now?: () => Date } = {}) {
   );
   router.route('/', annexRoutes(deps));
   router.route('/', noticeRoutes(deps, now));
+  router.route('/', reviewRoutes(deps, now));
   return router;
 }

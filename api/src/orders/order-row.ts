@@ -7,7 +7,7 @@ export const ORDER_COLUMNS = `id::text AS id, reference, issuing_authority, memb
   ${isoSql('confidential_until')} AS confidential_until, redress, received_by::text AS received_by,
   ${isoSql('received_at')} AS received_at, ${isoSql('deadline')} AS deadline, status,
   ${isoSql('decided_at')} AS decided_at, outcome, ${isoSql('effective_at')} AS effective_at,
-  annex_iii_reason, explanation`;
+  annex_iii_reason, explanation, ${isoSql('reinstated_at')} AS reinstated_at, reinstated_by`;
 
 export interface OrderRow {
   id: string;
@@ -31,4 +31,6 @@ export interface OrderRow {
   effective_at: string | null;
   annex_iii_reason: string | null;
   explanation: string | null;
+  reinstated_at: string | null;
+  reinstated_by: string | null;
 }

@@ -68,6 +68,8 @@ export function orderFromRow(row: OrderRow, now: Date): Order {
             reason: row.annex_iii_reason,
             explanation: row.explanation,
           },
+    reinstatedAt: row.reinstated_at,
+    reinstatedBy: row.reinstated_by,
   });
 }
 
@@ -236,7 +238,8 @@ export async function decideOrder(
   });
 }
 
-async function lockOrder(
+/** The order with `id`, locked for the transaction, with its receiver's name; 404 when there is none. */
+export async function lockOrder(
   tx: Queryable,
   orderId: string,
 ): Promise<OrderRow & { receiver_name: string | null }> {

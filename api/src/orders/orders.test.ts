@@ -245,7 +245,15 @@ describe.each(storesUnderTest())('removal orders on %s', { timeout: 60_000 }, (k
       notExecuted: 3,
       preservedItems: 0,
       complaints: { received: 0, upheld: 0, reversed: 0 },
+      reviewProceedings: {
+        filed: 0,
+        byBroughtBy: { hosting_service: 0, content_provider: 0 },
+        decided: { order_upheld: 0, order_annulled: 0, order_amended: 0 },
+        pending: 0,
+      },
       reinstatements: 0,
+      reinstatementsAfterComplaints: 0,
+      reinstatementsAfterReviewProceedings: 0,
       notExecutedByReason: {
         force_majeure: 0,
         de_facto_impossibility: 0,

@@ -163,6 +163,13 @@ describe('/transparency in real Chromium', () => {
       'remove|2|2',
     ]);
     expect(await rows('after-appeal-by-territory')).toEqual(['worldwide|3|2']);
+    // The removal order figures (none here), review proceedings and reinstatements per path.
+    expect(await rows('orders-review-proceedings')).toContain('pending|0');
+    expect(await rows('orders-reinstatements')).toEqual([
+      'after complaints|0',
+      'after review proceedings|0',
+      'in all|0',
+    ]);
     expect(await page.getByTestId('changed-on-appeal').textContent()).toBe(
       '1 first decision was changed on appeal.',
     );

@@ -19,7 +19,16 @@ const actors = ['p_aaaaaaaaaaaaaaaa', 'p_bbbbbbbbbbbbbbbb'] as const;
 
 /** Steps of a random log: every kind of event the figures count, at random (even earlier) times. */
 const arbStep = fc.record({
-  kind: fc.constantFrom('report', 'decide', 'appeal', 'appealDecide', 'purge', 'statement'),
+  kind: fc.constantFrom(
+    'report',
+    'decide',
+    'appeal',
+    'appealDecide',
+    'purge',
+    'statement',
+    'reviewFile',
+    'reviewDecide',
+  ),
   report: fc.nat({ max: 7 }),
   hours: fc.integer({ min: -30, max: 24 * 12 }),
   minutes: fc.nat({ max: 59 }),
@@ -89,6 +98,23 @@ function toLog(steps: Step[]): LogEntry[] {
             territorialScope: s.action === 'disable_in_territory' ? s.territories : null,
           },
         });
+      // Review proceedings on a removal order: an outcome ends its filing's pending count.
+      case 'reviewFile':
+      case 'reviewDecide': {
+        const review = { orderId: uuid(1, 'f'), proceedingId: uuid(s.report, 'e') };
+        if (s.kind === 'reviewFile')
+          return logEntry('order_review_filed', at, {
+            details: { ...review, broughtBy: s.automated ? 'hosting_service' : 'content_provider' },
+          });
+        const outcome = {
+          upheld: 'order_upheld',
+          reversed: 'order_annulled',
+          modified: 'order_amended',
+        };
+        return logEntry('order_review_decided', at, {
+          details: { ...review, outcome: outcome[s.outcome], reinstated: s.automated },
+        });
+      }
       case 'purge':
         return logEntry('content_purged', at, {
           reportId,

@@ -3,6 +3,7 @@ import type { TransparencySeries } from '@counterweight/shared/transparency-seri
 import { AppealOutcomes } from './appeal-outcomes';
 import { BarChart } from './bar-chart';
 import { bucketLabel, durationText, hours, words } from './figure-format';
+import { RemovalOrders } from './removal-orders';
 
 function Headline({ f }: { f: TransparencyFigures }) {
   const rows: [string, string][] = [
@@ -80,7 +81,10 @@ function Charts({ series }: { series: TransparencySeries }) {
   );
 }
 
-/** The report's figures: headline numbers, charts over time, breakdowns, outcomes after appeal. */
+/**
+ * The report's figures: headline numbers, charts over time, breakdowns, outcomes after appeal,
+ * removal orders.
+ */
 export function FiguresSection({
   figures: f,
   series,
@@ -112,6 +116,7 @@ export function FiguresSection({
         </div>
       )}
       {f && <AppealOutcomes figures={f} />}
+      {f && <RemovalOrders figures={f} />}
     </section>
   );
 }
