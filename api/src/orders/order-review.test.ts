@@ -110,10 +110,16 @@ describe.each(storesUnderTest())(
       expect(again.status).toBe(409);
       expect(ErrorBody.parse(await again.json()).code).toBe('conflict');
 
-      // Further proceedings reinstating again leave the first reinstatement on the order.
+      // Content is reinstated once: further proceedings cannot reinstate it again (each item is
+      // counted once), though they may be decided without a reinstatement.
       const p2 = await filed(order.id, { broughtBy: 'hosting_service' });
       clock.ms += 5 * MINUTE;
-      expect((await decide(order.id, p2.id, outcome('order_amended', true))).status).toBe(200);
+      const twice = await decide(order.id, p2.id, outcome('order_amended', true));
+      expect(twice.status).toBe(400);
+      expect(ErrorBody.parse(await twice.json()).issues?.map((i) => i.path)).toContain(
+        'reinstated',
+      );
+      expect((await decide(order.id, p2.id, outcome('order_amended', false))).status).toBe(200);
       expect(await orderById(order.id)).toMatchObject({
         reinstatedAt,
         reinstatedBy: 'review_proceedings',
@@ -128,7 +134,12 @@ describe.each(storesUnderTest())(
       expect(await orderById(order.id)).toMatchObject({ reinstatedAt, reinstatedBy: 'complaint' });
       const p = await filed(order.id);
       clock.ms += MINUTE;
-      expect((await decide(order.id, p.id, outcome('order_annulled', true))).status).toBe(200);
+      const again = await decide(order.id, p.id, outcome('order_annulled', true));
+      expect(again.status).toBe(400);
+      expect(ErrorBody.parse(await again.json()).message).toContain(
+        'already reinstated (complaint',
+      );
+      expect((await decide(order.id, p.id, outcome('order_annulled', false))).status).toBe(200);
       expect(await orderById(order.id)).toMatchObject({ reinstatedAt, reinstatedBy: 'complaint' });
     });
 

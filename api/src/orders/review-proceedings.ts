@@ -135,7 +135,8 @@ export async function fileReviewProceeding(
  * Records the outcome of pending review proceedings. Refuses: unknown order or proceeding (404);
  * one already decided (409); a decision time in the future or before the filing (400 naming
  * `decidedAt`); `reinstated` for an order upheld or never executed (400 naming `reinstated`). A
- * reinstatement is recorded on the order unless it was reinstated before (by a complaint).
+ * reinstatement of content already reinstated (by a complaint or earlier proceedings) is a 400
+ * naming `reinstated`: the figures count each item reinstated once.
  */
 export async function decideReviewProceeding(
   deps: OrderDeps,
@@ -167,6 +168,12 @@ export async function decideReviewProceeding(
       throw invalid(
         'reinstated',
         `the order was not executed (${order.status}): nothing was removed`,
+      );
+    // One item of content is reinstated once: the figures count items, not paths to them.
+    if (submission.reinstated && order.reinstated_at !== null)
+      throw invalid(
+        'reinstated',
+        `the content was already reinstated (${order.reinstated_by ?? 'complaint'}, ${order.reinstated_at})`,
       );
     await tx.query(
       `UPDATE order_review_proceedings SET outcome = $2, decided_at = $3, reinstated = $4,
