@@ -265,6 +265,32 @@ describe.each(storesUnderTest())(
       expect(failed.items).toHaveLength(1);
       expect(failed.items[0]?.failedReason).toBe('the platform refused the notice: HTTP 422');
       expect((await t.call('GET', '/v1/notices/delivery')).status).toBe(403);
+
+      // A notice whose report content was purged before it went out cannot reach anyone.
+      const purged = await decided('remove');
+      await t.db.query(
+        'UPDATE reports SET content = NULL WHERE id = (SELECT report_id FROM decisions WHERE id = $1)',
+        [purged],
+      );
+      let posted = 0;
+      const unreachable = new ProviderNoticeSender({
+        db: t.db,
+        sequencer: t.deps.sequencer,
+        url,
+        logger: pino({ level: 'silent' }),
+        now: () => new Date(Date.now() + MINUTE),
+        fetch: async () => {
+          posted++;
+          return new Response(null, { status: 204 });
+        },
+      });
+      expect(await unreachable.runOnce()).toEqual({ delivered: 0, retried: 0, failed: 1 });
+      expect(posted).toBe(0);
+      const [gone] = await t.db.query<{ failed_reason: string }>(
+        'SELECT failed_reason FROM provider_notices WHERE decision_id = $1',
+        [purged],
+      );
+      expect(gone?.failed_reason).toContain('purged');
       const bad = await t.call('GET', '/v1/notices/delivery?state=lost', { token: t.tokens.admin });
       expect(bad.status).toBe(400);
       expect(ErrorBody.parse(await bad.json()).issues?.[0]?.path).toContain('state');
