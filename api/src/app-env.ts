@@ -21,6 +21,12 @@ export interface AppDeps {
   corsOrigins: string[];
   logger: Logger;
   tokens: TokenCache;
+  /**
+   * Whether content providers' notices are delivered (`COUNTERWEIGHT_PROVIDER_NOTICE_URL` set):
+   * then each decision that restricts content and each executed order records its notice, the
+   * decision's appeal token with it until delivered.
+   */
+  providerNotices?: boolean;
 }
 
 /** Hono environment: values set by middleware for the handlers. */

@@ -30,6 +30,7 @@ import { transparencyPageRoutes } from './pages/transparency-page';
 import { newRouter } from './routes/router';
 import { orderRoutes } from './orders/order-routes';
 import { deliveryRoutes } from './tdb/delivery-routes';
+import { noticeDeliveryRoutes } from './notices/notice-routes';
 import { preservationRoutes } from './preservation/preservation-routes';
 
 /** The OpenAPI document's info block. */
@@ -94,6 +95,7 @@ export function createApp(
 
   for (const routes of [
     deliveryRoutes,
+    noticeDeliveryRoutes,
     reportRoutes,
     claimRoutes,
     queueRoutes,

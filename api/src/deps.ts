@@ -17,6 +17,8 @@ export async function createDeps(
     maxBatch?: number;
     /** The log's signing key and origin; without a data dir or key, an in-memory key (tests). */
     log?: { dataDir?: string; signerKey?: string; origin?: string; leaseMs?: number };
+    /** Record content providers' notices for delivery (see `AppDeps.providerNotices`). */
+    providerNotices?: boolean;
   },
 ): Promise<AppDeps> {
   const sequencer = await LogSequencer.open(db);
@@ -41,5 +43,6 @@ export async function createDeps(
     corsOrigins: options.corsOrigins ?? [],
     logger: options.logger,
     tokens: new TokenCache(db),
+    providerNotices: options.providerNotices ?? false,
   };
 }

@@ -28,6 +28,17 @@ describe('parseEnv', () => {
     );
   });
 
+  it('delivers content providers’ notices only to an http(s) endpoint', () => {
+    expect(parseEnv({}).COUNTERWEIGHT_PROVIDER_NOTICE_URL).toBeUndefined();
+    expect(
+      parseEnv({ COUNTERWEIGHT_PROVIDER_NOTICE_URL: 'https://platform.example/notices' })
+        .COUNTERWEIGHT_PROVIDER_NOTICE_URL,
+    ).toBe('https://platform.example/notices');
+    expect(() => parseEnv({ COUNTERWEIGHT_PROVIDER_NOTICE_URL: 'ftp://platform.example' })).toThrow(
+      /COUNTERWEIGHT_PROVIDER_NOTICE_URL/,
+    );
+  });
+
   it('reads every variable', () => {
     const env = parseEnv({
       PORT: '41001',

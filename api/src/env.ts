@@ -36,6 +36,8 @@ export const EnvSchema = z.object({
     .optional(),
   /** Where the alert about a removal order with 15 minutes left is posted (off unless set). */
   COUNTERWEIGHT_ORDER_ALERT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The hosting platform's endpoint that passes each notice to its content provider (off unless set). */
+  COUNTERWEIGHT_PROVIDER_NOTICE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The DSA Transparency Database (its base URL) and the account's API token; off unless both are set. */
   COUNTERWEIGHT_TDB_URL: z.url({ protocol: /^https?$/ }).optional(),
   COUNTERWEIGHT_TDB_TOKEN: z.string().min(1).optional(),

@@ -12,6 +12,7 @@ import { pageScripts } from './pages/page-scripts';
 import { DeadlineAlertJob } from './orders/deadline-alerts';
 import { RetentionJob } from './retention/retention-job';
 import { TdbSender } from './tdb/sender';
+import { ProviderNoticeSender } from './notices/notice-sender';
 import { TdbClient } from './tdb/tdb-client';
 import { loadPseudonymKey } from './secrets';
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       origin: env.COUNTERWEIGHT_LOG_ORIGIN,
       leaseMs: env.COUNTERWEIGHT_LOG_LEASE_MS,
     },
+    providerNotices: env.COUNTERWEIGHT_PROVIDER_NOTICE_URL !== undefined,
   });
   const app = createApp(deps);
   // the pages' scripts are bundled and compressed now, not at the first visitor's request
@@ -58,6 +60,16 @@ async function main(): Promise<void> {
           { requestsPerMinute: env.COUNTERWEIGHT_TDB_RATE_LIMIT },
         ).start()
       : null;
+
+  // Every instance sends: each notice is claimed in the database, so it goes out from one at a time.
+  const notices = env.COUNTERWEIGHT_PROVIDER_NOTICE_URL
+    ? new ProviderNoticeSender({
+        db,
+        sequencer: deps.sequencer,
+        url: env.COUNTERWEIGHT_PROVIDER_NOTICE_URL,
+        logger,
+      }).start()
+    : null;
 
   // Under a lock, so that of several instances starting on a new database only one makes them.
   const firstTokens = await db.transaction(async (tx) => {
@@ -96,7 +108,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close();
-    void Promise.all([retention.stop(), alerts?.stop(), tdb?.stop()])
+    void Promise.all([retention.stop(), alerts?.stop(), tdb?.stop(), notices?.stop()])
       .then(() => deps.log.close())
       .then(() => db.close())
       .finally(() => process.exit(0));

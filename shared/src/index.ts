@@ -30,3 +30,4 @@ export * from './pdq/index';
 export * from './text-signal';
 export * from './bank';
 export * from './preservation';
+export * from './provider-notice';

@@ -33,6 +33,8 @@ export const LOG_EVENT_TYPES = [
   'claim_released',
   /** A lease that ran out, logged when the next claim or release on the case replaces it. */
   'claim_expired',
+  /** A notice reached the content provider's platform (no URL, token or text: ids only). */
+  'provider_notice_delivered',
 ] as const;
 export const LogEventType = z.enum(LOG_EVENT_TYPES);
 export type LogEventType = z.infer<typeof LogEventType>;

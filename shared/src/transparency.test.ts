@@ -131,6 +131,18 @@ const log: LogEntry[] = [
     reportId: R2,
     details: { reason: 'retention_expired' },
   }),
+  // The grounds of a complaint on a removal order: purged, but not report content.
+  entry({
+    type: 'content_purged',
+    at: '2026-01-27T00:00:00Z',
+    caseNumber: 'BKA-TCO-1',
+    details: {
+      reason: 'retention_expired',
+      purged: 'complaint_grounds',
+      orderId: '00000000-0000-4000-8000-0000000000e1',
+      appealId: '00000000-0000-4000-8000-0000000000a9',
+    },
+  }),
   // After the period.
   entry({
     type: 'report_received',
@@ -203,7 +215,7 @@ describe('computeTransparencyFigures', () => {
       changedOnAppeal: 1,
     });
     expect(f.reinstatements).toBe(1);
-    expect(f.contentPurged).toBe(1);
+    expect(f.contentPurged).toBe(1); // R2's content, not the complaint's grounds
     // Report-to-decision: R1 6 h (report before the period), R2 30 h, R3 24 h.
     expect(f.timings.reportToDecision).toEqual({ count: 3, medianMs: hours(24), p90Ms: hours(30) });
     // Appeal-to-outcome: A1 2 days, A2 20 days.

@@ -318,7 +318,8 @@ export class TransparencyTally {
         return c;
       }
       case 'content_purged':
-        c.counts.push('contentPurged');
+        // Report content only: a complaint's grounds on a removal order (no report) are not content.
+        if (e.reportId !== null) c.counts.push('contentPurged');
         return c;
       case 'order_received':
       case 'order_decided':

@@ -23,21 +23,21 @@ const clip = (text: string, max: number) =>
  * explanation says that and why the content is no longer restricted; `x_appeal_decision` carries
  * the outcome and reasons, `x_amended_by_appeal` names the appeal ("<appeal id>: <outcome>"), and
  * `x_original_statement` keeps the statement as first published. The decision (or removal order)
- * row itself stays as decided.
+ * row itself stays as decided. Returns the amended statement (null when there is none).
  */
 export async function amendStatementAfterAppeal(
   tx: Queryable,
   decisionId: string,
   change: AppealChange,
   of: 'decision' | 'order' = 'decision',
-): Promise<void> {
+): Promise<StatementOfReasons | null> {
   const [table, key] =
     of === 'order' ? ['order_statements', 'order_id'] : ['statements', 'decision_id'];
   const [row] = await tx.query<{ body: unknown }>(
     `SELECT body FROM ${table} WHERE ${key} = $1 FOR UPDATE`,
     [decisionId],
   );
-  if (!row) return;
+  if (!row) return null;
   const statement = StatementOfReasons.parse(row.body);
   const { x_original_statement: earlier, ...current } = statement;
   const amended: StatementOfReasons = {
@@ -73,4 +73,5 @@ export async function amendStatementAfterAppeal(
     decisionId,
     JSON.stringify(amended),
   ]);
+  return amended;
 }

@@ -1,5 +1,6 @@
 import {
   isReinstatement,
+  personalDataIn,
   resultingAction,
   type Action,
   type AppealDecisionSubmission,
@@ -10,6 +11,7 @@ import type { Queryable } from '../db/db';
 import { ApiError } from '../errors';
 import { requireFourEyes, type CaseParties, type Person } from '../decisions/four-eyes';
 import { bankAfterAppeal } from '../banks/decision-signals';
+import { deliverAppealOutcome } from '../tdb/appeal-delivery';
 import { amendStatementAfterAppeal } from './amend-statement';
 import { APPEAL_SELECT, getAppeal, type AppealDeps, type AppealRow } from './appeal-records';
 import { DECISION_SELECT, decisionFields, type DecisionRow } from './contested-decision';
@@ -92,6 +94,12 @@ export async function decideAppeal(
         'an Art. 1(3) exemption applies to this content: no removal',
         [{ path: 'action', message: `cannot be ${result.action} when an exemption applies` }],
       );
+    // A new restriction gets a public statement of its own, explained by these reasons.
+    const found = result.action === 'no_action' ? null : personalDataIn(submission.reasons);
+    if (submission.outcome !== 'upheld' && found)
+      throw new ApiError('validation_failed', `invalid reasons: ${found}`, [
+        { path: 'reasons', message: found },
+      ]);
     await tx.query(
       `UPDATE appeals SET decided_by = $2, decided_at = $3, outcome = $4, resulting_action = $5, reasons = $6 WHERE id = $1`,
       [
@@ -108,8 +116,8 @@ export async function decideAppeal(
     ]);
     const territorialScope =
       result.action === 'disable_in_territory' ? (submission.territorialScope ?? null) : null;
-    if (submission.outcome !== 'upheld')
-      await amendStatementAfterAppeal(tx, decisionId, {
+    if (submission.outcome !== 'upheld') {
+      const amended = await amendStatementAfterAppeal(tx, decisionId, {
         appealId,
         outcome: submission.outcome,
         action: result.action,
@@ -117,6 +125,8 @@ export async function decideAppeal(
         reasons: submission.reasons,
         decidedAt: now.toISOString(),
       });
+      if (amended) await deliverAppealOutcome(tx, amended);
+    }
     append(
       appealDecidedEntry(
         decision,

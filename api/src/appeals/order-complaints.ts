@@ -12,6 +12,7 @@ import {
 import { isoSql, type Queryable } from '../db/db';
 import { fourEyesConflict, type Person } from '../decisions/four-eyes';
 import { ApiError } from '../errors';
+import { deliverAppealOutcome } from '../tdb/appeal-delivery';
 import { amendStatementAfterAppeal } from './amend-statement';
 
 /**
@@ -158,7 +159,7 @@ export async function decideOrderComplaint(
          reinstated_by = COALESCE(reinstated_by, 'complaint') WHERE id = $1`,
       [order.order_id, now.toISOString()],
     );
-    await amendStatementAfterAppeal(
+    const amended = await amendStatementAfterAppeal(
       tx,
       order.order_id,
       {
@@ -171,6 +172,8 @@ export async function decideOrderComplaint(
       },
       'order',
     );
+    // A reinstatement restricts nothing: the delivered statement is only noted as amended.
+    if (amended) await deliverAppealOutcome(tx, amended);
   }
   append(
     logEntry('appeal_decided', now.toISOString(), {

@@ -15,6 +15,7 @@ import type { Queryable } from '../db/db';
 import type { LogSequencer } from '../log/sequence';
 import { REPORT_COLUMNS, type ReportRow } from '../reports/store';
 import { bankDecisionSignals } from '../banks/decision-signals';
+import { recordDecisionNotice } from '../notices/notice-store';
 import { requireFourEyes } from './four-eyes';
 import { appealDeadline, buildStatement } from './statement-of-reasons';
 
@@ -78,7 +79,7 @@ export async function previewStatement(
  * database keeps its hash.
  */
 export async function recordDecision(
-  deps: { sequencer: LogSequencer; pseudonymKey: Uint8Array },
+  deps: { sequencer: LogSequencer; pseudonymKey: Uint8Array; providerNotices?: boolean },
   decider: Principal,
   reportId: string,
   submission: DecisionSubmission,
@@ -136,6 +137,13 @@ export async function recordDecision(
       'INSERT INTO statements (decision_id, published_at, body) VALUES ($1, $2, $3::text::jsonb)',
       [decision.id, decision.decidedAt, JSON.stringify(published)],
     );
+    // The content provider is told of a restriction (DSA Art. 17); leaving content up tells nobody.
+    if (deps.providerNotices && decision.action !== 'no_action')
+      await recordDecisionNotice(tx, {
+        decisionId: decision.id,
+        decidedAt: decision.decidedAt,
+        appealToken,
+      });
 
     const common = {
       v: 1,

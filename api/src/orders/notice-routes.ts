@@ -41,7 +41,7 @@ const getNotice = createRoute({
   path: '/v1/orders/{id}/notice',
   summary: 'The content provider’s notice of an executed order (TCO Art. 11)',
   description:
-    'Withheld (409) while the authority’s confidentiality runs (`confidentialUntil`), released by itself when it ends.',
+    'Withheld (409) while the authority’s confidentiality runs (`confidentialUntil`), released by itself when it ends. With COUNTERWEIGHT_PROVIDER_NOTICE_URL set, the notice is also posted to the platform’s endpoint for the content provider once released (`GET /v1/notices/delivery`).',
   tags: ['orders'],
   security: BEARER,
   request: { params: Params },

@@ -17,6 +17,7 @@ import { fourEyesConflict } from '../decisions/four-eyes';
 import { appealDeadline } from '../decisions/statement-of-reasons';
 import { ApiError } from '../errors';
 import type { LogSequencer } from '../log/sequence';
+import { recordOrderNotice } from '../notices/notice-store';
 import { orderStatement } from './order-statement';
 import { ORDER_COLUMNS, type OrderRow } from './order-row';
 
@@ -27,6 +28,8 @@ export interface OrderDeps {
   sequencer: LogSequencer;
   pseudonymKey: Uint8Array;
   now: () => Date;
+  /** Record the content provider's notice for delivery (see `AppDeps.providerNotices`). */
+  providerNotices?: boolean;
 }
 
 /**
@@ -202,6 +205,12 @@ export async function decideOrder(
           deadlineToAppeal,
         ],
       );
+      if (deps.providerNotices)
+        await recordOrderNotice(tx, {
+          orderId,
+          decidedAt: decidedAt.toISOString(),
+          releaseAt: noticeFrom,
+        });
       append(
         logEntry('statement_published', decidedAt.toISOString(), {
           tcoType: TcoType.parse(current.tco_type),

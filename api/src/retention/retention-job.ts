@@ -1,8 +1,12 @@
 import type { Logger } from 'pino';
 import { preserveRemovedContent } from '../preservation/holds';
 import { purgeExpiredContent, type RetentionDeps } from './purge';
+import { purgeComplaintGrounds } from './purge-complaints';
 
-/** Sets preservation holds, then runs the retention purge, now and every `intervalMs`, one run at a time. */
+/**
+ * Sets preservation holds, then runs the retention purge (report content, then the grounds of
+ * complaints on removal orders), now and every `intervalMs`, one run at a time.
+ */
 export class RetentionJob {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
@@ -27,9 +31,12 @@ export class RetentionJob {
     // Holds first, so that removed content is never purged before it is preserved.
     this.#running ??= preserveRemovedContent(this.deps)
       .then(() => purgeExpiredContent(this.deps))
-      .then((ids) => {
+      .then(async (ids) => {
         if (ids.length > 0)
           this.logger.info({ purged: ids.length }, 'retention: report content purged');
+        const grounds = await purgeComplaintGrounds(this.deps);
+        if (grounds.length > 0)
+          this.logger.info({ purged: grounds.length }, 'retention: order complaint grounds purged');
       })
       .catch((error: unknown) => this.logger.error({ err: error }, 'retention: purge failed'))
       .finally(() => {

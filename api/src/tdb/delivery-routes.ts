@@ -20,6 +20,8 @@ export const DeliveryReport = z.strictObject({
     z.strictObject({
       puid: z.string(),
       decisionId: z.string().nullable(),
+      /** For the statement of a restriction decided on appeal: the appeal. */
+      appealId: z.string().nullable(),
       state: DeliveryState,
       attempts: z.number().int(),
       enqueuedAt: z.string(),
@@ -28,6 +30,19 @@ export const DeliveryReport = z.strictObject({
       tdbUuid: z.string().nullable(),
       /** The database's reason for refusing it, or the v2 rule it broke before sending. */
       refusedReason: z.string().nullable(),
+      /**
+       * An appeal changed the decision after this statement was enqueued: the database keeps it
+       * as taken (it has no update). `newPuid` is the statement of the new restriction, null
+       * for a reversal to no restriction (nothing to send).
+       */
+      amendedAfterDelivery: z
+        .strictObject({
+          appealId: z.string(),
+          outcome: z.enum(['reversed', 'modified']),
+          amendedAt: z.string(),
+          newPuid: z.string().nullable(),
+        })
+        .nullable(),
     }),
   ),
 });
@@ -37,7 +52,7 @@ const getDelivery = createRoute({
   path: '/v1/statements/delivery',
   summary: 'Delivery of statements of reasons to the DSA Transparency Database',
   description:
-    'Counts per state and the latest deliveries (filter with `state`). Off unless COUNTERWEIGHT_TDB_URL and COUNTERWEIGHT_TDB_TOKEN are set: then every statement stays pending.',
+    'Counts per state and the latest deliveries (filter with `state`). A statement an appeal changed keeps its delivery as taken, noted in `amendedAfterDelivery`; a new restriction decided on appeal is a statement of its own, puid `<original puid>-appeal-<appeal id>`. Off unless COUNTERWEIGHT_TDB_URL and COUNTERWEIGHT_TDB_TOKEN are set: then every statement stays pending.',
   tags: ['decisions'],
   security: BEARER,
   request: {
@@ -73,9 +88,10 @@ export function deliveryRoutes(deps: AppDeps) {
          FROM tdb_deliveries`,
       );
       const items = await deps.db.query<z.infer<typeof DeliveryReport>['items'][number]>(
-        `SELECT puid, decision_id::text AS "decisionId", state, attempts,
+        `SELECT puid, decision_id::text AS "decisionId", appeal_id::text AS "appealId", state, attempts,
            ${isoSql('enqueued_at')} AS "enqueuedAt", ${isoSql('delivered_at')} AS "deliveredAt",
-           tdb_uuid AS "tdbUuid", refused_reason AS "refusedReason"
+           tdb_uuid AS "tdbUuid", refused_reason AS "refusedReason",
+           amended_by_appeal AS "amendedAfterDelivery"
          FROM tdb_deliveries WHERE ($1::text IS NULL OR state = $1)
          ORDER BY enqueued_at DESC, puid LIMIT $2`,
         [state ?? null, limit],

@@ -5,6 +5,7 @@ import {
   type TdbStatement,
 } from '@counterweight/shared';
 import type { Queryable } from '../db/db';
+import { amendmentOf, firstStatement, type AmendmentNote } from './amended-statements';
 
 /** A statement claimed for sending: its puid and its JSON text as the database takes it. */
 export interface Claimed {
@@ -12,12 +13,16 @@ export interface Claimed {
   body: string;
 }
 
-/** A statement to enqueue: its puid, its decision (if any) and the statement. */
+/** A statement to enqueue: its puid, its decision or appeal (if any) and the statement. */
 export interface Enqueued {
   puid: string;
   decisionId: string | null;
+  /** The appeal whose new restriction the statement states (its puid derives from the original's). */
+  appealId?: string;
   statement: TdbStatement;
   enqueuedAt: string;
+  /** An appeal changed the decision already (see `amended-statements.ts`). */
+  amendedByAppeal?: AmendmentNote | null;
 }
 
 /**
@@ -31,6 +36,8 @@ export async function enqueue(db: Queryable, items: readonly Enqueued[]): Promis
     return {
       puid: item.puid,
       decision_id: item.decisionId,
+      appeal_id: item.appealId ?? null,
+      amended_by_appeal: item.amendedByAppeal ?? null,
       enqueued_at: item.enqueuedAt,
       body: JSON.stringify(item.statement),
       refused_reason:
@@ -42,10 +49,13 @@ export async function enqueue(db: Queryable, items: readonly Enqueued[]): Promis
   await db.query(
     `WITH v AS (
        SELECT * FROM jsonb_to_recordset($1::text::jsonb)
-         AS v(puid text, decision_id uuid, enqueued_at timestamptz, body text, refused_reason text)),
+         AS v(puid text, decision_id uuid, appeal_id uuid, amended_by_appeal jsonb,
+           enqueued_at timestamptz, body text, refused_reason text)),
      d AS (
-       INSERT INTO tdb_deliveries (puid, decision_id, state, enqueued_at, refused_reason)
-       SELECT puid, decision_id, CASE WHEN refused_reason IS NULL THEN 'pending' ELSE 'refused' END,
+       INSERT INTO tdb_deliveries (puid, decision_id, appeal_id, amended_by_appeal, state,
+         enqueued_at, refused_reason)
+       SELECT puid, decision_id, appeal_id, amended_by_appeal,
+         CASE WHEN refused_reason IS NULL THEN 'pending' ELSE 'refused' END,
          enqueued_at, refused_reason FROM v
        ON CONFLICT DO NOTHING
        RETURNING puid)
@@ -57,7 +67,9 @@ export async function enqueue(db: Queryable, items: readonly Enqueued[]): Promis
 /**
  * Enqueues published statements that have no delivery row yet (their `puid`, as stored), in
  * order of publication, at most `limit`: those of decisions, and those of executed removal orders
- * once the authority's confidentiality has ended (as of `now`). Returns how many were enqueued.
+ * once the authority's confidentiality has ended (as of `now`). A statement an appeal amended
+ * goes as first published, with the amendment noted (see `amended-statements.ts`). Returns how
+ * many were enqueued.
  */
 export async function enqueueNewStatements(
   db: Queryable,
@@ -86,8 +98,9 @@ export async function enqueueNewStatements(
     rows.map((row) => ({
       puid: row.body.puid,
       decisionId: row.decision_id,
-      statement: tdbStatement(row.body),
+      statement: tdbStatement(firstStatement(row.body)),
       enqueuedAt: row.published_at,
+      amendedByAppeal: amendmentOf(row.body),
     })),
   );
   return rows.length;

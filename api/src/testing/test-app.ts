@@ -42,13 +42,14 @@ export interface TestApp {
 /** A real app over a fresh database (in-memory PGlite by default) with one token per role. */
 export async function createTestApp(
   kind: StoreKind = 'pglite',
-  options: { corsOrigins?: string[] } = {},
+  options: { corsOrigins?: string[]; providerNotices?: boolean } = {},
 ): Promise<TestApp> {
   const { db, drop } = await openTestDb(kind);
   const deps = await createDeps(db, {
     pseudonymKey: randomBytes(32),
     logger: pino({ level: 'silent' }),
     corsOrigins: options.corsOrigins ?? [],
+    providerNotices: options.providerNotices,
   });
   const app = createApp(deps);
   const make = (role: Role, name: string) => createToken(db, role, name);
