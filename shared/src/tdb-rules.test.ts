@@ -60,6 +60,8 @@ describe('the Transparency Database v2 rules', () => {
       'write to jane.doe@example.org',
       'call +49 30 1234 5678',
       'call 0049 (30) 123-45678',
+      'phone:030 1234 5678',
+      'reach me at 0301234567',
       'see https://social.example/@jane/123',
       'see https://video.example/user/jdoe',
       'see https://forum.example/profile/88',
@@ -71,6 +73,8 @@ describe('the Transparency Database v2 rules', () => {
       'Post of 2026-11-22 with 1,234 shares',
       'see https://news.example/2026/11/22/attack-report',
       'file 4 Js 123/26',
+      'Removal order BKA-TCO-2026-000123 of the Bundeskriminalamt',
+      'reference TCO/2026/0001234',
     ])
       expect(personalDataIn(text), text).toBeNull();
   });

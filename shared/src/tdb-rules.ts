@@ -163,8 +163,12 @@ export const FREE_TEXT = [
 ];
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-/** A phone number: an optional +, then 8 or more digits with spaces, dots, dashes or brackets. */
-const PHONE = /(?:\+|\b00)?\d(?:[\s.\-/()]*\d){7,}/;
+/**
+ * A phone number: an optional +, then 8 or more digits with spaces, dots, dashes or brackets; not
+ * digits joined to a word or a number before them by a dash, slash or underscore, which make a
+ * reference (an order's "BKA-TCO-2026-000123", a file's "TCO/2026/0001234"), not a number to call.
+ */
+const PHONE = /(?<![A-Za-z0-9][-_/]?)(?:\+|\b00)?\d(?:[\s.\-/()]*\d){7,}/;
 const URL = /\bhttps?:\/\/[^\s]+|\bwww\.[^\s]+/gi;
 /** URL paths that name a person's account: /user/…, /u/…, /@name, /profile/…, ?id=… */
 const USER_PATH =

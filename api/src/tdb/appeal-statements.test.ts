@@ -186,7 +186,7 @@ describe.each(storesUnderTest())(
         token: t.tokens.liaison,
         body: {
           ...ORDER_EXAMPLE,
-          reference: 'TDB-APPEAL-ORDER',
+          reference: 'BKA-TCO-2026-000456', // a long digit run: a reference, not a phone number
           issuedAt: new Date(Date.now() - 60_000).toISOString(),
         },
       });
