@@ -9,6 +9,7 @@ import {
   markNoticeRetry,
   type ClaimedNotice,
 } from './notice-store';
+import { Schedule } from '../jobs/schedule';
 
 /** Options of {@link ProviderNoticeSender}. */
 export interface NoticeSenderOptions {
@@ -49,8 +50,10 @@ type Failure = { retry: boolean; reason: string; retryAfterMs?: number };
  * before their release (the end of the authority's confidentiality).
  */
 export class ProviderNoticeSender {
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<unknown> | null = null;
+  readonly #schedule = new Schedule(
+    () => this.runOnce(),
+    (error) => this.deps.logger.error({ err: error }, 'notices: delivery pass failed'),
+  );
 
   constructor(
     private readonly deps: {
@@ -90,27 +93,13 @@ export class ProviderNoticeSender {
 
   /** Starts passes every `intervalMs` (default 5 s), one at a time; the timer does not hold the process. */
   start(intervalMs = 5000): this {
-    if (this.#timer) return this;
-    const tick = () => {
-      this.#running ??= this.runOnce()
-        .catch((error: unknown) =>
-          this.deps.logger.error({ err: error }, 'notices: delivery pass failed'),
-        )
-        .finally(() => {
-          this.#running = null;
-        });
-    };
-    tick();
-    this.#timer = setInterval(tick, intervalMs);
-    this.#timer.unref();
+    this.#schedule.start(intervalMs);
     return this;
   }
 
   /** Stops the passes and waits for the one in progress. */
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#schedule.stop();
   }
 
   async #deliver(row: ClaimedNotice, figures: NoticePassFigures): Promise<void> {

@@ -1,6 +1,7 @@
 import { ORDER_ALERT_BEFORE_MS } from '@counterweight/shared';
 import type { Logger } from 'pino';
 import { isoSql, type Db } from '../db/db';
+import { Schedule } from '../jobs/schedule';
 
 /** What the alerts need: the database, a clock, where to post, and how (injectable for tests). */
 export interface DeadlineAlertDeps {
@@ -68,37 +69,31 @@ export async function sendDeadlineAlerts(deps: DeadlineAlertDeps): Promise<strin
 
 /** Runs {@link sendDeadlineAlerts} every `intervalMs` (default 15 s), one run at a time. */
 export class DeadlineAlertJob {
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<void> | null = null;
+  readonly #schedule: Schedule;
 
   constructor(
     private readonly deps: DeadlineAlertDeps,
     private readonly intervalMs = 15_000,
-  ) {}
+  ) {
+    this.#schedule = new Schedule(
+      () => sendDeadlineAlerts(deps),
+      (error) => deps.logger.error({ err: error }, 'orders: alerts failed'),
+    );
+  }
 
-  /** Starts the schedule; the timer does not keep the process alive. */
+  /** Starts the schedule (first run after one interval); the timer does not keep the process alive. */
   start(): this {
-    if (this.#timer) return this;
-    this.#timer = setInterval(() => void this.runOnce(), this.intervalMs);
-    this.#timer.unref();
+    this.#schedule.start(this.intervalMs, { immediately: false });
     return this;
   }
 
   /** One run (joins the run in progress). Errors are logged, never thrown. */
   runOnce(): Promise<void> {
-    this.#running ??= sendDeadlineAlerts(this.deps)
-      .then(() => undefined)
-      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'orders: alerts failed'))
-      .finally(() => {
-        this.#running = null;
-      });
-    return this.#running;
+    return this.#schedule.runOnce();
   }
 
   /** Stops the schedule and waits for a run in progress. */
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#schedule.stop();
   }
 }

@@ -17,6 +17,7 @@ import {
 } from './delivery-store';
 import { RateLimiter } from './rate-limiter';
 import { PUID_TAKEN, type TdbClient } from './tdb-client';
+import { Schedule } from '../jobs/schedule';
 
 /** Options of {@link TdbSender}. */
 export interface TdbSenderOptions {
@@ -54,8 +55,10 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 export class TdbSender {
   readonly #limiter: RateLimiter;
   #backoffMs = 0;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<unknown> | null = null;
+  readonly #schedule = new Schedule(
+    () => this.runOnce(),
+    (error) => this.deps.logger.error({ err: error }, 'tdb: pass failed'),
+  );
 
   constructor(
     private readonly deps: {
@@ -124,25 +127,13 @@ export class TdbSender {
 
   /** Starts passes every `intervalMs` (default 5 s), one at a time; the timer does not hold the process. */
   start(intervalMs = 5000): this {
-    if (this.#timer) return this;
-    const tick = () => {
-      this.#running ??= this.runOnce()
-        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'tdb: pass failed'))
-        .finally(() => {
-          this.#running = null;
-        });
-    };
-    tick();
-    this.#timer = setInterval(tick, intervalMs);
-    this.#timer.unref();
+    this.#schedule.start(intervalMs);
     return this;
   }
 
   /** Stops the passes and waits for the one in progress. */
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#schedule.stop();
   }
 
   /** Asks about every statement left `sending`; false when the database could not answer. */
