@@ -5,7 +5,7 @@ import { pageLanguage } from '../review/page-language';
 import { apiOriginItem } from '../storage/api-origin-item';
 import { pageSettingsItem } from '../storage/page-settings-item';
 import type { Settings } from '../storage/settings-item';
-import { activeOn } from '../page/scanned-page';
+import { scannedPage } from '../page/scanned-page';
 
 const HIGHLIGHT_CSS = `
 [data-counterweight="flag"] { outline: 2px solid #b3261e !important; outline-offset: 2px !important; }
@@ -22,7 +22,7 @@ export async function runContentScript(doc: Document): Promise<() => void> {
   // The pages of the API the extension reports to (its board, its transparency log) are never
   // scanned: they quote the very texts under review.
   const ownApi = () => doc.location.origin === apiOrigin;
-  const scans = () => !ownApi() && activeOn(site, settings);
+  const scans = () => scannedPage(doc.location.href, settings, apiOrigin);
   // The toolbar badge counts text flags and matched images together.
   let textFlags = 0;
   let imageMatches: ImageOnPage[] = [];
