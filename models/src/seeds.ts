@@ -12,6 +12,7 @@ import {
   loadDatasetExamples,
   loadEverydayText,
 } from './data/corpus';
+import { namesIdentityGroup } from './eval/calibrate';
 import { everydayRates } from './eval/everyday-rates';
 import { rocAuc } from './eval/metrics';
 import { readSeeds, SEEDS_FILE, type SeedFigures } from './eval/seed-spread';
@@ -36,6 +37,17 @@ for (const dir of dirs) {
       idx.map(({ e }) => e.hate as 0 | 1),
     );
   }
+  const hateFlag = classifier.metadata.thresholds.hate.flag;
+  const flaggedHate = (i: number) =>
+    testResults[i]!.decision !== 'abstain' && testResults[i]!.scores.hate >= hateFlag;
+  const share = (idx: number[]) => idx.filter(flaggedHate).length / Math.max(1, idx.length);
+  const indices = (keep: (e: (typeof test)[number]) => boolean) =>
+    test.flatMap((e, i) => (keep(e) ? [i] : []));
+  const inHoldout = (e: (typeof test)[number]) => (HOLDOUT_DATASETS as readonly string[]).includes(e.source);
+  const hateRecall = share(indices((e) => inHoldout(e) && e.hate === 1));
+  const identityFlagRate = share(
+    indices((e) => inHoldout(e) && e.hate === 0 && namesIdentityGroup(e.text)),
+  );
   const everydayResults = await classify(everyday.map((e) => e.text));
   const scored = new Map(everyday.map((e, i) => [e, everydayResults[i]!]));
   const everydayFlagRate = Object.fromEntries(
@@ -50,6 +62,8 @@ for (const dir of dirs) {
     everydayFlagRate,
     counterSpeechFlagRate:
       counterResults.filter((r) => r.decision === 'flag').length / counterResults.length,
+    hateRecall,
+    identityFlagRate,
   };
   process.stderr.write(`[seeds] ${JSON.stringify(figures)}\n`);
   const at = rows.findIndex((r) => r.candidate === candidate && r.seed === seed);

@@ -1,5 +1,6 @@
 import type { Example } from '../data/corpus';
 import type { LabelThresholds } from '../metadata';
+import { IDENTITY_TERMS } from './bias';
 import { bestF1Threshold } from './metrics';
 
 /**
@@ -13,6 +14,24 @@ import { bestF1Threshold } from './metrics';
  */
 export const FALSE_FLAG_BUDGET = { low: 0.0025, standard: 0.01, high: 0.04 } as const;
 export type SensitivityLevel = keyof typeof FALSE_FLAG_BUDGET;
+
+/**
+ * Share of lawful posts that name an identity group (a religion, an ethnicity, women, gay or
+ * trans people, migrants, disabled people) a reviewer may see flagged as hate, per sensitivity.
+ * Such posts are where a sharper model spends an everyday-text budget: the two order-aware
+ * candidates met it and still flagged 15 % of CONAN counter-speech. The standard figure is the
+ * issue's own target (≥ 90 % of neutral and positive statements about identity groups left
+ * unflagged); low halves it, high doubles it (the counter-speech target, ≤ 20 % flagged). Set
+ * on 2026-12-07 before any model was calibrated with it; CONAN plays no part (its licence
+ * allows evaluation only), the rows are the labelled datasets' own dev splits.
+ */
+export const IDENTITY_FALSE_FLAG_BUDGET = { low: 0.05, standard: 0.1, high: 0.2 } as const;
+
+/** Whether a text names an identity group (the bias table's subgroup terms). */
+export function namesIdentityGroup(text: string): boolean {
+  const lower = text.toLowerCase();
+  return Object.values(IDENTITY_TERMS).some((re) => re.test(lower));
+}
 
 /**
  * The lowest threshold (on a 0.005 grid from 0.05 to 0.995) at which at most `budget` of the
@@ -40,6 +59,12 @@ export interface CalibrationInput {
    * the budget holds in each group, so a large easy group cannot hide a hard one.
    */
   lawful: number[][];
+  /**
+   * Scores of real lawful dev posts that name an identity group, pooled over the labelled
+   * datasets: held to `IDENTITY_FALSE_FLAG_BUDGET`, which is looser than the everyday budget,
+   * so it binds only where a model flags identity mentions far more than other text.
+   */
+  identityLawful?: number[];
 }
 
 /**
@@ -57,9 +82,18 @@ export function calibrateLabel(
     input.labelled && input.labelled.labels.some((y) => y === 1)
       ? bestF1Threshold(input.labelled.scores, input.labelled.labels)
       : 0;
-  const within = (b: number) => Math.max(...input.lawful.map((g) => lawfulBudgetThreshold(g, b)));
-  const flag = Math.max(best, within(budget));
-  const uncertain = Math.min(flag, within(Math.min(0.5, budget * 2)));
+  const identity = input.identityLawful?.length ? input.identityLawful : null;
+  const identityBudget = IDENTITY_FALSE_FLAG_BUDGET[level];
+  const within = (b: number, identityShare: number) =>
+    Math.max(
+      ...input.lawful.map((g) => lawfulBudgetThreshold(g, b)),
+      identity ? lawfulBudgetThreshold(identity, identityShare) : 0,
+    );
+  const flag = Math.max(best, within(budget, identityBudget));
+  const uncertain = Math.min(
+    flag,
+    within(Math.min(0.5, budget * 2), Math.min(0.5, identityBudget * 2)),
+  );
   return { flag, uncertain };
 }
 
@@ -105,6 +139,9 @@ export function calibrateThresholds(
       const labelled = real.filter(
         (r) => r.example[label] !== null && !EVERYDAY_SOURCES.includes(r.example.source),
       );
+      const identityLawful = labelled
+        .filter((r) => r.example[label] === 0 && namesIdentityGroup(r.example.text))
+        .map((r) => r.scores[label]);
       out[label] = calibrateLabel(
         label === 'hate'
           ? {
@@ -113,8 +150,10 @@ export function calibrateThresholds(
                 labels: labelled.map((r) => r.example[label] as 0 | 1),
               },
               lawful,
+              identityLawful,
             }
-          : { lawful },
+          : // terrorist content: identity mentions are one more group under the label's own budget
+            { lawful: [...lawful, identityLawful].filter((g) => g.length > 0) },
         level,
       );
     }

@@ -61,15 +61,15 @@ export function evaluationMarkdown(r: EvaluationReport): string {
     '',
     '## Seed spread (mean ± sd over seeds, real held-out data)',
     '',
-    '| recipe | seeds | ROC-AUC per test split | everyday flagged | counter-speech flagged |',
-    '|---|---|---|---|---|',
+    '| recipe | seeds | ROC-AUC per test split | everyday flagged | counter-speech flagged | hate recall (test splits) | lawful identity mentions flagged |',
+    '|---|---|---|---|---|---|---|',
   );
   for (const candidate of [...new Set(r.seeds.map((s) => s.candidate))]) {
     const own = r.seeds.filter((s) => s.candidate === candidate);
     const datasets = Object.keys(own[0]!.rocAuc);
     const sources = Object.keys(own[0]!.everydayFlagRate);
     md.push(
-      `| ${candidate} | ${own.map((s) => s.seed).join(', ')} | ${datasets.map((d) => `${d} ${meanSd(own.map((s) => s.rocAuc[d] ?? 0))}`).join('<br>')} | ${sources.map((s) => `${s} ${meanSd(own.map((x) => x.everydayFlagRate[s] ?? 0))}`).join('<br>')} | ${meanSd(own.map((s) => s.counterSpeechFlagRate))} |`,
+      `| ${candidate} | ${own.map((s) => s.seed).join(', ')} | ${datasets.map((d) => `${d} ${meanSd(own.map((s) => s.rocAuc[d] ?? 0))}`).join('<br>')} | ${sources.map((s) => `${s} ${meanSd(own.map((x) => x.everydayFlagRate[s] ?? 0))}`).join('<br>')} | ${meanSd(own.map((s) => s.counterSpeechFlagRate))} | ${optionalSpread(own.map((s) => s.hateRecall))} | ${optionalSpread(own.map((s) => s.identityFlagRate))} |`,
     );
   }
   md.push(
@@ -135,4 +135,9 @@ export function evaluationMarkdown(r: EvaluationReport): string {
     ),
   );
   return md.join('\n') + '\n';
+}
+
+/** Mean ± sd of a figure only later seed rows carry; "–" while any row lacks it. */
+function optionalSpread(values: (number | undefined)[]): string {
+  return values.every((v) => v !== undefined) ? meanSd(values as number[]) : '–';
 }

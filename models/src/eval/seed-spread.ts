@@ -14,6 +14,10 @@ export interface SeedFigures {
   everydayFlagRate: Record<string, number>;
   /** Share of English CONAN counter-narratives flagged. */
   counterSpeechFlagRate: number;
+  /** Share of hateful rows of the dataset test splits flagged as hate (rows measured later). */
+  hateRecall?: number;
+  /** Share of lawful test rows that name an identity group flagged as hate (rows measured later). */
+  identityFlagRate?: number;
 }
 
 export function readSeeds(): SeedFigures[] {

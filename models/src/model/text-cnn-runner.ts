@@ -1,4 +1,6 @@
 import type * as tfType from '@tensorflow/tfjs';
+import type { StoredWeight } from './artifact-weights';
+import { floatEmbeddingTable, uint8EmbeddingTable, type EmbeddingTable } from './embedding-table';
 import { attend, attentionTensorsOf, type SentenceAttentionTensors } from './sentence-attention';
 
 /** Logits of one window. */
@@ -10,15 +12,14 @@ export interface WindowLogits {
 /**
  * Runs the shipped text CNN (the layers model of {@link buildLayersModel}, as loaded from
  * model.json) with fused ops instead of `model.predict`: the embedding lookup is a copy out of a
- * JS table (tfjs's wasm Gather was the slowest step), each convolution is one fused
+ * JS table (tfjs's wasm Gather was the slowest step; a uint8 table stays quantised), each convolution is one fused
  * conv + bias + relu, and the padding mask is applied only where a batch has padding or an
  * occluded word. Same outputs as the layers model (a test checks this); about twice as fast.
  */
 export class TextCnnRunner {
   private constructor(
     private readonly tf: typeof tfType,
-    private readonly embedding: Float32Array,
-    private readonly embeddingDim: number,
+    private readonly embedding: EmbeddingTable,
     private readonly weights: {
       conv1: { filter: tfType.Tensor4D; bias: tfType.Tensor1D };
       conv2: { filter: tfType.Tensor4D; bias: tfType.Tensor1D; dilation: number };
@@ -50,8 +51,7 @@ export class TextCnnRunner {
     const attention = attentionTensorsOf(model);
     return new TextCnnRunner(
       tf,
-      table.dataSync() as Float32Array,
-      table.shape[1]!,
+      floatEmbeddingTable(table.dataSync() as Float32Array, table.shape[1]!),
       {
         conv1: { filter: keep(tf.expandDims(k1, 0)), bias: keep(tf.clone(b1)) as tfType.Tensor1D },
         conv2: {
@@ -78,11 +78,61 @@ export class TextCnnRunner {
   }
 
   /**
+   * Builds the runner straight from weights.bin for the plain text CNN (no attention layer),
+   * keeping a uint8 embedding quantised: no layers model, no wasm copy of the table.
+   */
+  static fromStoredWeights(
+    tf: typeof tfType,
+    weights: Map<string, StoredWeight>,
+    structure: { dilation: number; poolFirst: boolean },
+  ): TextCnnRunner {
+    const get = (name: string) => {
+      const w = weights.get(name);
+      if (!w) throw new Error(`model.json: the text CNN is missing ${name}`);
+      return w;
+    };
+    const table = get('embedding/embeddings');
+    const dim = table.shape[1]!;
+    const tensor = (name: string) => {
+      const w = get(name);
+      return tf.keep(tf.tensor(w.values(), w.shape));
+    };
+    const filter = (name: string) => {
+      const w = get(name);
+      return tf.keep(tf.tensor4d(w.values(), [1, ...(w.shape as [number, number, number])]));
+    };
+    return new TextCnnRunner(
+      tf,
+      table.uint8
+        ? uint8EmbeddingTable(table.uint8.bytes, table.uint8.scale, table.uint8.min, dim)
+        : floatEmbeddingTable(table.values(), dim),
+      {
+        conv1: { filter: filter('conv1/kernel'), bias: tensor('conv1/bias') as tfType.Tensor1D },
+        conv2: {
+          filter: filter('conv2/kernel'),
+          bias: tensor('conv2/bias') as tfType.Tensor1D,
+          dilation: structure.dilation,
+        },
+        hidden: {
+          kernel: tensor('hidden/kernel') as tfType.Tensor2D,
+          bias: tensor('hidden/bias') as tfType.Tensor1D,
+        },
+        scores: {
+          kernel: tensor('scores/kernel') as tfType.Tensor2D,
+          bias: tensor('scores/bias') as tfType.Tensor1D,
+        },
+      },
+      structure.poolFirst,
+    );
+  }
+
+  /**
    * Logits for a batch of id sequences (id 0 = padding or an occluded word, scored as absent).
    * All rows are cut or padded to `length`; use the longest row's token count.
    */
   async logits(rows: Int32Array[], length: number): Promise<WindowLogits[]> {
-    const { tf, embedding, embeddingDim: e, weights: w } = this;
+    const { tf, embedding, weights: w } = this;
+    const e = embedding.dim;
     const b = rows.length;
     const l = Math.max(1, length);
     const x = new Float32Array(b * l * e);
@@ -96,7 +146,7 @@ export class TextCnnRunner {
           continue;
         }
         mask[row * l + t] = 1;
-        x.set(embedding.subarray(id * e, id * e + e), (row * l + t) * e);
+        embedding.copyRow(id, x, (row * l + t) * e);
       }
     });
     // Intermediates are freed as soon as the next step has them: the wasm heap grows to the
