@@ -59,6 +59,17 @@ describe.each([
     expect(sameActual.map((x) => x.toFixed(4))).toEqual(sameExpected.map((x) => x.toFixed(4)));
   });
 
+  it('reads a row longer than the length as the row cut there (no word beyond the cut)', async () => {
+    const { runner } = await setup(config);
+    const long = Int32Array.from([5, 9, 12, 3, 44, 17, 8]);
+    const [cut] = await runner.logits([long], 4);
+    const [short] = await runner.logits([long.slice(0, 4)], 4);
+    expect(cut!.hate).toBeCloseTo(short!.hate, 6);
+    expect(cut!.extremist).toBeCloseTo(short!.extremist, 6);
+    const [whole] = await runner.logits([long], 7);
+    expect(whole!.hate).not.toBeCloseTo(cut!.hate, 6);
+  });
+
   it('scores a row the same whatever else is in its batch', async () => {
     const { runner } = await setup(config);
     const row = Int32Array.from([5, 9, 12, 3]);

@@ -2,6 +2,7 @@ import type * as tfType from '@tensorflow/tfjs';
 import type { StoredWeight } from './artifact-weights';
 import { floatEmbeddingTable, uint8EmbeddingTable, type EmbeddingTable } from './embedding-table';
 import { attend, attentionTensorsOf, type SentenceAttentionTensors } from './sentence-attention';
+import { WordConvolution } from './word-convolution';
 
 /** Logits of one window. */
 export interface WindowLogits {
@@ -11,17 +12,18 @@ export interface WindowLogits {
 
 /**
  * Runs the shipped text CNN (the layers model of {@link buildLayersModel}, as loaded from
- * model.json) with fused ops instead of `model.predict`: the embedding lookup is a copy out of a
- * JS table (tfjs's wasm Gather was the slowest step; a uint8 table stays quantised), each convolution is one fused
- * conv + bias + relu, and the padding mask is applied only where a batch has padding or an
- * occluded word. Same outputs as the layers model (a test checks this); about twice as fast.
+ * model.json) with fused ops instead of `model.predict`: the first convolution is computed per
+ * distinct word of a batch (word-convolution.ts; its embedding rows are copied out of a JS
+ * table, because tfjs's wasm Gather was the slowest step, and a uint8 table stays quantised),
+ * the second is one fused conv + bias + relu, and the padding mask is applied only where a batch
+ * has padding or an occluded word. Same outputs as the layers model (a test checks this).
  */
 export class TextCnnRunner {
   private constructor(
     private readonly tf: typeof tfType,
-    private readonly embedding: EmbeddingTable,
+    /** The first convolution, per distinct word of a batch. */
+    private readonly conv1: WordConvolution,
     private readonly weights: {
-      conv1: { filter: tfType.Tensor4D; bias: tfType.Tensor1D };
       conv2: { filter: tfType.Tensor4D; bias: tfType.Tensor1D; dilation: number };
       hidden: { kernel: tfType.Tensor2D; bias: tfType.Tensor1D };
       scores: { kernel: tfType.Tensor2D; bias: tfType.Tensor1D };
@@ -51,9 +53,14 @@ export class TextCnnRunner {
     const attention = attentionTensorsOf(model);
     return new TextCnnRunner(
       tf,
-      floatEmbeddingTable(table.dataSync() as Float32Array, table.shape[1]!),
+      new WordConvolution(
+        tf,
+        floatEmbeddingTable(table.dataSync() as Float32Array, table.shape[1]!),
+        k1.dataSync() as Float32Array,
+        k1.shape as [number, number, number],
+        b1.dataSync() as Float32Array,
+      ),
       {
-        conv1: { filter: keep(tf.expandDims(k1, 0)), bias: keep(tf.clone(b1)) as tfType.Tensor1D },
         conv2: {
           filter: keep(tf.expandDims(k2, 0)),
           bias: keep(tf.clone(b2)) as tfType.Tensor1D,
@@ -101,13 +108,19 @@ export class TextCnnRunner {
       const w = get(name);
       return tf.keep(tf.tensor4d(w.values(), [1, ...(w.shape as [number, number, number])]));
     };
+    const conv1 = get('conv1/kernel');
     return new TextCnnRunner(
       tf,
-      table.uint8
-        ? uint8EmbeddingTable(table.uint8.bytes, table.uint8.scale, table.uint8.min, dim)
-        : floatEmbeddingTable(table.values(), dim),
+      new WordConvolution(
+        tf,
+        table.uint8
+          ? uint8EmbeddingTable(table.uint8.bytes, table.uint8.scale, table.uint8.min, dim)
+          : floatEmbeddingTable(table.values(), dim),
+        conv1.values(),
+        conv1.shape as [number, number, number],
+        get('conv1/bias').values(),
+      ),
       {
-        conv1: { filter: filter('conv1/kernel'), bias: tensor('conv1/bias') as tfType.Tensor1D },
         conv2: {
           filter: filter('conv2/kernel'),
           bias: tensor('conv2/bias') as tfType.Tensor1D,
@@ -131,24 +144,18 @@ export class TextCnnRunner {
    * All rows are cut or padded to `length`; use the longest row's token count.
    */
   async logits(rows: Int32Array[], length: number): Promise<WindowLogits[]> {
-    const { tf, embedding, weights: w } = this;
-    const e = embedding.dim;
+    const { tf, weights: w } = this;
     const b = rows.length;
     const l = Math.max(1, length);
-    const x = new Float32Array(b * l * e);
     const mask = new Float32Array(b * l);
     let masked = false;
     rows.forEach((ids, row) => {
       for (let t = 0; t < l; t++) {
-        const id = ids[t] ?? 0;
-        if (id === 0) {
-          masked = true;
-          continue;
-        }
-        mask[row * l + t] = 1;
-        embedding.copyRow(id, x, (row * l + t) * e);
+        if ((ids[t] ?? 0) === 0) masked = true;
+        else mask[row * l + t] = 1;
       }
     });
+    const first = await this.conv1.apply(rows, l);
     // Intermediates are freed as soon as the next step has them: the wasm heap grows to the
     // peak a batch needs and never shrinks, so the peak is what the page pays for.
     const m = masked ? tf.tensor4d(mask, [b, 1, l, 1]) : null;
@@ -160,7 +167,7 @@ export class TextCnnRunner {
     const applyMask = (t: tfType.Tensor4D): tfType.Tensor4D =>
       m ? step([t], () => tf.mul(t, m) as tfType.Tensor4D) : t;
     // One fused conv + bias + relu, the input freed as soon as it is used, then the mask.
-    const conv = (t: tfType.Tensor4D, layer: typeof w.conv1, dilation: number) =>
+    const conv = (t: tfType.Tensor4D, layer: typeof w.conv2, dilation: number) =>
       applyMask(
         step([t], () =>
           tf.fused.conv2d({
@@ -174,7 +181,7 @@ export class TextCnnRunner {
           }),
         ),
       );
-    const h1 = conv(tf.tensor4d(x, [b, 1, l, e]), w.conv1, 1);
+    const h1 = tf.tensor4d(first, [b, 1, l, first.length / (b * l)]);
     // Masked positions are 0 and relu outputs are >= 0, so they never change a max. A max
     // pool over the whole row is ten times faster on wasm than tf.max over the length axis.
     const pool = (t: tfType.Tensor4D) =>
@@ -216,6 +223,7 @@ export class TextCnnRunner {
 
   /** Frees the weight tensors. */
   dispose(): void {
+    this.conv1.dispose();
     if (this.attention) for (const t of Object.values(this.attention)) t.dispose();
     for (const part of Object.values(this.weights))
       for (const t of Object.values(part)) if (typeof t !== 'number') t.dispose();
