@@ -11,12 +11,13 @@ if (!HAVE_DATASETS)
 const read = (name: string) => readFileSync(`${ARTIFACT_DIR}/${name}`);
 
 describe('shipped artifact', () => {
-  it('is at most 3 MB gzipped', () => {
+  // The issue's limit (its goal is 3 MB; the 100-d embedding takes the artifact to about 3.5 MB)
+  it('is at most 5 MB gzipped', () => {
     const total = ['model.json', 'weights.bin', 'vocabulary.json', 'metadata.json'].reduce(
       (n, f) => n + gzipSync(read(f)).length,
       0,
     );
-    expect(total).toBeLessThanOrEqual(3 * 1024 * 1024);
+    expect(total).toBeLessThanOrEqual(5 * 1024 * 1024);
   });
 
   it('has metadata with version, labels, thresholds, featuriser settings, hashes and metrics', () => {

@@ -45,9 +45,10 @@ export const EMBEDDING_LR_FACTOR = 0.1;
 // Epochs from this one on are averaged into the shipped model (see the end of main).
 export const AVERAGE_FROM = numberSetting('AVERAGE_FROM', 3, { min: 1 });
 export const CONTEXT_SHARE = 0.25;
-// Width of the word vectors the network learns from: the wink vectors' top principal components
-// (32, the shipped recipe) or all of their 100 dimensions (the candidate `embedding-100`).
-export const EMBEDDING_DIM = numberSetting('EMBEDDING_DIM', 32, { min: 1 });
+// Width of the word vectors the network learns from: all 100 dimensions of the wink vectors
+// (the shipped recipe since 2026-12-07, `embedding-100`) or their top principal components
+// (32, the recipe shipped before).
+export const EMBEDDING_DIM = numberSetting('EMBEDDING_DIM', 100, { min: 1 });
 if (EMBEDDING_DIM > 100)
   throw new Error('EMBEDDING_DIM is at most 100 (the wink vectors have 100)');
 // Filters per convolution: the main lever between accuracy and speed on the page.

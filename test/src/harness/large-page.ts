@@ -10,8 +10,10 @@ const CLEAR = [
   'Tickets for the jazz festival go on sale on Monday morning at the town hall.',
   'Our book club is reading a novel about a lighthouse keeper this month.',
 ];
+// Every generated paragraph starts "Post N: ", and a post number in front costs the model flags
+// (models/README.md, known failure modes): these sentences stay flagged behind one.
 const FLAGGED = [
-  'Muslims are vermin and they should all be driven out of this country by force.',
+  'Muslims are filthy vermin, every last one of them should be driven out of this country.',
   'Join the fighters of the caliphate, take up arms and slaughter the unbelievers wherever you find them.',
 ];
 
