@@ -43,7 +43,8 @@ for (const dir of dirs) {
   const share = (idx: number[]) => idx.filter(flaggedHate).length / Math.max(1, idx.length);
   const indices = (keep: (e: (typeof test)[number]) => boolean) =>
     test.flatMap((e, i) => (keep(e) ? [i] : []));
-  const inHoldout = (e: (typeof test)[number]) => (HOLDOUT_DATASETS as readonly string[]).includes(e.source);
+  const inHoldout = (e: (typeof test)[number]) =>
+    (HOLDOUT_DATASETS as readonly string[]).includes(e.source);
   const hateRecall = share(indices((e) => inHoldout(e) && e.hate === 1));
   const identityFlagRate = share(
     indices((e) => inHoldout(e) && e.hate === 0 && namesIdentityGroup(e.text)),

@@ -35,7 +35,7 @@ import {
   pretrainedEmbedding,
   transferToUnseenWords,
 } from './model/embeddings';
-import { createWeights, forward, LABELS, type TextCnnConfig } from './model/text-cnn';
+import { createWeights, forwardAll, LABELS, outputs, type TextCnnConfig } from './model/text-cnn';
 import {
   batchIds,
   evaluateDev,
@@ -48,6 +48,8 @@ import {
   ADDED_SOURCES,
   ARTIFACT_DIR,
   ATTENTION_KEY_DIM,
+  AUX_HOSTILE,
+  AUX_WEIGHT,
   EMBEDDING_DIM,
   AVERAGE_FROM,
   BATCH,
@@ -216,6 +218,7 @@ async function main() {
     dropout: 0.25,
     poolFirst: POOL_FIRST,
     ...(ATTENTION_KEY_DIM > 0 ? { attention: { keyDim: ATTENTION_KEY_DIM } } : {}),
+    ...(AUX_HOSTILE ? { auxiliaryHeads: 1 } : {}),
   };
   const { matrix, covered, vectors } = pretrainedEmbedding(vocabulary, config.embeddingDim, SEED);
   log(`pretrained vectors for ${covered} of ${vocabulary.length} words`);
@@ -281,21 +284,28 @@ async function main() {
           ...pairBatch.map((p) => p.lawful),
         ]),
       ];
-      const targets = new Float32Array(batch.length * 2);
-      const lossWeights = new Float32Array(batch.length * 2);
+      // One column per label, then the auxiliary head (hostile language) when it is on.
+      const columns = outputs(config);
+      const targets = new Float32Array(batch.length * columns);
+      const lossWeights = new Float32Array(batch.length * columns);
       batch.forEach((r, k) => {
         LABELS.forEach((label, j) => {
           const y = r.example[label];
-          targets[2 * k + j] = y ?? 0;
-          lossWeights[2 * k + j] = y === null ? 0 : r.weight * (y === 1 ? posWeight[j]! : 1);
+          targets[columns * k + j] = y ?? 0;
+          lossWeights[columns * k + j] = y === null ? 0 : r.weight * (y === 1 ? posWeight[j]! : 1);
         });
+        if (AUX_HOSTILE) {
+          const y = r.example.hostile ?? null;
+          targets[columns * k + 2] = y ?? 0;
+          lossWeights[columns * k + 2] = y === null ? 0 : r.weight * AUX_WEIGHT;
+        }
       });
       const loss = tf.tidy(() => {
         const ids = batchIds(tf, batch, WORD_DROPOUT > 0 ? random : undefined, main.length);
-        const y = tf.tensor2d(targets, [batch.length, 2]);
-        const w = tf.tensor2d(lossWeights, [batch.length, 2]);
+        const y = tf.tensor2d(targets, [batch.length, columns]);
+        const w = tf.tensor2d(lossWeights, [batch.length, columns]);
         const { value, grads } = tf.variableGrads(() => {
-          const logits = forward(tf, weights, ids, config, true);
+          const logits = forwardAll(tf, weights, ids, config, true);
           const crossEntropy = tf.losses.sigmoidCrossEntropy(
             y,
             logits,

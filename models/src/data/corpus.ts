@@ -20,6 +20,12 @@ export interface Example {
   split: Split;
   /** Identity groups named by the source (implicit-hate targets, CONAN target), for bias metrics. */
   groups?: string[];
+  /**
+   * Hostile language whoever it targets (insults, vulgarity, hate), where the source annotates
+   * it: Davidson's offensive class, the Gab Hate Corpus's vulgarity / dignity / violence codes,
+   * every hateful row. Null elsewhere. Trained on only by the auxiliary head (AUX_HOSTILE=1).
+   */
+  hostile?: 0 | 1 | null;
   functionality?: string;
 }
 
@@ -79,6 +85,18 @@ function harmLabels(harm: unknown): { hate: 0 | 1; extremist: 0 | 1 | null } | n
   return null;
 }
 
+/** The hostile-language label of a dataset row (see `Example.hostile`), or null if unknown. */
+export function hostileLabel(
+  dataset: string,
+  row: Record<string, unknown>,
+  hate: 0 | 1,
+): 0 | 1 | null {
+  if (hate === 1) return 1;
+  if (dataset === 'davidson-hate-offensive') return row.harm === 'offensive' ? 1 : 0;
+  if (dataset === 'gab-hate-corpus') return row.vo === 1 || row.hd === 1 || row.cv === 1 ? 1 : 0;
+  return null;
+}
+
 /** The shared datasets that may be trained on, with the reviewed isis-fanboy sample. */
 export async function loadDatasetExamples(): Promise<Example[]> {
   const out: Example[] = [];
@@ -97,6 +115,7 @@ export async function loadDatasetExamples(): Promise<Example[]> {
       if (name === 'stormfront-hate') key = `stormfront-post-${String(row.post_id)}`;
       // A HatemojiBuild post and its minimally changed twin stay in one split.
       if (name === 'hatemoji-build') key = `hatemoji-${hatemojiPairKey(row)}`;
+      const hostile = hostileLabel(name, row, labels.hate);
       const named = Array.isArray(row.targets) ? row.targets : row.groups;
       const groups = Array.isArray(named) ? (named as unknown[]).map(String) : undefined;
       out.push({
@@ -106,6 +125,7 @@ export async function loadDatasetExamples(): Promise<Example[]> {
         ...labels,
         split: splitOf(key),
         ...(groups ? { groups } : {}),
+        ...(hostile !== null ? { hostile } : {}),
       });
     }
   }

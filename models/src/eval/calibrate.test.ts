@@ -110,8 +110,8 @@ describe('the identity-mention budget', () => {
     ];
     expect(calibrateThresholds(rows).thresholds.hate.flag).toBeGreaterThan(0.8);
     expect(
-      calibrateThresholds(rows.filter((r) => !r.example.text.startsWith('muslims'))).thresholds
-        .hate.flag,
+      calibrateThresholds(rows.filter((r) => !r.example.text.startsWith('muslims'))).thresholds.hate
+        .flag,
     ).toBeLessThanOrEqual(0.8);
     // the same scores on written text do not move it
     const written = rows.map((r) =>

@@ -4,6 +4,7 @@ import {
   buildLayersModel,
   createWeights,
   forward,
+  forwardAll,
   setLayersWeights,
   type TextCnnConfig,
 } from './text-cnn';
@@ -22,6 +23,7 @@ describe('text CNN on the wasm backend', () => {
   it.each([
     ['both convolutions pooled', config],
     ['the second convolution pooled only', { ...config, poolFirst: false }],
+    ['an auxiliary head trained and dropped', { ...config, auxiliaryHeads: 1 }],
   ])(
     'trains as unfold + matMul and ships as conv1d layers with the same outputs (%s)',
     async (_, config) => {
@@ -93,5 +95,17 @@ describe('text CNN on the wasm backend', () => {
       [0, 0],
       [2, 2],
     ]);
+  });
+
+  it('computes the auxiliary head after the labels, which forward leaves out', async () => {
+    const tf = await initWasm();
+    const aux = { ...config, auxiliaryHeads: 1 };
+    const weights = createWeights(tf, aux, new Float32Array(50 * 8).fill(0.1), 5);
+    const ids = tf.tensor2d([[5, 9, 12, 3]], [1, 4], 'int32');
+    const all = forwardAll(tf, weights, ids, aux, false);
+    const labels = forward(tf, weights, ids, aux, false);
+    expect(all.shape).toEqual([1, 3]);
+    expect(labels.shape).toEqual([1, 2]);
+    expect([...(await labels.data())]).toEqual([...(await all.data())].slice(0, 2));
   });
 });

@@ -28,6 +28,11 @@ export interface TextCnnConfig {
    * order-aware candidate. Absent in the CNN-only model.
    */
   attention?: { keyDim: number };
+  /**
+   * Extra logits after the two labels, trained as auxiliary tasks (the hostile-language head)
+   * and dropped from the shipped model: they shape the shared features only.
+   */
+  auxiliaryHeads?: number;
 }
 
 export const LABELS = ['hate', 'extremist'] as const;
@@ -74,12 +79,17 @@ export function createWeights(
     conv2Bias: tf.variable(tf.zeros([f2])),
     denseKernel: glorot([pooledWidth(config), h], pooledWidth(config), h, seed + 3),
     denseBias: tf.variable(tf.zeros([h])),
-    outKernel: glorot([h, LABELS.length], h, LABELS.length, seed + 4),
-    outBias: tf.variable(tf.fill([LABELS.length], -1.5)),
+    outKernel: glorot([h, outputs(config)], h, outputs(config), seed + 4),
+    outBias: tf.variable(tf.fill([outputs(config)], -1.5)),
     ...(config.attention
       ? createAttentionWeights(tf, { width: f2, keyDim: config.attention.keyDim }, seed)
       : {}),
   };
+}
+
+/** Logits the training network computes: the labels', then the auxiliary heads'. */
+export function outputs(config: TextCnnConfig): number {
+  return LABELS.length + (config.auxiliaryHeads ?? 0);
 }
 
 /** Features the dense layer reads: both convolutions' pools, or the second one's only. */
@@ -104,11 +114,24 @@ function unfold(tf: typeof tfType, x: tfType.Tensor3D, dilation: number): tfType
   return tf.reshape(tf.concat([left, x, right], 2), [b * l, 3 * c]);
 }
 
-/**
- * Logits [batch, 2] for a batch of id sequences [batch, length]. Written with ops whose
- * gradients the wasm backend has; numerically the same network as {@link buildLayersModel}.
- */
+/** The labels' logits [batch, 2] (the auxiliary heads dropped): what the shipped model computes. */
 export function forward(
+  tf: typeof tfType,
+  w: ClassifierWeights,
+  ids: tfType.Tensor2D,
+  config: TextCnnConfig,
+  training: boolean,
+): tfType.Tensor2D {
+  const all = forwardAll(tf, w, ids, config, training);
+  return config.auxiliaryHeads ? tf.slice(all, [0, 0], [-1, LABELS.length]) : all;
+}
+
+/**
+ * Logits [batch, labels + auxiliary heads] for a batch of id sequences [batch, length]. Written
+ * with ops whose gradients the wasm backend has; numerically the same network as
+ * {@link buildLayersModel} on the labels' columns.
+ */
+export function forwardAll(
   tf: typeof tfType,
   w: ClassifierWeights,
   ids: tfType.Tensor2D,
@@ -242,6 +265,15 @@ export function setLayersWeights(
     .getLayer('conv2')
     .setWeights([tf.reshape(w.conv2Kernel, [3, config.filters1, config.filters2]), w.conv2Bias]);
   model.getLayer('hidden').setWeights([w.denseKernel, w.denseBias]);
-  model.getLayer('scores').setWeights([w.outKernel, w.outBias]);
+  model
+    .getLayer('scores')
+    .setWeights(
+      config.auxiliaryHeads
+        ? [
+            tf.slice(w.outKernel, [0, 0], [-1, LABELS.length]),
+            tf.slice(w.outBias, [0], [LABELS.length]),
+          ]
+        : [w.outKernel, w.outBias],
+    );
   if (config.attention) setAttentionLayerWeights(model, w as SentenceAttentionWeights);
 }

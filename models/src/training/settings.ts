@@ -70,6 +70,10 @@ export const PAIR_MARGIN = numberSetting('PAIR_MARGIN', 3, { min: 0 });
 export const EXTREMIST_PAIRS_PER_BATCH = numberSetting('EXTREMIST_PAIRS_PER_BATCH', 0, { min: 0 });
 // Cross-entropy weight of each pair sentence (the ranking loss comes on top).
 export const PAIR_ROW_WEIGHT = numberSetting('PAIR_ROW_WEIGHT', 1, { min: 0 });
+// Auxiliary head (issue 13's multi-task candidate): a third logit learns hostile language whoever
+// it targets (Example.hostile), weighted AUX_WEIGHT in the loss; it is not shipped.
+export const AUX_HOSTILE = numberSetting('AUX_HOSTILE', 0) !== 0;
+export const AUX_WEIGHT = numberSetting('AUX_WEIGHT', 0.5, { min: 0 });
 // Share of easy negatives kept per source (the rest are many and alike).
 export const KEEP_NEGATIVE: Record<string, number> = {
   'davidson-hate-offensive': 0.5,

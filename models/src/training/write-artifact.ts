@@ -77,6 +77,7 @@ export async function writeArtifact(
       holdOut: s.HOLD_OUT ?? null,
       newSources: s.NEW_SOURCES,
       trainMail: s.TRAIN_MAIL,
+      ...(s.AUX_HOSTILE ? { auxiliaryHostile: { weight: s.AUX_WEIGHT } } : {}),
       minutes: Math.round((Date.now() - started) / 6000) / 10,
       backend: tf.getBackend(),
     },
