@@ -3,8 +3,7 @@ import { seededRandom } from '../contrast/expand';
 import { readArtifactDir } from '../load-node';
 import { readStoredWeights } from './artifact-weights';
 import { initWasm } from './backend';
-import { loadRunner } from './load-runner';
-import { TextCnnRunner } from './text-cnn-runner';
+import { loadRunner, runnerThroughLayersModel } from './load-runner';
 
 describe('loadRunner on the shipped artifact', () => {
   it('scores exactly as the runner taken from the tfjs layers model', async () => {
@@ -13,15 +12,7 @@ describe('loadRunner on the shipped artifact', () => {
     // the shipped model is the plain CNN with a uint8 table: the direct path reads it
     expect(readStoredWeights(modelJson, weights)?.get('embedding/embeddings')?.uint8).toBeTruthy();
     const direct = await loadRunner(tf, modelJson, weights);
-    const model = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: modelJson.modelTopology,
-        weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights),
-        weightData: weights,
-      }),
-    );
-    const reference = TextCnnRunner.fromLayersModel(tf, model);
-    model.dispose();
+    const reference = await runnerThroughLayersModel(tf, modelJson, weights);
     const random = seededRandom(5);
     const vocabulary = (modelJson.weightsManifest[0]!.weights[0]!.shape[0] ?? 2) - 1;
     const rows = Array.from({ length: 40 }, (_, i) =>

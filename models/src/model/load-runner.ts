@@ -50,6 +50,15 @@ export async function loadRunner(
   const structure = plainCnnStructure(layers);
   const stored = structure ? readStoredWeights(modelJson, weights) : null;
   if (structure && stored) return TextCnnRunner.fromStoredWeights(tf, stored, structure);
+  return runnerThroughLayersModel(tf, modelJson, weights);
+}
+
+/** The runner taken from a tfjs layers model built from the files (freed after): any model. */
+export async function runnerThroughLayersModel(
+  tf: typeof tfType,
+  modelJson: ModelFiles['modelJson'],
+  weights: ArrayBuffer,
+): Promise<TextCnnRunner> {
   const model = await tf.loadLayersModel(
     tf.io.fromMemory({
       modelTopology: modelJson.modelTopology,
