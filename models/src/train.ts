@@ -10,7 +10,9 @@
  * (terrorist-content pairs per batch, ranked on the extremist logit, default 0), HOLD_OUT (a
  * dataset left out entirely, for leave-one-dataset-out), NEW_SOURCES (1: add ToxiGen, HatemojiBuild,
  * the speeches and the mail; default 0), TRAIN_MAIL (1: add the mail alone), KEEP_SPEECHES and
- * KEEP_MAIL (share of their training rows, default 0.5); see
+ * KEEP_MAIL (share of their training rows, default 0.5), EMBEDDING_DIM (default 100),
+ * ATTENTION_KEY_DIM (the order-aware candidate, default 0 = off), AUX_HOSTILE and AUX_WEIGHT (the
+ * hostile-language head, default off, weight 0.5); see
  * training/settings.ts. Thresholds come from real dev data only (eval/calibrate.ts). Progress goes to
  * stderr; an artifact is written after every epoch that improves the dev score (a checkpoint),
  * and at the end the average of the weights of epochs AVERAGE_FROM..EPOCHS replaces it.
