@@ -2,6 +2,7 @@ import type { TransparencyFigures } from '@counterweight/shared/transparency';
 import type { TransparencySeries } from '@counterweight/shared/transparency-series';
 import { AppealOutcomes } from './appeal-outcomes';
 import { BarChart } from './bar-chart';
+import { CountTable } from './count-table';
 import { bucketLabel, durationText, hours, words } from './figure-format';
 import { RemovalOrders } from './removal-orders';
 
@@ -35,24 +36,11 @@ function Headline({ f }: { f: TransparencyFigures }) {
 }
 
 function Breakdown({ title, counts }: { title: string; counts: Record<string, number> }) {
-  const entries = Object.entries(counts);
   return (
-    <table className="breakdown">
-      <caption>{title}</caption>
-      <tbody>
-        {entries.length === 0 && (
-          <tr>
-            <td colSpan={2}>none</td>
-          </tr>
-        )}
-        {entries.map(([key, value]) => (
-          <tr key={key}>
-            <th scope="row">{words(key)}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CountTable
+      caption={title}
+      rows={Object.entries(counts).map(([key, value]): [string, number] => [words(key), value])}
+    />
   );
 }
 

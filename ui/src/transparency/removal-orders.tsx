@@ -1,29 +1,6 @@
 import type { TransparencyFigures } from '@counterweight/shared/transparency';
+import { CountTable } from './count-table';
 import { words } from './figure-format';
-
-function CountTable({
-  id,
-  caption,
-  rows,
-}: {
-  id: string;
-  caption: string;
-  rows: [string, number][];
-}) {
-  return (
-    <table id={id} className="breakdown">
-      <caption>{caption}</caption>
-      <tbody>
-        {rows.map(([term, value]) => (
-          <tr key={term}>
-            <th scope="row">{term}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 /**
  * TCO Art. 7 for removal orders: orders received and how they were answered, complaints (Art. 10)
