@@ -12,7 +12,7 @@ import {
   loadDatasetExamples,
   loadEverydayText,
 } from './data/corpus';
-import { namesIdentityGroup } from './eval/calibrate';
+import { namesIdentityGroup } from './eval/bias';
 import { everydayRates } from './eval/everyday-rates';
 import { rocAuc } from './eval/metrics';
 import { readSeeds, SEEDS_FILE, type SeedFigures } from './eval/seed-spread';

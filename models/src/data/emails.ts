@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { normaliseText } from '@counterweight/shared/text';
-import { IDENTITY_TERMS } from '../eval/bias';
+import { namesIdentityGroup } from '../eval/bias';
 import type { Example, Split } from './corpus';
 
 /**
@@ -117,9 +117,7 @@ export function loadEmailExamples(
       if (seen.has(key)) continue;
       seen.add(key);
       const id = `ham-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
-      const named =
-        Object.values(IDENTITY_TERMS).some((re) => re.test(key)) ||
-        key.split(/[^a-z']+/).some((w) => insults.has(w));
+      const named = namesIdentityGroup(key) || key.split(/[^a-z']+/).some((w) => insults.has(w));
       out.push({
         id,
         text,

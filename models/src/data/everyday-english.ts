@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { normaliseText } from '@counterweight/shared/text';
-import { IDENTITY_TERMS } from '../eval/bias';
+import { namesIdentityGroup } from '../eval/bias';
 import type { Example, Split } from './corpus';
 
 /**
@@ -52,9 +52,7 @@ export function everydayExamples(
       const key = words.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      const touchy =
-        words.some((w) => sensitive.has(w)) ||
-        Object.values(IDENTITY_TERMS).some((re) => re.test(key));
+      const touchy = words.some((w) => sensitive.has(w)) || namesIdentityGroup(key);
       const id = `wordnet-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
       out.push({
         id,

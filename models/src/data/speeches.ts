@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { normaliseText } from '@counterweight/shared/text';
-import { IDENTITY_TERMS } from '../eval/bias';
+import { namesIdentityGroup } from '../eval/bias';
 import type { Example, Split } from './corpus';
 
 /**
@@ -51,7 +51,7 @@ export function loadSpeechExamples(splitOf: (key: string) => Split): Example[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const id = `sotu-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
-      const named = Object.values(IDENTITY_TERMS).some((re) => re.test(key));
+      const named = namesIdentityGroup(key);
       out.push({
         id,
         text,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { jigsawFinalMetric, powerMean, subgroupBias, type ScoredText } from './bias';
+import {
+  jigsawFinalMetric,
+  namesIdentityGroup,
+  powerMean,
+  subgroupBias,
+  type ScoredText,
+} from './bias';
 
 const rows: ScoredText[] = [
   { text: 'muslims a', label: 1, score: 0.9 },
@@ -33,5 +39,14 @@ describe('power mean and final metric', () => {
       falsePositiveRate: 0,
     };
     expect(jigsawFinalMetric(0.6, [perfect])).toBe(0.9);
+  });
+});
+
+describe('namesIdentityGroup', () => {
+  it('recognises identity mentions, not words that merely contain them', () => {
+    expect(namesIdentityGroup('Prayer times at the mosque change for Muslims')).toBe(true);
+    expect(namesIdentityGroup('My synagogue welcomes Jewish families')).toBe(true);
+    expect(namesIdentityGroup('The bridge will close for maintenance')).toBe(false);
+    expect(namesIdentityGroup('Islamabad airport reopened')).toBe(false);
   });
 });

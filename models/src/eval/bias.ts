@@ -30,6 +30,12 @@ export const IDENTITY_TERMS: Record<string, RegExp> = {
   disabled: /\b(disabled|disabilit(y|ies)|autistic)\b/,
 };
 
+/** Whether a text names an identity group (any of {@link IDENTITY_TERMS}). */
+export function namesIdentityGroup(text: string): boolean {
+  const lower = text.toLowerCase();
+  return Object.values(IDENTITY_TERMS).some((re) => re.test(lower));
+}
+
 /**
  * Subgroup AUC (within the subgroup), BPSN AUC (background positives vs subgroup negatives)
  * and BNSP AUC (background negatives vs subgroup positives), per Borkan et al. 2019.

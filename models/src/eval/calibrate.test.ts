@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Example } from '../data/corpus';
-import {
-  calibrateLabel,
-  calibrateThresholds,
-  lawfulBudgetThreshold,
-  namesIdentityGroup,
-} from './calibrate';
+import { calibrateLabel, calibrateThresholds, lawfulBudgetThreshold } from './calibrate';
 
 describe('lawfulBudgetThreshold', () => {
   it('keeps the share of lawful scores at or above the threshold within the budget', () => {
@@ -80,13 +75,6 @@ describe('the identity-mention budget', () => {
     expect(
       calibrateLabel({ labelled, lawful: [quiet], identityLawful: some }, 'low').flag,
     ).toBeGreaterThan(0.7);
-  });
-
-  it('recognises identity mentions, not words that merely contain them', () => {
-    expect(namesIdentityGroup('Prayer times at the mosque change for Muslims')).toBe(true);
-    expect(namesIdentityGroup('My synagogue welcomes Jewish families')).toBe(true);
-    expect(namesIdentityGroup('The bridge will close for maintenance')).toBe(false);
-    expect(namesIdentityGroup('Islamabad airport reopened')).toBe(false);
   });
 
   it('takes identity rows from the labelled datasets only, never from written text', () => {

@@ -1,6 +1,6 @@
 import type { Example } from '../data/corpus';
 import type { LabelThresholds } from '../metadata';
-import { IDENTITY_TERMS } from './bias';
+import { namesIdentityGroup } from './bias';
 import { bestF1Threshold } from './metrics';
 
 /**
@@ -26,12 +26,6 @@ export type SensitivityLevel = keyof typeof FALSE_FLAG_BUDGET;
  * allows evaluation only), the rows are the labelled datasets' own dev splits.
  */
 export const IDENTITY_FALSE_FLAG_BUDGET = { low: 0.05, standard: 0.1, high: 0.2 } as const;
-
-/** Whether a text names an identity group (the bias table's subgroup terms). */
-export function namesIdentityGroup(text: string): boolean {
-  const lower = text.toLowerCase();
-  return Object.values(IDENTITY_TERMS).some((re) => re.test(lower));
-}
 
 /**
  * The lowest threshold (on a 0.005 grid from 0.05 to 0.995) at which at most `budget` of the
